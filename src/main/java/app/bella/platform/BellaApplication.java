@@ -1,0 +1,134 @@
+package app.bella.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Bella: camel-main with the routes and Kamelets from the top-level folders, on top of PostgreSQL and Kafka
+ * (embedded ones when none is configured). Also used in-process by the tests, with override properties.
+ */
+public final class BellaApplication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BellaApplication.class);
+
+    private final Main main;
+    private final long createdNanos = System.nanoTime();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Infrastructure infrastructure;
+    private Readiness readiness;
+
+    public BellaApplication(Properties overrides) {
+        main = new Main(BellaApplication.class);
+        Properties props = new Properties();
+        props.putAll(overrides);
+        String routesDir = setting(overrides, "bella.routes.dir", "BELLA_ROUTES_DIR", "routes");
+        String kameletsDir = setting(overrides, "bella.kamelets.dir", "BELLA_KAMELETS_DIR", "kamelets");
+        props.setProperty("bella.routes.dir", routesDir);
+        props.setProperty("bella.routes.location", Files.isDirectory(Path.of(routesDir)) ? "file:" + routesDir : "classpath:routes");
+        props.setProperty("bella.kamelets.location",
+                Files.isDirectory(Path.of(kameletsDir)) ? "file:" + kameletsDir + ",classpath:kamelets" : "classpath:kamelets");
+        main.setOverrideProperties(props);
+        main.addMainListener(new Lifecycle());
+    }
+
+    public static void main(String[] args) throws Exception {
+        BellaApplication app = new BellaApplication(new Properties());
+        // on SIGTERM the JVM would halt before PostgreSQL (not our child process) is stopped: wait for a full stop
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stopAndAwait, "bella-shutdown"));
+        int exit = app.main.run(args);
+        System.exit(exit);
+    }
+
+    /** Starts without blocking (tests); {@link #stop()} shuts down routes first, then Kafka and PostgreSQL. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    public void stop() throws Exception {
+        main.stop();
+        if (infrastructure != null) {
+            stopped.await(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private void stopAndAwait() {
+        try {
+            stop();
+        } catch (Exception e) {
+            LOG.warn("Shutdown failed: {}", e.toString());
+        }
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    private static String setting(Properties overrides, String property, String env, String fallback) {
+        String value = overrides.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private final class Lifecycle extends MainListenerSupport {
+
+        @Override
+        public void beforeConfigure(BaseMainSupport support) {
+            CamelContext camel = support.getCamelContext();
+            PropertiesComponent props = camel.getPropertiesComponent();
+            try {
+                infrastructure = Infrastructure.open(new Infrastructure.Settings(
+                        Path.of(required(props, "bella.data-dir")),
+                        props.resolveProperty("bella.db.url").orElse(""),
+                        props.resolveProperty("bella.db.user").orElse(""),
+                        props.resolveProperty("bella.db.password").orElse(""),
+                        Integer.parseInt(required(props, "bella.db.pool-size")),
+                        Integer.parseInt(required(props, "bella.db.embedded-port")),
+                        props.resolveProperty("bella.kafka.bootstrap-servers").orElse(""),
+                        Integer.parseInt(required(props, "bella.kafka.embedded-port"))));
+            } catch (Exception e) {
+                throw new IllegalStateException("Bella could not open its database or Kafka: " + e.getMessage(), e);
+            }
+            props.addOverrideProperty("bella.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+            readiness = new Readiness(infrastructure.dataSource(), infrastructure.kafkaBootstrapServers(), camel,
+                    Integer.parseInt(required(props, "bella.readiness.timeout-ms")));
+            camel.getRegistry().bind("dataSource", infrastructure.dataSource());
+            camel.getRegistry().bind("readiness", readiness);
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport support) {
+            LOG.info("Bella started in {} ms", (System.nanoTime() - createdNanos) / 1_000_000);
+        }
+
+        @Override
+        public void afterStop(BaseMainSupport support) {
+            if (readiness != null) {
+                readiness.close();
+            }
+            if (infrastructure != null) {
+                infrastructure.close();
+            }
+            stopped.countDown();
+        }
+
+        private String required(PropertiesComponent props, String key) {
+            return props.resolveProperty(key).orElseThrow(() -> new IllegalStateException("Missing property " + key));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package app.bella.platform;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * Answers /readyz: ready only when PostgreSQL answers a query, Kafka answers a metadata request and every route
+ * is started. The body names each dependency and why it is down.
+ */
+public final class Readiness implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final Admin kafka;
+    private final CamelContext camel;
+    private final int timeoutMillis;
+
+    public Readiness(DataSource dataSource, String kafkaBootstrapServers, CamelContext camel, int timeoutMillis) {
+        this.dataSource = dataSource;
+        this.camel = camel;
+        this.timeoutMillis = timeoutMillis;
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "bella-readiness");
+        this.kafka = Admin.create(p);
+    }
+
+    /** Check results by dependency name: "UP" or the reason it is down. */
+    public Map<String, String> check() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("database", database());
+        checks.put("kafka", kafka());
+        checks.put("routes", routes());
+        return checks;
+    }
+
+    /** Camel processor for the readyz route: 200 or 503 with a JSON body. */
+    public void probe(Exchange exchange) {
+        Map<String, String> checks = check();
+        boolean up = checks.values().stream().allMatch("UP"::equals);
+        StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append("\",\"checks\":{");
+        String sep = "";
+        for (Map.Entry<String, String> e : checks.entrySet()) {
+            json.append(sep).append('"').append(e.getKey()).append("\":\"").append(Json.escape(e.getValue())).append('"');
+            sep = ",";
+        }
+        json.append("}}");
+        exchange.getMessage().setBody(json.toString());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+    }
+
+    private String database() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(Math.max(1, timeoutMillis / 1000));
+            s.execute("SELECT 1");
+            return "UP";
+        } catch (Exception e) {
+            return "DOWN: " + rootMessage(e);
+        }
+    }
+
+    private String kafka() {
+        try {
+            kafka.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis))
+                    .clusterId().get(timeoutMillis + 500L, TimeUnit.MILLISECONDS);
+            return "UP";
+        } catch (Exception e) {
+            return "DOWN: " + rootMessage(e);
+        }
+    }
+
+    private String routes() {
+        if (!camel.isStarted()) {
+            return "DOWN: Camel is " + camel.getStatus();
+        }
+        for (Route route : camel.getRoutes()) {
+            ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
+            if (status != ServiceStatus.Started) {
+                return "DOWN: route " + route.getRouteId() + " is " + status;
+            }
+        }
+        return "UP";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    @Override
+    public void close() {
+        kafka.close(java.time.Duration.ofSeconds(2));
+    }
+}
