@@ -3,8 +3,6 @@ package app.bella.platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -23,12 +21,11 @@ public final class BellaApplication {
 
     private final Main main;
     private final long createdNanos = System.nanoTime();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private Infrastructure infrastructure;
     private Readiness readiness;
 
     public BellaApplication(Properties overrides) {
-        main = new Main(BellaApplication.class);
+        main = new Main(); // no package scan: Java routes are added explicitly, so test classes never leak in
         Properties props = new Properties();
         props.putAll(overrides);
         String routesDir = setting(overrides, "bella.routes.dir", "BELLA_ROUTES_DIR", "routes");
@@ -56,8 +53,17 @@ public final class BellaApplication {
 
     public void stop() throws Exception {
         main.stop();
+        closeInfrastructure(); // also when start failed half-way and camel-main never reached afterStop
+    }
+
+    private synchronized void closeInfrastructure() {
+        if (readiness != null) {
+            readiness.close();
+            readiness = null;
+        }
         if (infrastructure != null) {
-            stopped.await(60, TimeUnit.SECONDS);
+            infrastructure.close();
+            infrastructure = null;
         }
     }
 
@@ -118,13 +124,7 @@ public final class BellaApplication {
 
         @Override
         public void afterStop(BaseMainSupport support) {
-            if (readiness != null) {
-                readiness.close();
-            }
-            if (infrastructure != null) {
-                infrastructure.close();
-            }
-            stopped.countDown();
+            closeInfrastructure();
         }
 
         private String required(PropertiesComponent props, String key) {

@@ -1,0 +1,48 @@
+package app.bella.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.bella.testing.BellaServer;
+import app.bella.testing.SharedInfrastructure;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ReadinessTest {
+
+    static BellaServer bella;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bella = BellaServer.start(java.util.Map.of("bella.readiness.timeout-ms", "1000"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bella.close();
+    }
+
+    @Test
+    void reportsTheDatabaseDownWhileItRefusesConnectionsAndRecovers() throws Exception {
+        SharedInfrastructure infra = SharedInfrastructure.get();
+        String db = bella.databaseName();
+        // make the application's database unreachable: refuse new connections and cut the pooled ones
+        infra.execute("postgres", "ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+        infra.execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+        try {
+            HttpResponse<String> down = bella.get("/readyz");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).startsWith("{\"status\":\"DOWN\"")
+                    .contains("\"database\":\"DOWN: ")
+                    .contains("\"kafka\":\"UP\"")
+                    .contains("\"routes\":\"UP\"");
+            assertThat(bella.get("/healthz").statusCode()).as("liveness ignores dependencies").isEqualTo(200);
+        } finally {
+            infra.execute("postgres", "ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(bella.get("/readyz").statusCode()).isEqualTo(200));
+    }
+}

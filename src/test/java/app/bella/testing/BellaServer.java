@@ -1,0 +1,143 @@
+package app.bella.testing;
+
+import app.bella.platform.BellaApplication;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+
+/**
+ * The real Bella application started in-process on an ephemeral port, on the shared test PostgreSQL (a fresh
+ * database) and Kafka broker. Tests talk to it over HTTP exactly as Twilio and operators do.
+ */
+public final class BellaServer implements AutoCloseable {
+
+    private final BellaApplication app;
+    private final int port;
+    private final String dbUrl;
+    private final Properties properties;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BellaServer(Properties properties, int port, String dbUrl) {
+        this.properties = properties;
+        this.port = port;
+        this.dbUrl = dbUrl;
+        this.app = new BellaApplication(properties);
+    }
+
+    /** Starts on the shared infrastructure with extra properties (property names, not environment names). */
+    public static BellaServer start(Map<String, String> extra) throws Exception {
+        SharedInfrastructure infra = SharedInfrastructure.get();
+        Properties p = new Properties();
+        p.setProperty("bella.db.url", infra.newDatabase());
+        p.setProperty("bella.db.user", "postgres");
+        p.setProperty("bella.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        p.setProperty("bella.data-dir", Files.createTempDirectory("bella-test-data").toString());
+        p.putAll(extra);
+        return start(p);
+    }
+
+    public static BellaServer start() throws Exception {
+        return start(Map.of());
+    }
+
+    /** Starts with exactly these properties plus a free HTTP port. */
+    public static BellaServer start(Properties properties) throws Exception {
+        Properties p = new Properties();
+        p.putAll(properties);
+        int port = freePort();
+        p.setProperty("camel.server.port", String.valueOf(port));
+        BellaServer server = new BellaServer(p, port, p.getProperty("bella.db.url"));
+        try {
+            server.app.start();
+            server.awaitReady(Duration.ofSeconds(60));
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** Stops this instance and starts a new one with the same properties and database (a restart). */
+    public BellaServer restart() throws Exception {
+        close();
+        Properties p = new Properties();
+        p.putAll(properties);
+        p.remove("camel.server.port");
+        return start(p);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public CamelContext camel() {
+        return app.camelContext();
+    }
+
+    public Connection jdbc() throws Exception {
+        return DriverManager.getConnection(dbUrl, "postgres", "");
+    }
+
+    public String databaseName() {
+        return dbUrl.substring(dbUrl.lastIndexOf('/') + 1);
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = get("/readyz").statusCode();
+                if (last == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Bella did not become ready on port " + port + " (last /readyz status " + last + ")");
+    }
+
+    @Override
+    public void close() throws Exception {
+        app.stop();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}
