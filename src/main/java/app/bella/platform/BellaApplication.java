@@ -115,6 +115,7 @@ public final class BellaApplication {
                     Integer.parseInt(required(props, "bella.readiness.timeout-ms")));
             camel.getRegistry().bind("dataSource", infrastructure.dataSource());
             camel.getRegistry().bind("readiness", readiness);
+            Beans.bind(camel, infrastructure.dataSource());
         }
 
         @Override

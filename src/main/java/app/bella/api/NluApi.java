@@ -1,0 +1,79 @@
+package app.bella.api;
+
+import app.bella.nlu.Expect;
+import app.bella.nlu.Extraction;
+import app.bella.nlu.ParseContext;
+import app.bella.nlu.RulesExtractor;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+
+/** POST /api/nlu/parse: try the parser on a phrase, as the dialogue would hear it. */
+public final class NluApi {
+
+    private final RulesExtractor rules;
+    private final Clock clock;
+    private final ZoneId practiceZone;
+    private final LocalTime opens;
+    private final LocalTime closes;
+
+    public NluApi(RulesExtractor rules, Clock clock, ZoneId practiceZone, LocalTime opens, LocalTime closes) {
+        this.rules = rules;
+        this.clock = clock;
+        this.practiceZone = practiceZone;
+        this.opens = opens;
+        this.closes = closes;
+    }
+
+    public void parse(Exchange exchange) {
+        ObjectNode body = ApiSupport.object(exchange, Set.of("text", "expect", "now", "timezone"));
+        String text = ApiSupport.text(body, "text", false, 2000);
+        String expectText = ApiSupport.text(body, "expect", false, 20);
+        Expect expect = null;
+        if (expectText != null && !expectText.isEmpty()) {
+            try {
+                expect = Expect.valueOf(expectText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("expect", "'expect' must be one of name, phone, time, duration, confirm");
+            }
+        }
+        ZoneId zone = practiceZone;
+        String tz = ApiSupport.text(body, "timezone", false, 60);
+        if (tz != null && !tz.isEmpty()) {
+            try {
+                zone = ZoneId.of(tz);
+            } catch (DateTimeException e) {
+                throw ApiProblem.invalid("timezone", "'timezone' must be an IANA zone such as America/Edmonton");
+            }
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone);
+        String nowText = ApiSupport.text(body, "now", false, 40);
+        if (nowText != null && !nowText.isEmpty()) {
+            try {
+                now = OffsetDateTime.parse(nowText).atZoneSameInstant(zone);
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.invalid("now", "'now' must be ISO-8601 with an offset");
+            }
+        }
+        Extraction ex = rules.extract(text == null ? "" : text, expect, new ParseContext(now, zone, opens, closes, "1"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("intent", ex.intent() == null ? null : ex.intent().name().toLowerCase(Locale.ROOT));
+        out.put("name", ex.name());
+        out.put("phone", ex.phone());
+        out.put("start", ex.start() == null ? null : ex.start().toOffsetDateTime().toString());
+        out.put("durationMinutes", ex.durationMinutes());
+        out.put("confirmation", ex.confirmation() == null ? null : ex.confirmation().name().toLowerCase(Locale.ROOT));
+        out.put("source", "rules");
+        ApiSupport.respond(exchange, 200, out);
+    }
+}

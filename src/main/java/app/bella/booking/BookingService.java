@@ -1,0 +1,283 @@
+package app.bella.booking;
+
+import app.bella.platform.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The practice's calendar in PostgreSQL. Every method works inside the caller's transaction (the caller commits),
+ * so a booking and the call state or events that go with it are written together. The database's exclusion
+ * constraint, not this class, is what makes a double booking impossible; this class turns a lost race into an
+ * offer of alternatives.
+ */
+public final class BookingService {
+
+    /** PostgreSQL's exclusion_violation: another booking took the range first. */
+    private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final int ALTERNATIVES = 3;
+
+    private final Schedule schedule;
+    private final Clock clock;
+    private final AvailabilityFinder finder = new AvailabilityFinder();
+
+    public BookingService(Schedule schedule, Clock clock) {
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Optional<Customer> customer(Connection c, String phone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("customer-by-phone"))) {
+            ps.setString(1, phone);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(customer(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public Customer saveCustomer(Connection c, String phone, String name, Integer preferredDurationMinutes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("customer-upsert"))) {
+            ps.setString(1, phone);
+            ps.setString(2, name);
+            ps.setObject(3, preferredDurationMinutes);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return customer(rs);
+            }
+        }
+    }
+
+    /** Whether {@code start} can be booked for {@code minutes} now (hours, closures, lead time, existing bookings). */
+    public SlotCheck check(Connection c, ZonedDateTime start, int minutes) throws SQLException {
+        return check(c, start, minutes, null);
+    }
+
+    /** As {@link #check}, ignoring the range of the appointment being moved ({@code movingId}, may be null). */
+    public SlotCheck check(Connection c, ZonedDateTime start, int minutes, Long movingId) throws SQLException {
+        List<Busy> busy = busyAround(c, start.toInstant());
+        if (movingId != null) {
+            Appointment moving = appointment(c, movingId).orElse(null);
+            if (moving != null) {
+                busy = new ArrayList<>(busy);
+                busy.removeIf(b -> b.providerId() == moving.providerId() && b.interval().start().equals(moving.start())
+                        && b.interval().end().equals(moving.end()));
+            }
+        }
+        return finder.check(schedule, clock.instant(), start, Duration.ofMinutes(minutes), providers(c), busy);
+    }
+
+    /** The free slots nearest to the wish, for offering alternatives. */
+    public List<Slot> alternatives(Connection c, ZonedDateTime wish, int minutes, int n) throws SQLException {
+        return finder.nearest(schedule, clock.instant(), wish, Duration.ofMinutes(minutes), providers(c),
+                busyAround(c, wish.toInstant()), n);
+    }
+
+    /** Free slots between two dates (inclusive) for the availability API. */
+    public List<Slot> free(Connection c, java.time.LocalDate from, java.time.LocalDate to, int minutes) throws SQLException {
+        Instant a = from.atStartOfDay(schedule.zone()).toInstant();
+        Instant b = to.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
+        return finder.free(schedule, clock.instant(), from, to, Duration.ofMinutes(minutes), providers(c), busy(c, a, b));
+    }
+
+    /** Books for the customer with this phone (created or renamed as needed), on the first free provider. */
+    public BookingOutcome book(Connection c, String phone, String name, ZonedDateTime start, int minutes, String serviceName,
+                               String callSid) throws SQLException {
+        ServiceType service = service(c, serviceName);
+        int length = minutes > 0 ? minutes : service.durationMinutes();
+        SlotCheck check = check(c, start, length);
+        if (!check.isOk()) {
+            return refused(c, check.status(), start, length);
+        }
+        Customer customer = saveCustomer(c, phone, name, null);
+        Instant end = start.toInstant().plus(Duration.ofMinutes(length));
+        for (long provider : freeProvidersFirst(c, check)) {
+            Savepoint before = c.setSavepoint();
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-insert"))) {
+                ps.setLong(1, customer.id());
+                ps.setLong(2, provider);
+                ps.setLong(3, service.id());
+                ps.setString(4, callSid);
+                ps.setTimestamp(5, Timestamp.from(start.toInstant()));
+                ps.setTimestamp(6, Timestamp.from(end));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long id = rs.getLong(1);
+                    c.releaseSavepoint(before);
+                    return new BookingOutcome.Booked(appointment(c, id).orElseThrow());
+                }
+            } catch (SQLException e) {
+                if (!EXCLUSION_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(before); // someone else won this provider's slot a moment ago: try the next provider
+            }
+        }
+        return refused(c, SlotCheck.Status.TAKEN, start, length);
+    }
+
+    /** Moves an active appointment in place (same id), keeping its duration unless {@code minutes} is given. */
+    public BookingOutcome move(Connection c, long appointmentId, ZonedDateTime start, int minutes) throws SQLException {
+        Appointment current = appointment(c, appointmentId).filter(Appointment::active)
+                .orElseThrow(() -> new IllegalArgumentException("No active appointment " + appointmentId));
+        int length = minutes > 0 ? minutes : current.durationMinutes();
+        Instant end = start.toInstant().plus(Duration.ofMinutes(length));
+        SlotCheck check = check(c, start, length, appointmentId); // its own range does not count as busy
+        if (!check.isOk()) {
+            return refused(c, check.status(), start, length);
+        }
+        long provider = check.providerId().orElse(current.providerId());
+        Savepoint before = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-move"))) {
+            ps.setTimestamp(1, Timestamp.from(start.toInstant()));
+            ps.setTimestamp(2, Timestamp.from(end));
+            ps.setLong(3, provider);
+            ps.setLong(4, appointmentId);
+            ps.executeUpdate();
+            c.releaseSavepoint(before);
+        } catch (SQLException e) {
+            if (!EXCLUSION_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+            return refused(c, SlotCheck.Status.TAKEN, start, length);
+        }
+        return new BookingOutcome.Booked(appointment(c, appointmentId).orElseThrow());
+    }
+
+    /** Cancels; false when there was no active appointment with that id. */
+    public boolean cancel(Connection c, long appointmentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-cancel"))) {
+            ps.setLong(1, appointmentId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<Appointment> appointment(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-by-id"))) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(appointment(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<Appointment> appointmentsByPhone(Connection c, String phone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointments-by-phone"))) {
+            ps.setString(1, phone);
+            List<Appointment> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(appointment(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The caller's next active appointment that has not ended yet. */
+    public Optional<Appointment> nextAppointment(Connection c, String phone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-next-for-phone"))) {
+            ps.setString(1, phone);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(appointment(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A service by name, or the default one (the first) when the name is blank. */
+    public ServiceType service(Connection c, String name) throws SQLException {
+        boolean named = name != null && !name.isBlank();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get(named ? "service-by-name" : "service-default"))) {
+            if (named) {
+                ps.setString(1, name.strip());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException(named ? "Unknown service " + name : "No active service");
+                }
+                return new ServiceType(rs.getLong(1), rs.getString(2), rs.getInt(3));
+            }
+        }
+    }
+
+    /** A kind of appointment the practice offers. */
+    public record ServiceType(long id, String name, int durationMinutes) {
+    }
+
+    private BookingOutcome refused(Connection c, SlotCheck.Status reason, ZonedDateTime wish, int minutes) throws SQLException {
+        return new BookingOutcome.Refused(reason, alternatives(c, wish, minutes, ALTERNATIVES));
+    }
+
+    /** The provider the check chose first, then every other one (a parallel booking may have taken the first). */
+    private List<Long> freeProvidersFirst(Connection c, SlotCheck check) throws SQLException {
+        List<Long> order = new ArrayList<>();
+        check.providerId().ifPresent(order::add);
+        for (long p : providers(c)) {
+            if (!order.contains(p)) {
+                order.add(p);
+            }
+        }
+        return order;
+    }
+
+    private List<Long> providers(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("providers-active")); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Busy ranges within the window availability searches look at (two weeks either side of the wish). */
+    private List<Busy> busyAround(Connection c, Instant wish) throws SQLException {
+        Duration window = Duration.ofDays(15);
+        return busy(c, wish.minus(window), wish.plus(window));
+    }
+
+    private List<Busy> busy(Connection c, Instant from, Instant to) throws SQLException {
+        List<Busy> busy = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("busy-between"))) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    busy.add(new Busy(rs.getLong(1),
+                            new Interval(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant())));
+                }
+            }
+        }
+        return busy;
+    }
+
+    private static Customer customer(ResultSet rs) throws SQLException {
+        return new Customer(rs.getLong("id"), rs.getString("phone"), rs.getString("name"),
+                (Integer) rs.getObject("preferred_duration_minutes"));
+    }
+
+    private static Appointment appointment(ResultSet rs) throws SQLException {
+        return new Appointment(rs.getLong("id"), rs.getString("call_sid"), rs.getString("name"), rs.getString("phone"),
+                rs.getTimestamp("starts").toInstant(), rs.getTimestamp("ends").toInstant(), rs.getString("service"),
+                rs.getString("status"), rs.getLong("provider_id"), rs.getLong("customer_id"));
+    }
+}

@@ -1,0 +1,873 @@
+package app.bella.nlu;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the date and time an utterance mentions, as said ({@link WhenPhrase}); relative dates
+ * ("tomorrow", "next Friday", "the 15th", "in two hours") are anchored at {@link ParseContext#now()}.
+ *
+ * <p>Rules, in short:
+ * <ul>
+ *   <li>Dates: today/tomorrow/the day after tomorrow/tonight, weekdays (bare or "this X" = next
+ *   occurrence, today only if the time is still ahead; "next X" = X in the following Monday-Sunday
+ *   week), "December 15th", "3rd of December", "Dec 3", "October the 20th", "10/15" (US
+ *   month/day), "the 15th" (this month if not past, else next month), "in 2 days", "in a week",
+ *   French day and month names. Past month/day dates roll over to next year. "next week" alone gives
+ *   no date.</li>
+ *   <li>Times: "3 pm", "3pm", "3 p.m.", "2:30", "14:30", "1430 hours", "9 o'clock", "noon", "midnight",
+ *   "half past two", "quarter to five", "two thirty", "3 in the afternoon", "14h30", "first thing"
+ *   (opening time), "end of the day" (one hour before closing), "in two hours". A bare number is a
+ *   time only after a cue ("at 10", "around 3", "make it 3", after a date "Friday 2:30") or when the
+ *   dialogue expects a time.</li>
+ *   <li>am/pm when unsaid: a day part in the utterance decides; else the reading inside business
+ *   hours; else 1-6 = pm, 7-11 = am, 12 = noon. {@link WhenPhrase#explicitAmPm()} is false then.</li>
+ *   <li>Corrections: the last date and the last time mentioned win ("tomorrow at 3 no wait 2 pm").</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class DateTimeParser {
+
+    private static final Map<String, DayOfWeek> WEEKDAYS = new HashMap<>();
+    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final Map<String, DayPart> PARTS = new HashMap<>();
+    private static final Set<String> CUES = Words.setOf("at", "@", "around", "about", "by", "à", "say", "after",
+            "vers", "approximately", "roughly", "till", "until");
+    private static final Set<String> CORRECTIONS = Words.setOf("wait", "actually", "mean", "sorry", "rather", "instead",
+            "no", "oops", "make", "not", "better");
+    private static final Set<String> UNITS = Words.setOf("minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "people", "person", "times",
+            "percent", "dollars", "bucks", "kids", "children", "patients", "of");
+
+    static {
+        String[][] days = {
+                {"monday", "mon", "lundi"}, {"tuesday", "tues", "tue", "mardi"}, {"wednesday", "weds", "mercredi"},
+                {"thursday", "thurs", "thur", "thu", "jeudi"}, {"friday", "fri", "vendredi"}, {"saturday", "samedi"},
+                {"sunday", "dimanche"}};
+        for (int d = 0; d < days.length; d++) {
+            for (String w : days[d]) {
+                WEEKDAYS.put(w, DayOfWeek.of(d + 1));
+            }
+        }
+        String[][] months = {
+                {"january", "jan", "janvier"}, {"february", "feb", "février", "fevrier"}, {"march", "mar", "mars"},
+                {"april", "apr", "avril"}, {"may", "mai"}, {"june", "jun", "juin"}, {"july", "jul", "juillet"},
+                {"august", "aug", "août", "aout"}, {"september", "sept", "sep", "septembre"},
+                {"october", "oct", "octobre"}, {"november", "nov", "novembre"},
+                {"december", "dec", "décembre", "decembre"}};
+        for (int m = 0; m < months.length; m++) {
+            for (String w : months[m]) {
+                MONTHS.put(w, m + 1);
+            }
+        }
+        for (String w : new String[]{"morning", "mornings", "matin", "matinée", "am"}) {
+            PARTS.put(w, DayPart.MORNING);
+        }
+        for (String w : new String[]{"afternoon", "afternoons", "après-midi", "apres-midi", "l'après-midi",
+                "l'apres-midi"}) {
+            PARTS.put(w, DayPart.AFTERNOON);
+        }
+        for (String w : new String[]{"evening", "evenings", "night", "tonight", "soir", "soirée"}) {
+            PARTS.put(w, DayPart.EVENING);
+        }
+        PARTS.remove("am");
+    }
+
+    /** Parses an open utterance. Returns null when it mentions no date, time or day part. */
+    public WhenPhrase parse(String text, ParseContext ctx) {
+        return parse(Words.tokenize(text), ctx, false, -1, -1);
+    }
+
+    /** As {@link #parse(String, ParseContext)}; {@code expectTime} lets a bare "3" count as a time. */
+    public WhenPhrase parse(String text, ParseContext ctx, boolean expectTime) {
+        return parse(Words.tokenize(text), ctx, expectTime, -1, -1);
+    }
+
+    /** Per-call scanning state. */
+    private static final class Scan {
+        final Tokens tk;
+        final ParseContext ctx;
+        final LocalDate today;
+        final boolean expectTime;
+        LocalDate date;
+        boolean weekdayMaybeToday;
+        int hour = -1;
+        int minute;
+        boolean explicit;
+        LocalTime fixedTime;     // fully determined time ("in 2 hours", "first thing", "noon")
+        DayPart part;
+        int dateEnd = -1;        // index just after the last date expression
+
+        Scan(Tokens tk, ParseContext ctx, boolean expectTime) {
+            this.tk = tk;
+            this.ctx = ctx;
+            this.today = ctx.today();
+            this.expectTime = expectTime;
+        }
+
+        void setDate(LocalDate d, int end) {
+            date = d;
+            weekdayMaybeToday = false;
+            dateEnd = end;
+        }
+
+        void setClock(int h, int m, boolean exp) {
+            hour = h;
+            minute = m;
+            explicit = exp;
+            fixedTime = null;
+        }
+
+        void setFixed(LocalTime t) {
+            fixedTime = t;
+            hour = t.getHour();
+            minute = t.getMinute();
+            explicit = true;
+        }
+    }
+
+    WhenPhrase parse(Tokens tk, ParseContext ctx, boolean expectTime, int skipFrom, int skipTo) {
+        if (tk.n == 0) {
+            return null;
+        }
+        Scan s = new Scan(tk, ctx, expectTime);
+        int i = 0;
+        while (i < tk.n) {
+            if (i >= skipFrom && i < skipTo) {
+                i = skipTo;
+                continue;
+            }
+            int used = matchAt(s, i, skipFrom, skipTo);
+            i += Math.max(used, 1);
+        }
+        return finish(s);
+    }
+
+    private static int matchAt(Scan s, int i, int skipFrom, int skipTo) {
+        Tokens tk = s.tk;
+        String w = tk.t[i];
+        int used;
+        if ((used = relative(s, i)) > 0) {
+            return used;
+        }
+        switch (w) {
+            case "today", "aujourd'hui", "now" -> {
+                if (w.equals("now") && !(tk.is(i - 1, "right") || tk.is(i - 1, "for"))) {
+                    return 1;
+                }
+                s.setDate(s.today, i + 1);
+                return 1;
+            }
+            case "tonight" -> {
+                s.setDate(s.today, i + 1);
+                s.part = DayPart.EVENING;
+                return 1;
+            }
+            case "tomorrow", "demain", "tmrw", "tmr" -> {
+                s.setDate(s.today.plusDays(1), i + 1);
+                return 1;
+            }
+            case "après-demain", "apres-demain" -> {
+                s.setDate(s.today.plusDays(2), i + 1);
+                return 1;
+            }
+            case "day" -> {
+                if (tk.is(i + 1, "after") && tk.is(i + 2, "tomorrow")) {
+                    s.setDate(s.today.plusDays(2), i + 3);
+                    return 3;
+                }
+                return 1;
+            }
+            case "noon", "midday", "midi", "lunchtime" -> {
+                s.setFixed(LocalTime.NOON);
+                return 1;
+            }
+            case "midnight", "minuit" -> {
+                s.setFixed(LocalTime.MIDNIGHT);
+                return 1;
+            }
+            case "first" -> {
+                if (tk.is(i + 1, "thing")) {
+                    s.setFixed(s.ctx.opens());
+                    if (s.part == null) {
+                        s.part = DayPart.MORNING;
+                    }
+                    return 2;
+                }
+            }
+            case "end" -> {
+                if (tk.is(i + 1, "of") && (tk.is(i + 2, "day") || tk.is(i + 2, "the") && tk.is(i + 3, "day"))) {
+                    s.setFixed(s.ctx.closes().minusHours(1));
+                    return tk.is(i + 2, "day") ? 3 : 4;
+                }
+                return 1;
+            }
+            default -> {
+            }
+        }
+        DayOfWeek dow = WEEKDAYS.get(w);
+        if (dow != null) {
+            weekday(s, i, dow);
+            return 1;
+        }
+        Integer month = MONTHS.get(w);
+        if (month != null && (used = monthFirst(s, i, month)) > 0) {
+            return used;
+        }
+        if (w.indexOf('/') > 0 && (used = numericDate(s, i)) > 0) {
+            return used;
+        }
+        if ((used = pastTo(s, i)) > 0) {
+            return used;
+        }
+        if ((used = dayFirst(s, i)) > 0) {
+            return used;
+        }
+        if ((used = time(s, i)) > 0) {
+            return used;
+        }
+        DayPart p = PARTS.get(w);
+        if (p != null && !tk.is(i - 1, "good") && !tk.is(i - 1, "every") && !tk.is(i - 1, "last")) {
+            s.part = p;
+            if (tk.is(i - 1, "this") || tk.is(i - 1, "ce") || tk.is(i - 1, "cet")) {
+                s.setDate(s.today, i + 1);
+            }
+            return 1;
+        }
+        return 1;
+    }
+
+    // -- dates ---------------------------------------------------------------------------------------
+
+    private static void weekday(Scan s, int i, DayOfWeek dow) {
+        Tokens tk = s.tk;
+        String prev = tk.at(i - 1);
+        boolean nextWeek = prev.equals("next") && !tk.is(i - 2, "the")
+                || tk.is(i + 1, "next") && tk.is(i + 2, "week")
+                || prev.equals("week") && tk.is(i - 2, "next")
+                || tk.is(i + 1, "week") && tk.is(i + 2, "after");
+        LocalDate d;
+        if (nextWeek) {
+            d = s.today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
+                    .plusDays(dow.getValue() - 1L);
+            s.setDate(d, i + 1);
+        } else if (prev.equals("this") || prev.equals("ce")) {
+            s.setDate(s.today.with(TemporalAdjusters.nextOrSame(dow)), i + 1);
+        } else if (tk.is(i + 1, "prochain") || tk.is(i + 1, "prochaine")) {
+            s.setDate(s.today.with(TemporalAdjusters.next(dow)), i + 2);
+        } else {
+            d = s.today.with(TemporalAdjusters.nextOrSame(dow));
+            s.setDate(d, i + 1);
+            s.weekdayMaybeToday = d.equals(s.today);
+        }
+    }
+
+    /** "December 15th", "Dec 3", "October the 20th", "December fifteenth 2025". */
+    private static int monthFirst(Scan s, int i, int month) {
+        Tokens tk = s.tk;
+        int j = i + 1;
+        if (tk.is(j, "the")) {
+            j++;
+        }
+        int day = readDay(tk, j, true);
+        if (day < 0) {
+            return 0;
+        }
+        int dayValue = day >> 2;
+        int end = j + (day & 3);
+        if (isTimeFollower(tk.at(end)) && !(Words.readOrdinal(tk, j) > 0)) {
+            return 0; // "may 3 pm"
+        }
+        int year = -1;
+        int y = Words.digitsValue(tk.at(end));
+        if (y >= 2000 && y <= 2100) {
+            year = y;
+            end++;
+        }
+        LocalDate d = monthDay(s, month, dayValue, year);
+        if (d == null) {
+            return 0;
+        }
+        s.setDate(d, end);
+        return end - i;
+    }
+
+    /** "3rd of December", "15 December", "le 15 octobre", "the 15th", "the fifteenth". */
+    private static int dayFirst(Scan s, int i) {
+        Tokens tk = s.tk;
+        int j = i;
+        boolean the = false;
+        if (tk.is(j, "the") || tk.is(j, "le")) {
+            the = true;
+            j++;
+        }
+        boolean ordinal = Words.readOrdinal(tk, j) > 0;
+        int day = readDay(tk, j, the || tk.is(i - 1, "on") || monthFollows(tk, j));
+        if (day < 0) {
+            return 0;
+        }
+        int dayValue = day >> 2;
+        int end = j + (day & 3);
+        int k = end;
+        if (tk.is(k, "of")) {
+            k++;
+        }
+        Integer month = MONTHS.get(tk.at(k));
+        if (month != null) {
+            end = k + 1;
+            int year = -1;
+            int y = Words.digitsValue(tk.at(end));
+            if (y >= 2000 && y <= 2100) {
+                year = y;
+                end++;
+            }
+            LocalDate d = monthDay(s, month, dayValue, year);
+            if (d == null) {
+                return 0;
+            }
+            s.setDate(d, end);
+            return end - i;
+        }
+        // without a month: "the 15th", "on the fifteenth", a bare "15th"
+        boolean digitOrdinal = ordinal && Character.isDigit(tk.at(j).charAt(0));
+        if (!(the && (ordinal || !isTimeFollower(tk.at(end)) && !UNITS.contains(tk.at(end))) || digitOrdinal)) {
+            return 0;
+        }
+        if (!ordinal && !the) {
+            return 0;
+        }
+        LocalDate d = nextDayOfMonth(s.today, dayValue);
+        if (d == null) {
+            return 0;
+        }
+        s.setDate(d, end);
+        return end - i;
+    }
+
+    /** "15 December", "15 of December", "fifteen December": a cardinal day directly before a month. */
+    private static boolean monthFollows(Tokens tk, int j) {
+        int r = Words.readNumber(tk, j);
+        if (r < 0) {
+            return false;
+        }
+        int k = j + (r & 3);
+        if (tk.is(k, "of")) {
+            k++;
+        }
+        return MONTHS.containsKey(tk.at(k));
+    }
+
+    /**
+     * Reads a day of month at {@code j}: an ordinal ("15th", "third", "twenty first"), or when
+     * {@code cardinalOk} a cardinal 1-31 ("15", "fifteen"). Packed as value*4+consumed, or -1.
+     */
+    private static int readDay(Tokens tk, int j, boolean cardinalOk) {
+        int o = Words.readOrdinal(tk, j);
+        if (o > 0) {
+            int v = o >> 2;
+            if (v < 1 || v > 31) {
+                return -1;
+            }
+            if (v == 1 && tk.is(j, "first") && tk.is(j + 1, "thing")) {
+                return -1;
+            }
+            return o;
+        }
+        if (!cardinalOk) {
+            return -1;
+        }
+        String w = tk.at(j);
+        if (w.isEmpty() || w.equals("o") || w.equals("oh")) {
+            return -1;
+        }
+        int r = Words.readNumber(tk, j);
+        if (r < 0) {
+            return -1;
+        }
+        int v = r >> 2;
+        return v >= 1 && v <= 31 ? r : -1;
+    }
+
+    private static int numericDate(Scan s, int i) {
+        String w = s.tk.t[i];
+        String[] p = w.split("/");
+        if (p.length < 2 || p.length > 3) {
+            return 0;
+        }
+        int m = Words.digitsValue(p[0]);
+        int d = Words.digitsValue(p[1]);
+        int y = -1;
+        if (p.length == 3) {
+            y = Words.digitsValue(p[2]);
+            if (y >= 0 && y < 100) {
+                y += 2000;
+            }
+            if (y < 2000 || y > 2100) {
+                return 0;
+            }
+        }
+        if (m < 1 || m > 12 || d < 1 || d > 31) {
+            return 0;
+        }
+        LocalDate date = monthDay(s, m, d, y);
+        if (date == null) {
+            return 0;
+        }
+        s.setDate(date, i + 1);
+        return 1;
+    }
+
+    /** The next date (today included) with this month and day, or the given year. */
+    private static LocalDate monthDay(Scan s, int month, int day, int year) {
+        if (year > 0) {
+            return YearMonth.of(year, month).isValidDay(day) ? LocalDate.of(year, month, day) : null;
+        }
+        int y = s.today.getYear();
+        for (int k = 0; k < 5; k++, y++) {
+            if (YearMonth.of(y, month).isValidDay(day)) {
+                LocalDate d = LocalDate.of(y, month, day);
+                if (!d.isBefore(s.today)) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "the 15th": this month if not yet past, else the next month that has that day. */
+    static LocalDate nextDayOfMonth(LocalDate today, int day) {
+        YearMonth ym = YearMonth.from(today);
+        for (int k = 0; k < 13; k++, ym = ym.plusMonths(1)) {
+            if (ym.isValidDay(day)) {
+                LocalDate d = ym.atDay(day);
+                if (!d.isBefore(today)) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "in 2 days", "in a week", "in two hours", "in half an hour", "dans 2 jours". */
+    private static int relative(Scan s, int i) {
+        Tokens tk = s.tk;
+        if (!(tk.is(i, "in") || tk.is(i, "dans"))) {
+            return 0;
+        }
+        int j = i + 1;
+        if (tk.is(j, "about") || tk.is(j, "around") || tk.is(j, "like") || tk.is(j, "roughly")) {
+            j++;
+        }
+        long minutes = -1;
+        long days = -1;
+        long months = -1;
+        if (tk.is(j, "half") && (tk.is(j + 1, "an") || tk.is(j + 1, "a")) && tk.is(j + 2, "hour")) {
+            minutes = 30;
+            j += 3;
+        } else if (tk.is(j, "half") && tk.is(j + 1, "hour")) {
+            minutes = 30;
+            j += 2;
+        } else if (tk.is(j, "a") && tk.is(j + 1, "half") && tk.is(j + 2, "hour")) {
+            minutes = 30;
+            j += 3;
+        } else if (tk.is(j, "half-hour") || tk.is(j, "a") && tk.is(j + 1, "half-hour")) {
+            minutes = 30;
+            j += tk.is(j, "a") ? 2 : 1;
+        } else {
+            int amount;
+            int used;
+            String a = tk.at(j);
+            if (a.equals("a") || a.equals("an") || a.equals("one") || a.equals("un") || a.equals("une")) {
+                amount = 1;
+                used = 1;
+                if (tk.is(j + 1, "couple")) {
+                    amount = 2;
+                    used = tk.is(j + 2, "of") ? 3 : 2;
+                } else if (tk.is(j + 1, "few")) {
+                    amount = 3;
+                    used = 2;
+                }
+            } else if (a.equals("couple")) {
+                amount = 2;
+                used = tk.is(j + 1, "of") ? 2 : 1;
+            } else {
+                int r = Words.readNumber(tk, j);
+                if (r < 0) {
+                    return 0;
+                }
+                amount = r >> 2;
+                used = r & 3;
+            }
+            j += used;
+            String unit = tk.at(j);
+            switch (unit) {
+                case "minute", "minutes", "min", "mins" -> minutes = amount;
+                case "hour", "hours", "hr", "hrs", "heure", "heures" -> {
+                    minutes = amount * 60L;
+                    if (tk.is(j + 1, "and") && tk.is(j + 2, "a") && tk.is(j + 3, "half")) {
+                        minutes += 30;
+                        j += 3;
+                    }
+                }
+                case "day", "days", "jour", "jours" -> days = amount;
+                case "week", "weeks", "semaine", "semaines" -> days = amount * 7L;
+                case "month", "months", "mois" -> months = amount;
+                default -> {
+                    return 0;
+                }
+            }
+            j++;
+        }
+        if (minutes > 24 * 60 || days > 366 || months > 12) {
+            return 0;
+        }
+        if (tk.is(j, "from") && tk.is(j + 1, "now")) {
+            j += 2;
+        }
+        if (minutes >= 0) {
+            ZonedDateTime at = s.ctx.now().plusMinutes(minutes).plusSeconds(30).truncatedTo(ChronoUnit.MINUTES);
+            s.setDate(at.toLocalDate(), j);
+            s.setFixed(at.toLocalTime());
+        } else if (days >= 0) {
+            s.setDate(s.today.plusDays(days), j);
+        } else {
+            s.setDate(s.today.plusMonths(months), j);
+        }
+        return j - i;
+    }
+
+    // -- times ---------------------------------------------------------------------------------------
+
+    private static boolean isTimeFollower(String w) {
+        return w.equals("am") || w.equals("pm") || w.equals("o'clock") || w.equals("h") || w.equals("heures")
+                || w.equals("heure");
+    }
+
+    private static boolean hasCue(Scan s, int i) {
+        if (s.expectTime) {
+            return true;
+        }
+        Tokens tk = s.tk;
+        String prev = tk.at(i - 1);
+        if (CUES.contains(prev) || s.dateEnd == i) {
+            return true;
+        }
+        if (prev.equals("it") && tk.is(i - 2, "make")) {
+            return true;
+        }
+        if (prev.equals("the") && s.dateEnd == i - 1) {
+            return false;
+        }
+        boolean hadSomething = s.hour >= 0 || s.date != null;
+        if (hadSomething && CORRECTIONS.contains(prev)) {
+            return true;
+        }
+        // "Friday, um, 3" after filler removal is covered by dateEnd; "tomorrow morning 10" by part
+        return PARTS.containsKey(prev) && !tk.is(i - 2, "good");
+    }
+
+    /** am/pm or a day-part phrase right after a time; returns tokens used, sets explicit half-day. */
+    private static int suffix(Scan s, int j, int[] halfOut) {
+        Tokens tk = s.tk;
+        String w = tk.at(j);
+        if (w.equals("am")) {
+            halfOut[0] = 1;
+            return 1;
+        }
+        if (w.equals("pm")) {
+            halfOut[0] = 2;
+            return 1;
+        }
+        DayPart p = null;
+        int used = 0;
+        if (w.equals("in") && tk.is(j + 1, "the")) {
+            p = PARTS.get(tk.at(j + 2));
+            used = 3;
+        } else if (w.equals("at") && tk.is(j + 1, "night")) {
+            p = DayPart.EVENING;
+            used = 2;
+        } else if ((w.equals("du") || w.equals("de")) && PARTS.containsKey(tk.at(j + 1))) {
+            p = PARTS.get(tk.at(j + 1));
+            used = 2;
+        } else if (w.equals("this") && PARTS.containsKey(tk.at(j + 1))) {
+            p = PARTS.get(tk.at(j + 1));
+            s.setDate(s.today, s.dateEnd);
+            used = 2;
+        } else if (w.equals("tonight")) {
+            p = DayPart.EVENING;
+            s.setDate(s.today, s.dateEnd);
+            used = 1;
+        }
+        if (p == null) {
+            return 0;
+        }
+        s.part = p;
+        halfOut[0] = p == DayPart.MORNING ? 1 : 2;
+        return used;
+    }
+
+    /** Applies am/pm (half 1 = am, 2 = pm) to an hour 1-12. */
+    private static int applyHalf(int h, int half) {
+        if (h > 12) {
+            return h;
+        }
+        return half == 1 ? h % 12 : h % 12 + 12;
+    }
+
+    /** Reads minutes after an hour: "30", "thirty", "forty five", "oh five". Packed or -1. */
+    private static int readMinutes(Tokens tk, int j) {
+        String w = tk.at(j);
+        if (w.isEmpty()) {
+            return -1;
+        }
+        if (Words.isDigits(w)) {
+            int v = Integer.parseInt(w);
+            return w.length() == 2 && v <= 59 ? v * 4 + 1 : -1;
+        }
+        if (w.equals("oh") || w.equals("o") || w.equals("zero")) {
+            String n = tk.at(j + 1);
+            int u = n.length() == 1 ? Words.digitsValue(n) : Words.numberWord(n);
+            return u >= 1 && u <= 9 && !n.equals("o") && !n.equals("oh") ? u * 4 + 2 : -1;
+        }
+        int r = Words.readNumber(tk, j);
+        if (r < 0) {
+            return -1;
+        }
+        int v = r >> 2;
+        return v >= 10 && v <= 59 ? r : -1;
+    }
+
+    /** "half past two", "quarter to five", "ten past three", "twenty to four", "quarter of five". */
+    private static int pastTo(Scan s, int i) {
+        Tokens tk = s.tk;
+        String w = tk.t[i];
+        int min;
+        int j;
+        if (w.equals("half")) {
+            min = 30;
+            j = i + 1;
+        } else if (w.equals("quarter")) {
+            min = 15;
+            j = i + 1;
+        } else if (w.equals("a") && tk.is(i + 1, "quarter")) {
+            min = 15;
+            j = i + 2;
+        } else {
+            int r = Words.readNumber(tk, i);
+            if (r < 0) {
+                return 0;
+            }
+            min = r >> 2;
+            j = i + (r & 3);
+            if (tk.is(j, "minutes")) {
+                j++;
+            }
+            if (min < 1 || min > 29) {
+                return 0;
+            }
+        }
+        String rel = tk.at(j);
+        boolean past = rel.equals("past") || rel.equals("after") && !w.equals("half");
+        boolean to = rel.equals("to") || rel.equals("till") || rel.equals("til")
+                || rel.equals("of") && w.equals("quarter") && !tk.is(j + 1, "an");
+        if (!past && !to || w.equals("half") && to) {
+            return 0;
+        }
+        if (rel.equals("after") && !(w.equals("quarter") || Words.readNumber(tk, i) >= 0)) {
+            return 0;
+        }
+        j++;
+        int hr = Words.readNumber(tk, j);
+        if (hr < 0) {
+            return 0;
+        }
+        int h = hr >> 2;
+        j += hr & 3;
+        if (h < 1 || h > 23 || UNITS.contains(tk.at(j))) {
+            return 0;
+        }
+        if (to) {
+            h = h == 1 ? 12 : h == 13 ? 12 : h - 1;
+            min = 60 - min;
+        }
+        return clock(s, i, j, h, min, h > 12);
+    }
+
+    /** Stores a read clock time, applying an am/pm suffix; returns the tokens consumed from i. */
+    private static int clock(Scan s, int i, int j, int h, int m, boolean explicit24) {
+        int[] half = new int[1];
+        int used = suffix(s, j, half);
+        if (half[0] != 0 && h <= 12) {
+            s.setClock(applyHalf(h, half[0]), m, true);
+        } else {
+            s.setClock(h, m, explicit24 || h > 12 || h == 0);
+        }
+        return j - i + used;
+    }
+
+    private static int time(Scan s, int i) {
+        Tokens tk = s.tk;
+        String w = tk.t[i];
+        char c0 = w.charAt(0);
+        if (Character.isDigit(c0)) {
+            int colon = w.indexOf(':');
+            if (colon > 0) {
+                String hs = w.substring(0, colon);
+                String ms = w.substring(colon + 1);
+                int h = Words.digitsValue(hs);
+                int m = Words.digitsValue(ms);
+                if (h < 0 || h > 23 || m < 0 || m > 59 || ms.length() != 2 || hs.length() > 2) {
+                    return 0;
+                }
+                return clock(s, i, i + 1, h, m, hs.length() == 2 && hs.charAt(0) == '0' || h > 12 || h == 0);
+            }
+            if (!Words.isDigits(w)) {
+                return 0;
+            }
+            int v = Integer.parseInt(w);
+            String next = tk.at(i + 1);
+            if (w.length() >= 3) {
+                // "1430 hours", "230 pm", "1030 am"
+                int h = v / 100;
+                int m = v % 100;
+                if (w.length() > 4 || h > 23 || m > 59) {
+                    return 0;
+                }
+                if (next.equals("hours") || next.equals("hrs")) {
+                    s.setClock(h, m, true);
+                    return 2;
+                }
+                if (next.equals("am") || next.equals("pm")) {
+                    if (h < 1 || h > 12) {
+                        return 0;
+                    }
+                    return clock(s, i, i + 1, h, m, false);
+                }
+                return 0;
+            }
+            if (v > 23) {
+                return 0;
+            }
+            if (next.equals("h") || next.equals("heures") || next.equals("heure")) {
+                int m = 0;
+                int j = i + 2;
+                int r = readMinutes(tk, j);
+                if (r >= 0) {
+                    m = r >> 2;
+                    j += r & 3;
+                }
+                return clock(s, i, j, v, m, v > 12 || v == 0);
+            }
+            return spokenOrDigitClock(s, i, v, 1);
+        }
+        int r = Words.readNumber(tk, i);
+        if (r < 0) {
+            return 0;
+        }
+        int v = r >> 2;
+        if (v > 12 || v < 1) {
+            return 0;
+        }
+        return spokenOrDigitClock(s, i, v, r & 3);
+    }
+
+    /** Hour {@code h} read at i using {@code used} tokens; minutes, "o'clock", am/pm may follow. */
+    private static int spokenOrDigitClock(Scan s, int i, int h, int used) {
+        Tokens tk = s.tk;
+        int j = i + used;
+        String next = tk.at(j);
+        if (UNITS.contains(next) || next.equals("and") && tk.is(j + 1, "a") && tk.is(j + 2, "half")) {
+            return 0; // "2 hours", "3 days", "2 of them"
+        }
+        if (next.equals("noon") && h == 12) {
+            s.setFixed(LocalTime.NOON);
+            return used + 1;
+        }
+        if (next.equals("o'clock")) {
+            return clock(s, i, j + 1, h, 0, false);
+        }
+        int m = 0;
+        int mr = h <= 12 ? readMinutes(tk, j) : -1;
+        if (mr >= 0 && !UNITS.contains(tk.at(j + (mr & 3)))) {
+            m = mr >> 2;
+            j += mr & 3;
+        } else {
+            mr = -1;
+        }
+        int[] half = new int[1];
+        int sfx = suffix(s, j, half);
+        boolean cue = hasCue(s, i);
+        if (half[0] == 0 && !cue) {
+            return 0;
+        }
+        if (mr < 0 && Character.isDigit(tk.t[i].charAt(0)) && tk.t[i].length() == 2 && h >= 13) {
+            s.setClock(h, 0, true); // "at 14"
+            return j - i + sfx;
+        }
+        if (half[0] != 0 && h <= 12) {
+            s.setClock(applyHalf(h, half[0]), m, true);
+        } else {
+            s.setClock(h, m, h > 12 || h == 0);
+        }
+        return j - i + sfx;
+    }
+
+    // -- result --------------------------------------------------------------------------------------
+
+    private static WhenPhrase finish(Scan s) {
+        LocalTime time = null;
+        boolean explicit = s.explicit;
+        if (s.fixedTime != null) {
+            time = s.fixedTime;
+        } else if (s.hour >= 0) {
+            time = explicit ? LocalTime.of(s.hour, s.minute) : infer(s.hour, s.minute, s.part, s.ctx);
+        }
+        LocalDate date = s.date;
+        if (date != null && s.weekdayMaybeToday) {
+            LocalTime nowTime = s.ctx.now().toLocalTime();
+            boolean stillAhead = time != null ? time.isAfter(nowTime) : nowTime.isBefore(s.ctx.closes());
+            if (!stillAhead) {
+                date = date.plusWeeks(1);
+            }
+        }
+        if (date == null && time == null && s.part == null) {
+            return null;
+        }
+        return new WhenPhrase(date, time, s.part, time != null && explicit);
+    }
+
+    /**
+     * Picks am or pm for an hour said without it: the day part decides; else the reading within
+     * business hours; else 1-6 = pm, 7-11 = am, 12 = noon.
+     */
+    static LocalTime infer(int h, int m, DayPart part, ParseContext ctx) {
+        if (h == 0 || h > 12) {
+            return LocalTime.of(h % 24, m);
+        }
+        LocalTime am = LocalTime.of(h % 12, m);
+        LocalTime pm = LocalTime.of(h % 12 + 12, m);
+        if (part == DayPart.MORNING) {
+            return h == 12 ? pm : am;
+        }
+        if (part == DayPart.AFTERNOON || part == DayPart.EVENING) {
+            return pm;
+        }
+        boolean amIn = ctx.withinHours(am);
+        boolean pmIn = ctx.withinHours(pm);
+        if (amIn != pmIn) {
+            return amIn ? am : pm;
+        }
+        if (h == 12) {
+            return pm;
+        }
+        return h <= 6 ? pm : am;
+    }
+}

@@ -1,0 +1,204 @@
+package app.bella.nlu;
+
+/**
+ * Reads how long an appointment should last, in minutes: "half an hour", "45 minutes", "an hour",
+ * "an hour and a half", "1.5 hours", "two hours", "1 hour 15 minutes", "a couple of hours",
+ * "quarter of an hour", "une demi-heure". A relative time ("in two hours", "2 hours from now") is
+ * not a duration. With {@code expectDuration}, a bare number counts (1-4 = hours, 5-240 = minutes).
+ * Durations over 12 hours are rejected. When several are said, the last one wins. Stateless and
+ * thread-safe.
+ */
+public final class DurationParser {
+
+    private static final int MAX_MINUTES = 12 * 60;
+
+    /** Parses an open utterance. */
+    public Integer parse(String text) {
+        return parse(Words.tokenize(text), false);
+    }
+
+    /** Parses an answer to "how long?"; a bare number is accepted. */
+    public Integer parse(String text, boolean expectDuration) {
+        return parse(Words.tokenize(text), expectDuration);
+    }
+
+    Integer parse(Tokens tk, boolean expectDuration) {
+        int result = -1;
+        int i = 0;
+        while (i < tk.n) {
+            int r = durationAt(tk, i);
+            if (r > 0) {
+                int minutes = r >> 8;
+                int used = r & 0xff;
+                if (!isRelative(tk, i, i + used) && minutes > 0 && minutes <= MAX_MINUTES) {
+                    result = minutes;
+                }
+                i += used;
+            } else {
+                i++;
+            }
+        }
+        if (result < 0 && expectDuration) {
+            result = bare(tk);
+        }
+        return result < 0 ? null : result;
+    }
+
+    /** "in two hours", "2 hours from now", "an hour ago", "2 hours later/early/late". */
+    private static boolean isRelative(Tokens tk, int from, int to) {
+        int p = from - 1;
+        while (p >= 0 && (tk.t[p].equals("about") || tk.t[p].equals("around") || tk.t[p].equals("like")
+                || tk.t[p].equals("roughly") || tk.t[p].equals("approximately") || tk.t[p].equals("just"))) {
+            p--;
+        }
+        if (p >= 0 && (tk.t[p].equals("in") || tk.t[p].equals("dans") || tk.t[p].equals("within"))) {
+            return true;
+        }
+        String next = tk.at(to);
+        return next.equals("ago") || next.equals("later") || next.equals("early") || next.equals("late")
+                || next.equals("before") || next.equals("after") || next.equals("earlier")
+                || next.equals("from") && tk.is(to + 1, "now");
+    }
+
+    private static int pack(int minutes, int used) {
+        return minutes << 8 | used;
+    }
+
+    private static boolean isHourUnit(String w) {
+        return w.equals("hour") || w.equals("hours") || w.equals("hr") || w.equals("hrs") || w.equals("heure")
+                || w.equals("heures");
+    }
+
+    private static boolean isMinuteUnit(String w) {
+        return w.equals("minute") || w.equals("minutes") || w.equals("min") || w.equals("mins");
+    }
+
+    /** Amount at i: a/an/one = 1, digits, decimals "1.5", spoken. Returns value*2 (to keep halves) packed with used. */
+    private static int amountAt(Tokens tk, int i) {
+        String w = tk.at(i);
+        if (w.equals("a") || w.equals("an") || w.equals("une") || w.equals("un")) {
+            if (tk.is(i + 1, "couple")) {
+                return pack(4, tk.is(i + 2, "of") ? 3 : 2);
+            }
+            return pack(2, 1);
+        }
+        if (w.equals("couple")) {
+            return pack(4, tk.is(i + 1, "of") ? 2 : 1);
+        }
+        int dot = w.indexOf('.');
+        if (dot > 0 && w.endsWith(".5") && Words.isDigits(w.substring(0, dot))) {
+            return pack(Integer.parseInt(w.substring(0, dot)) * 2 + 1, 1);
+        }
+        int r = Words.readNumber(tk, i);
+        if (r < 0 || (r >> 2) > 1000) {
+            return -1;
+        }
+        int used = r & 3;
+        int v = (r >> 2) * 2;
+        if (tk.is(i + used, "and") && tk.is(i + used + 1, "a") && tk.is(i + used + 2, "half")
+                && isHourUnit(tk.at(i + used + 3))) {
+            return pack(v + 1, used + 3); // "one and a half hours"
+        }
+        return pack(v, used);
+    }
+
+    /** Returns minutes << 8 | tokensUsed for a duration starting at i, or -1. */
+    private static int durationAt(Tokens tk, int i) {
+        String w = tk.t[i];
+        // fixed phrases
+        if (w.equals("half") && (tk.is(i + 1, "an") || tk.is(i + 1, "a")) && isHourUnit(tk.at(i + 2))) {
+            return pack(30, 3);
+        }
+        if (w.equals("half") && isHourUnit(tk.at(i + 1))) {
+            return pack(30, 2);
+        }
+        if (w.equals("half-hour") || w.equals("demi-heure")) {
+            return pack(30, 1);
+        }
+        if (w.equals("quarter") && tk.is(i + 1, "of") && (tk.is(i + 2, "an") || tk.is(i + 2, "a"))
+                && isHourUnit(tk.at(i + 3))) {
+            return pack(15, 4);
+        }
+        if (w.equals("quarter") && isHourUnit(tk.at(i + 1))) {
+            return pack(15, 2);
+        }
+        if ((w.equals("three") || w.equals("3")) && (tk.is(i + 1, "quarters") || tk.is(i + 1, "quarter"))
+                && tk.is(i + 2, "of") && (tk.is(i + 3, "an") || tk.is(i + 3, "a")) && isHourUnit(tk.at(i + 4))) {
+            return pack(45, 5);
+        }
+        if ((w.equals("a") || w.equals("une")) && (tk.is(i + 1, "half") || tk.is(i + 1, "demi"))
+                && isHourUnit(tk.at(i + 2))) {
+            return pack(30, 3);
+        }
+        if ((w.equals("a") || w.equals("une")) && (tk.is(i + 1, "half-hour") || tk.is(i + 1, "demi-heure"))) {
+            return pack(30, 2);
+        }
+        if (isHourUnit(w) && tk.is(i + 1, "and") && tk.is(i + 2, "a") && tk.is(i + 3, "half")) {
+            return pack(90, 4); // "hour and a half"
+        }
+        int a = amountAt(tk, i);
+        if (a < 0) {
+            return -1;
+        }
+        int twice = a >> 8;
+        int j = i + (a & 0xff);
+        String unit = tk.at(j);
+        if (isMinuteUnit(unit)) {
+            return twice % 2 == 0 ? pack(twice / 2, j + 1 - i) : -1;
+        }
+        if (!isHourUnit(unit)) {
+            return -1;
+        }
+        int hours2 = twice; // hours * 2
+        if (hours2 > 24 * 2) {
+            return -1;
+        }
+        int minutes = hours2 * 30;
+        j++;
+        // "an hour and a half", "an hour and 15 minutes", "1 hour 30", "2 hours and a quarter"
+        int k = j;
+        if (tk.is(k, "and")) {
+            k++;
+        }
+        if (tk.is(k, "a") && tk.is(k + 1, "half") && hours2 % 2 == 0) {
+            return pack(minutes + 30, k + 2 - i);
+        }
+        if (tk.is(k, "a") && tk.is(k + 1, "quarter") && hours2 % 2 == 0) {
+            return pack(minutes + 15, k + 2 - i);
+        }
+        if (tk.is(k, "half") && hours2 % 2 == 0 && k > j) {
+            return pack(minutes + 30, k + 1 - i);
+        }
+        int r = Words.readNumber(tk, k);
+        if (r >= 0 && hours2 % 2 == 0) {
+            int extra = r >> 2;
+            int end = k + (r & 3);
+            if (extra >= 1 && extra <= 59) {
+                if (isMinuteUnit(tk.at(end))) {
+                    return pack(minutes + extra, end + 1 - i);
+                }
+                if (tk.at(end).isEmpty() && extra >= 10) {
+                    return pack(minutes + extra, end - i); // "an hour fifteen" at the end
+                }
+            }
+        }
+        return pack(minutes, j - i);
+    }
+
+    private static int bare(Tokens tk) {
+        for (int i = 0; i < tk.n; i++) {
+            int r = Words.readNumber(tk, i);
+            if (r >= 0) {
+                int v = r >> 2;
+                if (v >= 1 && v <= 4) {
+                    return v * 60;
+                }
+                if (v >= 5 && v <= 240) {
+                    return v;
+                }
+                return -1;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,397 @@
+package app.bella.nlu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Extracts a person's name from an utterance and title-cases it.
+ *
+ * <p>Handles introductions ("my name is", "this is", "I'm", "call me", "je m'appelle", ...), greetings
+ * and fillers, titles (Dr., Mrs., ...), trailing non-name words ("John Smith appointment"), "X here /
+ * speaking / calling", spelled letters ("J O N" -&gt; "Jon", "Jon, J O N"), particles ("Ludwig van
+ * Beethoven"), hyphens, apostrophes and accents. Anything with digits, Twilio placeholders ("unclear
+ * speech") and ordinary words are rejected. Stateless and thread-safe.
+ */
+public final class NameParser {
+
+    private static final int MAX_PARTS = 5;
+
+    /** Leading words skipped before a name. */
+    private static final Set<String> LEADS = Words.setOf(
+            "hi", "hello", "hey", "hiya", "yeah", "yes", "yep", "yup", "ya", "yea", "ok", "okay", "so", "well",
+            "oh", "sure", "sorry", "good", "morning", "afternoon", "evening", "bonjour", "allo", "alo", "salut",
+            "oui", "right", "alright", "there", "um", "ah", "thanks", "thank", "you", "greetings", "anyway",
+            "it's", "its", "this", "that's", "is", "am", "and", "uh", "howdy", "hullo", "hallo", "me", "my", "name",
+            "name's", "the", "full", "first", "i'm", "im", "i", "call");
+
+    /** Multi-word introductions; a name follows. Longest first. */
+    private static final String[][] INTROS = {
+            {"you", "can", "call", "me"}, {"my", "full", "name", "is"}, {"my", "first", "name", "is"},
+            {"my", "last", "name", "is"}, {"my", "name", "is"}, {"the", "name", "is"}, {"the", "name's"},
+            {"my", "name's"}, {"name", "is"}, {"name's"}, {"they", "call", "me"}, {"call", "me"},
+            {"this", "is"}, {"it's"}, {"it", "is"}, {"its"}, {"i'm"}, {"i", "am"}, {"im"},
+            {"je", "m'appelle"}, {"mon", "nom", "est"}, {"moi", "c'est"}, {"c'est"}, {"je", "suis"},
+            {"here", "is"}, {"speaking", "to"}, {"under"}, {"for"}};
+
+    /** Words that may precede "here"/"speaking"/"calling" after a name ("John Smith here"). */
+    private static final Set<String> SELF_SUFFIX = Words.setOf("here", "speaking", "calling", "ici");
+
+    private static final Set<String> TITLES = Words.setOf(
+            "dr", "doctor", "mr", "mister", "mrs", "missus", "ms", "miss", "mx", "prof", "professor", "sir",
+            "madam", "madame", "mme", "mlle", "monsieur", "mademoiselle", "m", "rev", "reverend", "father", "sister");
+
+    private static final Set<String> PARTICLES = Words.setOf(
+            "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "dos", "das", "do",
+            "ten", "ter", "bin", "ibn", "al", "el", "st", "des", "y", "zu", "af");
+
+    /** Words that are never part of a name. */
+    private static final Set<String> STOP = Words.setOf(
+            // pronouns, articles, prepositions, conjunctions
+            "i", "me", "my", "mine", "myself", "you", "your", "yours", "we", "us", "our", "they", "them", "their",
+            "he", "him", "his", "she", "her", "it", "it's", "its", "this", "that", "that's", "these", "those",
+            "a", "an", "the", "and", "or", "but", "if", "so", "because", "as", "at", "by", "for", "from", "in",
+            "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "without", "about", "after",
+            "before", "between", "during", "until", "than", "then", "there", "here", "where", "when", "what",
+            "which", "who", "whom", "whose", "why", "how", "not", "no", "nor", "yes", "yeah", "yep", "yup", "nope",
+            "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only",
+            "also", "too", "very", "really", "again", "still", "even", "please", "thanks", "thank", "hello", "hi",
+            "hey", "bye", "goodbye", "sorry", "well", "oh", "actually", "maybe", "perhaps", "wait", "one",
+            "i'm", "im", "i'd", "i'll", "i've", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
+            "who's", "let's", "let", "don't", "doesn't", "didn't", "can't", "cannot", "won't", "wouldn't",
+            "couldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "ain't",
+            "name", "name's", "named", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did",
+            "have", "has", "had", "can", "could", "would", "should", "shall", "must", "might", "gonna", "wanna",
+            "gotta", "need", "needs", "want", "wants", "wanted", "like", "love", "get", "got", "make", "made",
+            "take", "see", "saw", "seen", "come", "coming", "came", "go", "going", "went", "book", "booked",
+            "booking", "schedule", "scheduled", "scheduling", "reschedule", "cancel", "cancelled", "canceled",
+            "change", "move", "call", "calling", "called", "speaking", "speak", "talk", "talking", "looking",
+            "look", "try", "trying", "wondering", "wonder", "hoping", "hope", "think", "thinking", "know",
+            "knowing", "check", "checking", "ask", "asking", "phoning", "ringing", "waiting", "wait", "work",
+            "works", "working", "say", "said", "tell", "told", "hear", "heard", "help", "find", "put", "set",
+            "give", "keep", "mean", "meant", "guess", "confirm", "confirming", "remind", "sounds", "sound",
+            // booking vocabulary
+            "appointment", "appointments", "appt", "visit", "consultation", "checkup", "cleaning", "session",
+            "time", "times", "date", "day", "days", "week", "weeks", "month", "months", "year", "hour", "hours",
+            "minute", "minutes", "morning", "afternoon", "evening", "night", "tonight", "today", "tomorrow",
+            "yesterday", "noon", "midnight", "midday", "am", "pm", "o'clock", "next", "last", "first", "second",
+            "third", "earlier", "later", "soon", "now", "early", "late", "weekend", "slot", "opening", "available",
+            "availability", "free", "busy", "number", "phone", "cell", "mobile", "email", "address", "doctor",
+            "dentist", "clinic", "office", "reception", "receptionist", "someone", "somebody", "anyone",
+            "anybody", "nobody", "everyone", "person", "patient", "new", "old", "regular", "same", "other",
+            "another", "different", "urgent", "emergency", "important", "quick", "question", "problem", "issue",
+            "message", "voicemail", "line", "back", "again", "sometime", "something", "nothing", "anything",
+            "everything", "thing", "things", "way", "bit", "lot",
+            // weekdays and months (name-like months are handled separately)
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "july", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+            "samedi", "dimanche", "demain", "aujourd'hui",
+            // numbers
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+            "thirty", "forty", "fifty", "hundred", "thousand", "zero", "double", "triple", "plus", "half", "quarter",
+            // answers, adjectives, states
+            "sure", "right", "correct", "wrong", "good", "great", "fine", "perfect", "excellent", "awesome", "cool",
+            "nice", "bad", "best", "better", "ready", "done", "happy", "glad", "sick", "ill", "tired", "hurt",
+            "pain", "okay", "alright", "absolutely", "definitely", "certainly", "exactly", "probably", "possibly",
+            "uh-huh", "mm-hmm", "fantastic", "wonderful", "lovely", "interested", "new", "existing", "canadian",
+            "calling", "back", "returning", "still", "able", "unable", "unsure", "confused", "lost", "fine",
+            // Twilio placeholders and noise
+            "unclear", "unintelligible", "inaudible", "garbled", "speech", "response", "noise", "silence",
+            "background", "static", "music", "beep", "blank", "unknown", "null", "none", "undefined", "hang",
+            // misc
+            "can", "you", "hear", "hello", "testing", "test", "robot", "machine", "human", "agent", "operator",
+            "representative", "bella", "english", "french", "français", "oui", "non", "merci", "voudrais",
+            "veux", "rendez-vous", "pour", "avec", "je", "j'ai", "suis", "est", "c'est", "mon", "ma", "nom",
+            "from", "london", "toronto", "calgary", "edmonton", "vancouver", "montreal", "ottawa", "canada",
+            "city", "town", "street", "avenue", "road");
+
+    /** Month names that are also common first names: allowed after an introduction. */
+    private static final Set<String> NAME_MONTHS = Words.setOf("april", "may", "june", "august");
+
+    /** "Mac" names that are not Mac+Capital. */
+    private static final Set<String> MAC_EXCEPTIONS = Words.setOf(
+            "macias", "macon", "machado", "macedo", "macario", "macaulay", "macey", "macklin", "mackey", "mackie",
+            "mackenzie", "mackintosh", "macina", "maceo");
+
+    /** Parses an answer to "what is your name?": a bare "Robert Brown" or "mary" is accepted. */
+    public String parse(String text) {
+        return parse(Words.tokenize(text), true);
+    }
+
+    /**
+     * Parses an open utterance: only an introduced name ("I'm John Smith", "John Smith here") or an
+     * utterance that is nothing but a plausible name counts.
+     */
+    public String parseOpen(String text) {
+        return parse(Words.tokenize(text), false);
+    }
+
+    String parse(Tokens tk, boolean expected) {
+        if (tk.n == 0) {
+            return null;
+        }
+        // 1. introductions anywhere: "... my name is X", "I'm X", "this is X"
+        for (int i = 0; i < tk.n; i++) {
+            int len = introAt(tk, i);
+            if (len > 0) {
+                Collected c = collect(tk, i + len, true);
+                if (c != null) {
+                    return c.name;
+                }
+            }
+        }
+        // 2. "X here" / "X speaking" / "X calling"
+        int start = skipLeads(tk, 0);
+        Collected c = collect(tk, start, false);
+        if (c != null) {
+            String lead = c.name;
+            int end = c.end;
+            if (end < tk.n && SELF_SUFFIX.contains(tk.t[end])) {
+                return lead;
+            }
+            if (end < tk.n && Words.isDigits(tk.t[end]) && tk.t[end].length() < 3) {
+                return null; // "unclear response 7", "John 2"
+            }
+            if (expected) {
+                return lead; // "John Smith appointment", "Robert Brown"
+            }
+            // open utterance: nothing but a name, optionally followed by digits ("John Smith 416 555 1234")
+            if (end == tk.n || isNumberLike(tk.t[end]) || tk.t[end].equals("plus")
+                    || tk.t[end].equals("please") || tk.t[end].equals("thanks")) {
+                return lead;
+            }
+        }
+        return null;
+    }
+
+    // -- scanning ------------------------------------------------------------------------------------
+
+    /** A collected name and the index just after it. */
+    private record Collected(String name, int end) {
+    }
+
+    private static boolean isNumberLike(String w) {
+        char c = w.charAt(0);
+        return c == '+' || Character.isDigit(c) || Words.numberWord(w) >= 0 && Words.numberWord(w) <= 9;
+    }
+
+    private static int introAt(Tokens tk, int i) {
+        outer:
+        for (String[] intro : INTROS) {
+            if (i + intro.length > tk.n) {
+                continue;
+            }
+            for (int k = 0; k < intro.length; k++) {
+                if (!tk.t[i + k].equals(intro[k])) {
+                    continue outer;
+                }
+            }
+            String first = intro[0];
+            if ((first.equals("for") || first.equals("under")) && !(i > 0 && isBookingWord(tk.t[i - 1]))) {
+                continue; // "booked under Smith", "appointment for John"; not "for tomorrow"
+            }
+            return intro.length;
+        }
+        return 0;
+    }
+
+    private static boolean isBookingWord(String w) {
+        return w.equals("appointment") || w.equals("booked") || w.equals("booking") || w.equals("reservation")
+                || w.equals("it's") || w.equals("is") || w.equals("book");
+    }
+
+    private static int skipLeads(Tokens tk, int i) {
+        while (i < tk.n && (LEADS.contains(tk.t[i]) || TITLES.contains(tk.t[i]) && i + 1 < tk.n)) {
+            if (TITLES.contains(tk.t[i]) && !LEADS.contains(tk.t[i])) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Collects name parts from {@code start}. Returns the formatted name and where it ends, or null
+     * when no plausible name starts there.
+     */
+    private static Collected collect(Tokens tk, int start, boolean introduced) {
+        int i = start;
+        // titles: "Dr. Smith", "Mrs Jones"
+        while (i < tk.n && TITLES.contains(tk.t[i]) && i + 1 < tk.n && isNameWord(tk, i + 1, introduced)) {
+            i++;
+        }
+        List<String> parts = new ArrayList<>(4);
+        List<Boolean> spelled = new ArrayList<>(4);
+        while (i < tk.n && parts.size() < MAX_PARTS) {
+            String w = tk.t[i];
+            int run = letterRun(tk, i);
+            if (run >= 2) {
+                StringBuilder sb = new StringBuilder(run);
+                for (int k = 0; k < run; k++) {
+                    sb.append(tk.t[i + k]);
+                }
+                parts.add(sb.toString());
+                spelled.add(Boolean.TRUE);
+                i += run;
+                continue;
+            }
+            if (run == 1 && !parts.isEmpty() && isNameWord(tk, i + 1, introduced)
+                    && !w.equals("a") && !w.equals("i")) {
+                parts.add(w); // middle initial: "John F Kennedy"
+                spelled.add(Boolean.FALSE);
+                i++;
+                continue;
+            }
+            if (PARTICLES.contains(w) && !parts.isEmpty() && isNameWord(tk, i + 1, introduced)) {
+                parts.add(w);
+                spelled.add(Boolean.FALSE);
+                i++;
+                continue;
+            }
+            if (isNameWord(tk, i, introduced)) {
+                if (NAME_MONTHS.contains(w) && isNumberLike(tk.at(i + 1))) {
+                    break; // "it's May 5th"
+                }
+                parts.add(tk.orig[i]);
+                spelled.add(Boolean.FALSE);
+                i++;
+                continue;
+            }
+            break;
+        }
+        int end = i;
+        if (parts.isEmpty()) {
+            return null;
+        }
+        // a spelled part replaces the neighbouring word it spells: "Jon, J O N", "J O N Jon"
+        for (int k = parts.size() - 1; k > 0; k--) {
+            String a = parts.get(k - 1);
+            String b = parts.get(k);
+            boolean sa = spelled.get(k - 1);
+            boolean sb = spelled.get(k);
+            if (a.equalsIgnoreCase(b)) {
+                parts.remove(k); // "it's Mike, Mike Ross"
+                spelled.remove(k);
+            } else if (sa != sb && Character.toLowerCase(a.charAt(0)) == Character.toLowerCase(b.charAt(0))) {
+                int drop = sa ? k : k - 1;
+                parts.remove(drop);
+                spelled.remove(drop);
+            }
+        }
+        int real = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            String p = parts.get(k);
+            boolean inner = k > 0 && k < parts.size() - 1;
+            if (p.length() >= 2 && !(inner && PARTICLES.contains(p.toLowerCase(Locale.ROOT)))) {
+                real++;
+            }
+        }
+        if (real == 0) {
+            return null;
+        }
+        return new Collected(format(parts), end);
+    }
+
+    /** Number of consecutive single-letter tokens starting at i. */
+    private static int letterRun(Tokens tk, int i) {
+        int k = i;
+        while (k < tk.n && tk.t[k].length() == 1 && Character.isLetter(tk.t[k].charAt(0))) {
+            k++;
+        }
+        return k - i;
+    }
+
+    private static boolean isNameWord(Tokens tk, int i, boolean introduced) {
+        if (i < 0 || i >= tk.n) {
+            return false;
+        }
+        String w = tk.t[i];
+        if (w.length() < 2 || STOP.contains(w) || Words.isFiller(w) || TITLES.contains(w) && !introduced) {
+            return false;
+        }
+        if (NAME_MONTHS.contains(w) && !introduced) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (!(Character.isLetter(c) || ((c == '\'' || c == '-') && k > 0 && k < w.length() - 1))) {
+                return false;
+            }
+        }
+        // contractions are not names ("we'll", "that'd"); O'Brien/D'Angelo style prefixes are
+        int apo = w.indexOf('\'');
+        return apo < 0 || apo == 1;
+    }
+
+    // -- formatting ----------------------------------------------------------------------------------
+
+    /** Title-cases name parts: particles stay lower-case in the middle, Mc/Mac/O' rules applied. */
+    static String format(List<String> parts) {
+        StringBuilder sb = new StringBuilder(24);
+        for (int k = 0; k < parts.size(); k++) {
+            String p = parts.get(k);
+            String lower = p.toLowerCase(Locale.ROOT);
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (k > 0 && k < parts.size() - 1 && PARTICLES.contains(lower)) {
+                sb.append(lower);
+            } else if (isDeliberateMixedCase(p)) {
+                sb.append(p);
+            } else {
+                sb.append(titleCase(lower));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "DeShawn", "McDonald", "LaToya" as transcribed: keep. */
+    private static boolean isDeliberateMixedCase(String p) {
+        if (p.length() < 3 || !Character.isUpperCase(p.charAt(0))) {
+            return false;
+        }
+        boolean lower = false;
+        boolean innerUpper = false;
+        for (int k = 1; k < p.length(); k++) {
+            char c = p.charAt(k);
+            if (Character.isLowerCase(c)) {
+                lower = true;
+            } else if (Character.isUpperCase(c) && p.charAt(k - 1) != '-' && p.charAt(k - 1) != '\'') {
+                innerUpper = true;
+            }
+        }
+        return lower && innerUpper;
+    }
+
+    /** Title-cases one lower-case word, including hyphenated and apostrophe parts. */
+    static String titleCase(String lower) {
+        StringBuilder sb = new StringBuilder(lower.length());
+        int start = 0;
+        for (int k = 0; k <= lower.length(); k++) {
+            if (k == lower.length() || lower.charAt(k) == '-' || lower.charAt(k) == '\'') {
+                sb.append(capitalizeSimple(lower.substring(start, k)));
+                if (k < lower.length()) {
+                    sb.append(lower.charAt(k));
+                }
+                start = k + 1;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String capitalizeSimple(String w) {
+        if (w.isEmpty()) {
+            return w;
+        }
+        if (w.length() > 3 && w.startsWith("mc")) {
+            return "Mc" + Character.toUpperCase(w.charAt(2)) + w.substring(3);
+        }
+        if (w.length() > 5 && w.startsWith("mac") && !w.startsWith("mack") && !w.startsWith("mach")
+                && !MAC_EXCEPTIONS.contains(w) && !w.endsWith("ie") && !w.endsWith("y")) {
+            return "Mac" + Character.toUpperCase(w.charAt(3)) + w.substring(4);
+        }
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+}

@@ -1,0 +1,205 @@
+package app.bella.nlu;
+
+import java.util.Set;
+
+/**
+ * Finds a phone number in an utterance and returns it in E.164 form ("+14165551234").
+ *
+ * <p>Digits may be written in any grouping ("(416) 555-1234", "416.555.1234", "+1 416 555 1234") or
+ * spoken ("four one six five five five oh nine eight seven", "double five", "triple five", "plus
+ * one"), or mixed. A run of digit tokens is broken by any other word, so a time ("at 3 pm"), a date
+ * ("10/15") or an extension ("ext 22", "#extension123") is never glued onto the number. When several
+ * valid runs occur, the last one wins (callers correct themselves).
+ *
+ * <p>Validation: with country code 1 (NANP) a number must have 10 digits (or 11 starting with 1)
+ * and the area code and exchange must start with 2-9. A number said with an explicit "+" and another
+ * country code is accepted with 8 to 15 digits in total. Stateless and thread-safe.
+ */
+public final class PhoneParser {
+
+    private static final Set<String> EXTENSION = Words.setOf("ext", "extension", "x", "poste", "extn");
+    private static final Set<String> TIME_FOLLOWERS = Words.setOf(
+            "am", "pm", "o'clock", "h", "hours", "hour", "hrs", "minutes", "minute", "mins", "min", "days", "day",
+            "weeks", "week", "in", "noon", "of");
+    private static final Set<String> GLUE = Words.setOf("dash", "hyphen", "and");
+
+    /** Parses a phone number from free text, assuming country code 1. */
+    public String parse(String text) {
+        return parse(text, "1");
+    }
+
+    /** Parses a phone number; {@code defaultCountryCode} applies to numbers said without "+". */
+    public String parse(String text, String defaultCountryCode) {
+        return find(Words.tokenize(text), defaultCountryCode).phone;
+    }
+
+    /** Result of a scan: the number and the token span it came from (end exclusive). */
+    static final class Found {
+        static final Found NONE = new Found(null, -1, -1);
+        final String phone;
+        final int from;
+        final int to;
+
+        Found(String phone, int from, int to) {
+            this.phone = phone;
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    Found find(Tokens tk, String defaultCountryCode) {
+        Found best = Found.NONE;
+        StringBuilder digits = new StringBuilder(20);
+        int i = 0;
+        while (i < tk.n) {
+            int runStart = i;
+            digits.setLength(0);
+            boolean plus = false;
+            boolean stopped = false;
+            int j = i;
+            while (j < tk.n && !stopped) {
+                String w = tk.t[j];
+                int used = appendDigits(tk, j, digits, digits.length() == 0 && !plus);
+                if (used > 0) {
+                    if (w.startsWith("+")) {
+                        plus = true;
+                    }
+                    j += used;
+                } else if (w.equals("plus") && digits.length() == 0 && !plus) {
+                    plus = true;
+                    j++;
+                } else if (GLUE.contains(w) && digits.length() > 0 && j + 1 < tk.n
+                        && appendDigits(tk, j + 1, new StringBuilder(), false) > 0) {
+                    j++;
+                } else {
+                    stopped = true;
+                }
+                if (j < tk.n && EXTENSION.contains(tk.t[j]) && digits.length() >= 7) {
+                    stopped = true; // extension follows: the number ends here
+                }
+            }
+            if (digits.length() > 0) {
+                String phone = validate(digits, plus, defaultCountryCode);
+                if (phone != null) {
+                    best = new Found(phone, runStart, j);
+                }
+                i = Math.max(j, i + 1);
+                // skip extension digits so they do not form a run of their own
+                if (i < tk.n && EXTENSION.contains(tk.t[i])) {
+                    i++;
+                    while (i < tk.n && Words.isDigits(tk.t[i])) {
+                        i++;
+                    }
+                }
+            } else {
+                i = Math.max(j, i + 1);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Appends the digits token {@code j} stands for and returns how many tokens it used (0 if the
+     * token is not part of a phone number).
+     */
+    private static int appendDigits(Tokens tk, int j, StringBuilder out, boolean first) {
+        String w = tk.t[j];
+        String next = tk.at(j + 1);
+        if (TIME_FOLLOWERS.contains(next)) {
+            // "3 pm", "2 hours", "3 in the afternoon", "1430 hours": a time or quantity, not phone digits
+            boolean shortNumber = (Words.isDigits(w) && w.length() <= 2) || Words.numberWord(w) >= 0;
+            boolean clock = Words.isDigits(w) && w.length() <= 4 && !next.equals("in");
+            if (shortNumber || clock) {
+                return 0;
+            }
+        }
+        char c0 = w.charAt(0);
+        if (c0 == '+' || (c0 >= '0' && c0 <= '9')) {
+            int start = out.length();
+            for (int k = c0 == '+' ? 1 : 0; k < w.length(); k++) {
+                char c = w.charAt(k);
+                if (c >= '0' && c <= '9') {
+                    out.append(c);
+                } else if (c != '.') {
+                    out.setLength(start); // "2:30", "10/15": not a phone fragment
+                    return 0;
+                }
+            }
+            return out.length() > start ? 1 : 0;
+        }
+        if ((w.equals("double") || w.equals("triple")) && j + 1 < tk.n) {
+            int d = digitWord(tk.t[j + 1]);
+            if (d >= 0) {
+                int times = w.equals("double") ? 2 : 3;
+                for (int k = 0; k < times; k++) {
+                    out.append((char) ('0' + d));
+                }
+                return 2;
+            }
+            return 0;
+        }
+        int d = digitWord(w);
+        if (d >= 0) {
+            if ((w.equals("o") || w.equals("oh")) && first) {
+                return 0; // "oh, it's ..." is an interjection, not a leading zero
+            }
+            out.append((char) ('0' + d));
+            return 1;
+        }
+        int v = Words.numberWord(w);
+        if (v >= 10 && v <= 99 && !first) {
+            // "five five five twelve thirty four": teens/tens read as two digits
+            int read = Words.readNumber(tk, j);
+            int value = read >> 2;
+            if (value >= 10 && value <= 99) {
+                out.append(value);
+                return read & 3;
+            }
+        }
+        return 0;
+    }
+
+    private static int digitWord(String w) {
+        if (w.length() > 5) {
+            return -1;
+        }
+        int v = Words.numberWord(w);
+        return v >= 0 && v <= 9 ? v : -1;
+    }
+
+    private static String validate(CharSequence digits, boolean plus, String defaultCc) {
+        String d = digits.toString();
+        int n = d.length();
+        if (plus) {
+            if (d.startsWith("1")) {
+                return nanp(d.substring(1));
+            }
+            return n >= 8 && n <= 15 ? "+" + d : null;
+        }
+        if (defaultCc.equals("1")) {
+            if (n == 11 && d.charAt(0) == '1') {
+                return nanp(d.substring(1));
+            }
+            return n == 10 ? nanp(d) : null;
+        }
+        // other default countries: strip a single trunk "0", accept a plausible national number
+        if (d.startsWith(defaultCc) && n - defaultCc.length() >= 7 && n <= 15 && !d.startsWith("0")) {
+            return "+" + d;
+        }
+        String national = d.startsWith("0") ? d.substring(1) : d;
+        int total = national.length() + defaultCc.length();
+        return national.length() >= 7 && total >= 8 && total <= 15 ? "+" + defaultCc + national : null;
+    }
+
+    private static String nanp(String ten) {
+        if (ten.length() != 10) {
+            return null;
+        }
+        char area = ten.charAt(0);
+        char exchange = ten.charAt(3);
+        if (area < '2' || exchange < '2') {
+            return null;
+        }
+        return "+1" + ten;
+    }
+}

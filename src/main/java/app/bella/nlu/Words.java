@@ -1,0 +1,339 @@
+package app.bella.nlu;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Shared text normalisation for speech transcripts: lower-casing, punctuation, fillers and spoken
+ * numbers. Stateless and thread-safe.
+ *
+ * <p>Tokenisation rules: letters and digits form tokens; an apostrophe or hyphen between letters is
+ * kept ("o'brien", "mary-jane", "mm-hmm"); ":" "/" "." between digits are kept ("2:30", "10/15",
+ * "416.555.1234"); a "+" directly before digits is kept; everything else separates tokens. Digits
+ * followed by letters are split ("3pm" -> "3 pm", "14h30" -> "14 h 30") except ordinal suffixes
+ * ("15th"). "a.m."/"p.m." become "am"/"pm"; "uh huh"/"mm hmm" become "uh-huh"/"mm-hmm"; fillers
+ * ("um", "uh", "er", "hmm", "like", "you know", ...) are dropped.
+ */
+public final class Words {
+
+    private Words() {
+    }
+
+    private static final Set<String> FILLERS = Set.of(
+            "um", "umm", "ummm", "uh", "uhh", "uhhh", "uhm", "er", "erm", "err", "hmm", "hmmm", "hm",
+            "ah", "ahh", "eh", "mm", "mmm", "like", "euh", "ben", "bah");
+
+    private static final Map<String, Integer> NUMBERS = new HashMap<>();
+    private static final Map<String, Integer> ORDINALS = new HashMap<>();
+
+    static {
+        String[] units = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        for (int i = 0; i < units.length; i++) {
+            NUMBERS.put(units[i], i);
+        }
+        String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        for (int i = 0; i < tens.length; i++) {
+            NUMBERS.put(tens[i], (i + 2) * 10);
+        }
+        NUMBERS.put("fourty", 40);
+        NUMBERS.put("oh", 0);
+        NUMBERS.put("o", 0);
+        NUMBERS.put("nil", 0);
+        String[] ord = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                "eighteenth", "nineteenth", "twentieth"};
+        for (int i = 1; i < ord.length; i++) {
+            ORDINALS.put(ord[i], i);
+        }
+        ORDINALS.put("thirtieth", 30);
+        ORDINALS.put("premier", 1);
+        ORDINALS.put("1er", 1);
+    }
+
+    /** An immutable set of words; duplicates in the list are tolerated. */
+    static Set<String> setOf(String... words) {
+        return Set.copyOf(Arrays.asList(words));
+    }
+
+    /** True for hesitation words that carry no meaning ("um", "uh", "like", ...). */
+    public static boolean isFiller(String token) {
+        return FILLERS.contains(token);
+    }
+
+    /**
+     * Value of a single number word: "zero".."nineteen", "twenty".."ninety", "oh"/"o" (0), also
+     * hyphenated "twenty-five". Returns -1 for anything else. Pure digit strings are not handled here.
+     */
+    public static int numberWord(String word) {
+        Integer v = NUMBERS.get(word);
+        if (v != null) {
+            return v;
+        }
+        int dash = word.indexOf('-');
+        if (dash > 0) {
+            Integer tens = NUMBERS.get(word.substring(0, dash));
+            Integer unit = NUMBERS.get(word.substring(dash + 1));
+            if (tens != null && unit != null && tens >= 20 && tens % 10 == 0 && unit >= 1 && unit <= 9) {
+                return tens + unit;
+            }
+        }
+        return -1;
+    }
+
+    /** Value of an ordinal word "first".."twentieth", "thirtieth" (not compound), or -1. */
+    public static int ordinalWord(String word) {
+        Integer v = ORDINALS.get(word);
+        return v == null ? -1 : v;
+    }
+
+    /** True when every char is an ASCII digit (and there is at least one). */
+    public static boolean isDigits(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses a short all-digit token (at most 9 digits) or returns -1. */
+    public static int digitsValue(String s) {
+        if (!isDigits(s) || s.length() > 9) {
+            return -1;
+        }
+        return Integer.parseInt(s);
+    }
+
+    /**
+     * Reads a number of at most two words at {@code i}: digits ("25"), a number word ("five",
+     * "twenty-five") or tens + unit ("twenty five"). "oh"/"o" are not read here. Returns
+     * {@code value * 4 + consumedTokens} (consumed is 1 or 2), or -1.
+     */
+    static int readNumber(Tokens tk, int i) {
+        if (i < 0 || i >= tk.n) {
+            return -1;
+        }
+        String w = tk.t[i];
+        int d = digitsValue(w);
+        if (d >= 0) {
+            return d * 4 + 1;
+        }
+        if (w.equals("oh") || w.equals("o")) {
+            return -1;
+        }
+        int v = numberWord(w);
+        if (v < 0) {
+            return -1;
+        }
+        if (v >= 20 && v % 10 == 0 && i + 1 < tk.n) {
+            int u = numberWord(tk.t[i + 1]);
+            if (u >= 1 && u <= 9 && !tk.t[i + 1].equals("o") && !tk.t[i + 1].equals("oh")) {
+                return (v + u) * 4 + 2;
+            }
+        }
+        return v * 4 + 1;
+    }
+
+    /** Day-of-month ordinal like "15th", "third", "twenty first", "thirty-first"; same packing as readNumber. */
+    static int readOrdinal(Tokens tk, int i) {
+        if (i < 0 || i >= tk.n) {
+            return -1;
+        }
+        String w = tk.t[i];
+        int len = w.length();
+        if (len >= 3 && len <= 4 && Character.isDigit(w.charAt(0))) {
+            String suffix = w.substring(len - 2);
+            String num = w.substring(0, len - 2);
+            if (isDigits(num) && (suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd")
+                    || suffix.equals("th"))) {
+                return Integer.parseInt(num) * 4 + 1;
+            }
+        }
+        int o = ordinalWord(w);
+        if (o > 0) {
+            return o * 4 + 1;
+        }
+        int tens = numberWord(w);
+        if ((tens == 20 || tens == 30) && i + 1 < tk.n) {
+            String next = tk.t[i + 1];
+            int u = ordinalWord(next);
+            if (u >= 1 && u <= 9) {
+                return (tens + u) * 4 + 2;
+            }
+        }
+        int dash = w.indexOf('-');
+        if (dash > 0) {
+            int t = numberWord(w.substring(0, dash));
+            int u = ordinalWord(w.substring(dash + 1));
+            if ((t == 20 || t == 30) && u >= 1 && u <= 9) {
+                return (t + u) * 4 + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Normalised, filler-free utterance as one string of space-separated tokens. */
+    public static String normalize(String text) {
+        return tokenize(text).toString();
+    }
+
+    /** Normalised, filler-free tokens of an utterance. */
+    public static List<String> tokens(String text) {
+        return Arrays.asList(tokenize(text).t.clone());
+    }
+
+    private static boolean isLetter(char c) {
+        return Character.isLetter(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static char quote(char c) {
+        return (c == '\u2019' || c == '\u2018' || c == '`' || c == '\u02bc' || c == '\u00b4') ? '\'' : c;
+    }
+
+    private static boolean ordinalSuffixAt(String s, int i) {
+        if (i + 1 >= s.length()) {
+            return false;
+        }
+        char a = Character.toLowerCase(s.charAt(i));
+        char b = Character.toLowerCase(s.charAt(i + 1));
+        boolean suffix = (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd')
+                || (a == 't' && b == 'h');
+        return suffix && (i + 2 >= s.length() || !isLetter(s.charAt(i + 2)));
+    }
+
+    /** Splits and normalises an utterance. Never returns null. */
+    static Tokens tokenize(String text) {
+        if (text == null || text.isEmpty()) {
+            return Tokens.EMPTY;
+        }
+        int len = text.length();
+        List<String> low = new ArrayList<>(16);
+        List<String> org = new ArrayList<>(16);
+        StringBuilder cur = new StringBuilder(16);
+        StringBuilder curOrig = new StringBuilder(16);
+        for (int i = 0; i < len; i++) {
+            char c = quote(text.charAt(i));
+            char prev = i > 0 ? quote(text.charAt(i - 1)) : ' ';
+            char next = i + 1 < len ? quote(text.charAt(i + 1)) : ' ';
+            if (isLetter(c)) {
+                if (isDigit(prev) && cur.length() > 0 && !(ordinalSuffixAt(text, i) || continuesOrdinal(text, i))) {
+                    flush(cur, curOrig, low, org);
+                }
+                cur.append(Character.toLowerCase(c));
+                curOrig.append(c);
+            } else if (isDigit(c)) {
+                if (isLetter(prev) && cur.length() > 0) {
+                    flush(cur, curOrig, low, org);
+                }
+                cur.append(c);
+                curOrig.append(c);
+            } else if (c == '\'' && isLetter(prev) && isLetter(next) && cur.length() > 0) {
+                cur.append(c);
+                curOrig.append(c);
+            } else if (c == '-' && isLetter(prev) && isLetter(next) && cur.length() > 0) {
+                cur.append(c);
+                curOrig.append(c);
+            } else if ((c == ':' || c == '/' || c == '.') && isDigit(prev) && isDigit(next) && cur.length() > 0) {
+                cur.append(c);
+                curOrig.append(c);
+            } else if (c == '+' && cur.length() == 0 && (isDigit(next)
+                    || (next == ' ' && i + 2 < len && isDigit(text.charAt(i + 2))))) {
+                cur.append('+');
+                curOrig.append('+');
+                if (next == ' ') {
+                    i++; // "+ 1 416..." -> "+1"
+                }
+            } else {
+                flush(cur, curOrig, low, org);
+            }
+        }
+        flush(cur, curOrig, low, org);
+        return postProcess(low, org);
+    }
+
+    /** Second letter of an ordinal suffix ("15th": at 'h'). */
+    private static boolean continuesOrdinal(String s, int i) {
+        return i >= 2 && isDigit(s.charAt(i - 2)) && ordinalSuffixAt(s, i - 1);
+    }
+
+    private static void flush(StringBuilder cur, StringBuilder curOrig, List<String> low, List<String> org) {
+        if (cur.length() > 0) {
+            String s = cur.toString();
+            if (s.equals("+")) {
+                s = "plus";
+            }
+            low.add(s);
+            org.add(curOrig.toString());
+            cur.setLength(0);
+            curOrig.setLength(0);
+        }
+    }
+
+    private static boolean numberish(String s) {
+        return !s.isEmpty() && (Character.isDigit(s.charAt(s.length() - 1)) || NUMBERS.containsKey(s)
+                || s.equals("o'clock") || s.equals("noon"));
+    }
+
+    private static Tokens postProcess(List<String> low, List<String> org) {
+        int n = low.size();
+        List<String> outL = new ArrayList<>(n);
+        List<String> outO = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String w = low.get(i);
+            String next = i + 1 < n ? low.get(i + 1) : "";
+            String merged = null;
+            int skip = 0;
+            if ((w.equals("a") || w.equals("p")) && next.equals("m") && !outL.isEmpty()
+                    && numberish(outL.get(outL.size() - 1))) {
+                merged = w + "m";
+                skip = 1;
+            } else if (w.equals("o") && next.equals("clock")) {
+                merged = "o'clock";
+                skip = 1;
+            } else if (w.equals("oclock")) {
+                merged = "o'clock";
+            } else if (w.equals("uh") && (next.equals("huh") || next.equals("hum"))) {
+                merged = "uh-huh";
+                skip = 1;
+            } else if (w.equals("uh") && next.equals("uh")) {
+                merged = "uh-uh";
+                skip = 1;
+            } else if ((w.equals("mm") || w.equals("mmm") || w.equals("m")) && (next.equals("hmm") || next.equals("hm")
+                    || next.equals("hum"))) {
+                merged = "mm-hmm";
+                skip = 1;
+            } else if (w.equals("mhm") || w.equals("mmhmm") || w.equals("mmhm") || w.equals("mm-hm")
+                    || w.equals("mhmm") || w.equals("uhuh") || w.equals("uh-hum")) {
+                merged = w.startsWith("u") ? "uh-huh" : "mm-hmm";
+            } else if (w.equals("you") && next.equals("know") && i + 2 < n) {
+                i++; // "you know" filler (kept when it ends the utterance: "I don't you know")
+                continue;
+            } else if (FILLERS.contains(w)) {
+                continue;
+            }
+            if (merged != null) {
+                outL.add(merged);
+                outO.add(merged);
+                i += skip;
+            } else {
+                outL.add(w);
+                outO.add(org.get(i));
+            }
+        }
+        return new Tokens(outL.toArray(new String[0]), outO.toArray(new String[0]));
+    }
+}

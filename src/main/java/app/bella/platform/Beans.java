@@ -1,0 +1,85 @@
+package app.bella.platform;
+
+import app.bella.api.ApiSupport;
+import app.bella.api.BookingApi;
+import app.bella.api.CallsApi;
+import app.bella.api.NluApi;
+import app.bella.booking.BookingService;
+import app.bella.booking.OpeningHours;
+import app.bella.booking.Schedule;
+import app.bella.nlu.RulesExtractor;
+import app.bella.voice.CallFlow;
+import app.bella.voice.CallStore;
+import app.bella.voice.Dialogue;
+import app.bella.voice.TwilioWebhookGuard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the domain beans from configuration and binds them under the names the routes use. */
+final class Beans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Beans.class);
+
+    private Beans() {
+    }
+
+    static void bind(CamelContext camel, DataSource dataSource) {
+        PropertiesComponent props = camel.getPropertiesComponent();
+        ZoneId zone = ZoneId.of(get(props, "bella.timezone"));
+        Clock clock = clock(get(props, "bella.clock"), zone);
+        Schedule schedule = new Schedule(zone, OpeningHours.parse(get(props, "bella.schedule.hours")),
+                closures(get(props, "bella.schedule.closures")),
+                Integer.parseInt(get(props, "bella.schedule.slot-minutes")),
+                Duration.ofMinutes(Long.parseLong(get(props, "bella.schedule.min-lead-minutes"))),
+                Duration.ofDays(Long.parseLong(get(props, "bella.schedule.horizon-days"))),
+                Integer.parseInt(get(props, "bella.schedule.buffer-minutes")));
+        LOG.info("Practice time zone {}, hours {}, clock {}", zone, schedule.hours(), clock);
+
+        RulesExtractor rules = new RulesExtractor();
+        BookingService bookings = new BookingService(schedule, clock);
+        CallStore calls = new CallStore();
+        Dialogue dialogue = new Dialogue(bookings, rules, get(props, "bella.practice.name"), get(props, "bella.voice.transfer-number"));
+
+        Registry registry = camel.getRegistry();
+        registry.bind("twilioWebhookGuard", new TwilioWebhookGuard(get(props, "bella.twilio.auth-token"),
+                get(props, "bella.public-url"), Boolean.parseBoolean(get(props, "bella.twilio.validate-signature"))));
+        registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice")));
+        registry.bind("apiSupport", new ApiSupport(get(props, "bella.api.key")));
+        registry.bind("bookingApi", new BookingApi(dataSource, bookings));
+        registry.bind("callsApi", new CallsApi(dataSource, calls));
+        registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
+                app.bella.voice.Dialogue.closes(schedule.hours())));
+    }
+
+    /** BELLA_CLOCK freezes "now" at an instant for demos and tests; empty means real time. */
+    static Clock clock(String frozen, ZoneId zone) {
+        if (frozen == null || frozen.isBlank()) {
+            return Clock.system(zone);
+        }
+        return Clock.fixed(OffsetDateTime.parse(frozen.strip()).toInstant(), zone);
+    }
+
+    private static Set<LocalDate> closures(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(LocalDate::parse)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String get(PropertiesComponent props, String key) {
+        return props.resolveProperty(key).orElse("");
+    }
+}

@@ -1,0 +1,50 @@
+package app.bella.voice;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the dialogue knows about one call, stored as JSON in {@code call_session.state} after every turn,
+ * so any instance can serve the next turn and a restart loses nothing. Public fields keep the JSON mapping plain.
+ */
+public final class CallState {
+
+    public String callSid;
+    public String from;
+    public Step step = Step.ASK_NAME;
+    public int turn;
+    /** BOOK, RESCHEDULE, CANCEL or QUERY; null until the caller says or implies it. */
+    public String intent;
+    public String name;
+    public String phone;
+    /** "caller-id" or "spoken": a spoken number overrides the caller ID. */
+    public String phoneSource;
+    /** What the caller said about when, merged over turns (ISO date / time), before validation. */
+    public String date;
+    public String time;
+    public String dayPart;
+    public boolean explicitAmPm;
+    /** A start that passed the availability check (ISO-8601 with offset); null until then. */
+    public String start;
+    public Integer durationMinutes;
+    /** The duration came from the returning customer's profile, not from this call. */
+    public boolean durationFromProfile;
+    public String service;
+    public Long customerId;
+    public boolean returning;
+    /** The appointment being rescheduled, cancelled or asked about. */
+    public Long existingAppointmentId;
+    public String existingStart;
+    /** Alternatives offered in the last prompt (ISO starts), for "yes", "the second one" or a time among them. */
+    public List<String> offered = new ArrayList<>();
+    public Map<String, Integer> failures = new HashMap<>();
+    public Long appointmentId;
+    public String outcome;
+    public boolean keypad;
+
+    public int failuresOn(Step s) {
+        return failures.getOrDefault(s.name(), 0);
+    }
+}

@@ -1,0 +1,153 @@
+package app.bella.voice;
+
+import app.bella.platform.Sql;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Call sessions and their answered turns in PostgreSQL; all methods run in the caller's transaction. */
+public final class CallStore {
+
+    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** A stored session: its state plus the columns the API shows. */
+    public record Session(CallState state, String status, String outcome, java.time.Instant createdAt) {
+    }
+
+    /** One answered turn: what the caller said and what Bella answered. */
+    public record Turn(int turn, String said, String heard, String twiml) {
+    }
+
+    /** Locks the session row for this turn (concurrent retries of one webhook queue up here). */
+    public Optional<Session> lock(Connection c, String callSid) throws SQLException {
+        return load(c, callSid, Sql.get("call-session-lock"));
+    }
+
+    public Optional<Session> find(Connection c, String callSid) throws SQLException {
+        return load(c, callSid, Sql.get("call-session-find"));
+    }
+
+    /** Inserts a new session; false when another request created it first. */
+    public boolean create(Connection c, CallState s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-insert"))) {
+            ps.setString(1, s.callSid);
+            ps.setString(2, s.from);
+            ps.setString(3, s.step.name());
+            ps.setString(4, JSON.writeValueAsString(s));
+            return ps.executeUpdate() == 1;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void save(Connection c, CallState s, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-update"))) {
+            ps.setString(1, status);
+            ps.setString(2, s.outcome);
+            ps.setString(3, s.step.name());
+            ps.setInt(4, s.turn);
+            ps.setString(5, JSON.writeValueAsString(s));
+            ps.setObject(6, s.appointmentId);
+            ps.setString(7, s.callSid);
+            ps.executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Twilio's status callback: the call's final status, and "abandoned" when it ended mid-flow. */
+    public boolean recordStatus(Connection c, String callSid, String status, String outcomeIfNone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-status"))) {
+            ps.setString(1, status);
+            ps.setString(2, outcomeIfNone);
+            ps.setString(3, callSid);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<Turn> turn(Connection c, String callSid, int turn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turn-find"))) {
+            ps.setString(1, callSid);
+            ps.setInt(2, turn);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Turn(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    public void addTurn(Connection c, String callSid, int turn, String said, String heard, String twiml) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turn-insert"))) {
+            ps.setString(1, callSid);
+            ps.setInt(2, turn);
+            ps.setString(3, said);
+            ps.setString(4, heard);
+            ps.setString(5, twiml);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<Turn> turns(Connection c, String callSid) throws SQLException {
+        List<Turn> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turns"))) {
+            ps.setString(1, callSid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Turn(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Recent calls, newest first, optionally only from one number and/or since an instant. */
+    public List<Session> recent(Connection c, String from, java.time.Instant since, int limit) throws SQLException {
+        List<Session> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-sessions-recent"))) {
+            ps.setString(1, from);
+            ps.setString(2, from);
+            ps.setTimestamp(3, since == null ? null : java.sql.Timestamp.from(since));
+            ps.setTimestamp(4, since == null ? null : java.sql.Timestamp.from(since));
+            ps.setInt(5, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(session(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    static void recordCallback(Connection c, String callSid, String phone, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("callback-request-insert"))) {
+            ps.setString(1, callSid);
+            ps.setString(2, phone);
+            ps.setString(3, reason);
+            ps.executeUpdate();
+        }
+    }
+
+    private Optional<Session> load(Connection c, String callSid, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, callSid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(session(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Session session(ResultSet rs) throws SQLException {
+        try {
+            return new Session(JSON.readValue(rs.getString("state"), CallState.class), rs.getString("status"),
+                    rs.getString("outcome"), rs.getTimestamp("created_at").toInstant());
+        } catch (java.io.IOException e) {
+            throw new SQLException("Unreadable call state", e);
+        }
+    }
+}

@@ -1,0 +1,852 @@
+package app.bella.voice;
+
+import app.bella.booking.Appointment;
+import app.bella.booking.BookingOutcome;
+import app.bella.booking.BookingService;
+import app.bella.booking.Customer;
+import app.bella.booking.Slot;
+import app.bella.booking.SlotCheck;
+import app.bella.nlu.Confirmation;
+import app.bella.nlu.DateTimeResolver;
+import app.bella.nlu.DayPart;
+import app.bella.nlu.Expect;
+import app.bella.nlu.Extraction;
+import app.bella.nlu.Intent;
+import app.bella.nlu.ParseContext;
+import app.bella.nlu.RulesExtractor;
+import app.bella.nlu.WhenPhrase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The conversation policy: given the call's state and what the caller just said, fill every slot the caller
+ * volunteered, decide what to ask next (only what is missing), read back before committing, and book, move or
+ * cancel through the booking service inside the caller's transaction. Bounded: a step that keeps failing moves to
+ * the keypad, then to a person or a callback, and a call has a hard cap on turns.
+ */
+public final class Dialogue {
+
+    /** Failures on one step before the keypad is offered, and before the caller is handed to a person. */
+    static final int KEYPAD_AFTER = 2;
+    static final int ESCALATE_AFTER = 4;
+    static final int MAX_TURNS = 30;
+
+    private static final Pattern ORDINAL_CHOICE = Pattern.compile(
+            "\\b(first|second|third|last|earlier|earliest|later|latest|1st|2nd|3rd)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE_NAME = Pattern.compile("\\b(name|spell)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE_TIME = Pattern.compile("\\b(time|day|date|when|hour)\\b", Pattern.CASE_INSENSITIVE);
+
+    private final BookingService bookings;
+    private final RulesExtractor rules;
+    private final DateTimeResolver resolver = new DateTimeResolver();
+    private final String practiceName;
+    private final String transferNumber;
+    private final String hoursSpoken;
+
+    public Dialogue(BookingService bookings, RulesExtractor rules, String practiceName, String transferNumber) {
+        this.bookings = bookings;
+        this.rules = rules;
+        this.practiceName = practiceName;
+        this.transferNumber = transferNumber == null || transferNumber.isBlank() ? null : transferNumber.strip();
+        this.hoursSpoken = HoursSpoken.describe(bookings.schedule().hours());
+    }
+
+    // ------------------------------------------------------------------------------------------------ call start
+
+    /** The greeting: returning callers (caller ID matches a customer) are greeted by first name. */
+    public Reply start(Connection tx, CallState s) throws SQLException {
+        if (s.from != null) {
+            s.phone = s.from;
+            s.phoneSource = "caller-id";
+            Optional<Customer> known = bookings.customer(tx, s.from);
+            if (known.isPresent()) {
+                Customer c = known.get();
+                s.returning = true;
+                s.customerId = c.id();
+                s.name = c.name();
+                s.durationMinutes = c.preferredDurationMinutes();
+                s.durationFromProfile = c.preferredDurationMinutes() != null;
+                s.step = Step.ASK_INTENT;
+                return Reply.ask("Hi " + c.firstName() + ", welcome back to " + practiceName + ".",
+                        "Would you like to book a new appointment, or change or check an existing one?", Reply.Input.SPEECH,
+                        List.of("book", "reschedule", "cancel", "when is my appointment"));
+            }
+        }
+        s.step = Step.ASK_NAME;
+        return Reply.ask("Thank you for calling " + practiceName + ". This is Bella, I can book an appointment for you.",
+                "May I have your first and last name, please?", Reply.Input.SPEECH, List.of());
+    }
+
+    // ------------------------------------------------------------------------------------------------ each turn
+
+    public Reply turn(Connection tx, CallState s, TurnInput in) throws SQLException {
+        s.turn++;
+        if (s.turn > MAX_TURNS) {
+            return escalate(tx, s, "The call went on too long.");
+        }
+        if (in.silent()) {
+            return failed(tx, s, "Sorry, I didn't hear anything.");
+        }
+        return switch (s.step) {
+            case CONFIRM -> onConfirm(tx, s, in);
+            case CONFIRM_CANCEL -> onConfirmCancel(tx, s, in);
+            case CHOOSE_ALTERNATIVE -> onAlternative(tx, s, in);
+            case ASK_CHANGE -> onChange(tx, s, in);
+            case ASK_INTENT -> onIntent(tx, s, in);
+            case DONE -> Reply.hangUp("Goodbye.");
+            default -> onSlots(tx, s, in);
+        };
+    }
+
+    private Reply onSlots(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, expectFor(s.step));
+        Changes changed = apply(s, ex);
+        if (changed.intent && !"BOOK".equals(s.intent)) {
+            return startExistingFlow(tx, s, "");
+        }
+        if (!changed.any()) {
+            return failed(tx, s, notUnderstood(s.step));
+        }
+        resetFailures(s);
+        return next(tx, s, changed.when ? "" : acknowledge(s, changed));
+    }
+
+    private Reply onIntent(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, null);
+        Changes changed = apply(s, ex);
+        if (s.intent == null && (changed.slotChanged() || ex.confirmation() == Confirmation.YES)) {
+            s.intent = "BOOK"; // "yes", a time or a name in answer to "would you like to book…" means a booking
+        }
+        if (s.intent == null && ex.confirmation() == Confirmation.NO) {
+            s.outcome = s.outcome == null ? "completed" : s.outcome;
+            s.step = Step.DONE;
+            return Reply.hangUp("Thank you for calling " + practiceName + ". Goodbye!");
+        }
+        if (s.intent == null) {
+            return failed(tx, s, "Sorry, I didn't catch that.");
+        }
+        resetFailures(s);
+        if (!"BOOK".equals(s.intent)) {
+            return startExistingFlow(tx, s, "");
+        }
+        return next(tx, s, changed.when ? "" : acknowledge(s, changed));
+    }
+
+    private Reply onConfirm(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, Expect.CONFIRM);
+        String previousStart = s.start;
+        Changes changed = apply(s, ex);
+        if (changed.slotChanged()) {
+            // "no, Thursday", "actually make it 3", "my name is Jon with an h": correct and read back again
+            resetFailures(s);
+            return next(tx, s, changed.when && Objects.equals(previousStart, s.start) ? "" : "Got it.");
+        }
+        Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
+        if (answer == Confirmation.YES) {
+            return commit(tx, s);
+        }
+        if (answer == Confirmation.NO) {
+            resetFailures(s);
+            s.step = Step.ASK_CHANGE;
+            return Reply.ask("Sorry about that.", "What should I change: the name, the day or the time?", Reply.Input.SPEECH,
+                    List.of("name", "day", "time", "phone number"));
+        }
+        return failed(tx, s, "Sorry, was that a yes or a no?");
+    }
+
+    private Reply onConfirmCancel(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, Expect.CONFIRM);
+        Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
+        if (answer == Confirmation.YES) {
+            Appointment a = bookings.appointment(tx, s.existingAppointmentId).orElse(null);
+            if (a != null && bookings.cancel(tx, a.id())) {
+                s.outcome = "cancelled";
+                s.appointmentId = a.id();
+                s.step = Step.DONE;
+                return Reply.hangUp("Your appointment on " + spoken(a.start()) + " is cancelled. We'll text you a note of it."
+                        + " Thank you for calling, goodbye!");
+            }
+            s.step = Step.DONE;
+            s.outcome = "completed";
+            return Reply.hangUp("That appointment was already cancelled. Thank you for calling, goodbye!");
+        }
+        if (answer == Confirmation.NO) {
+            resetFailures(s);
+            s.intent = null;
+            s.step = Step.ASK_INTENT;
+            return Reply.ask("All right, I've left your appointment as it is.", "Is there anything else I can do for you?",
+                    Reply.Input.SPEECH, List.of());
+        }
+        return failed(tx, s, "Sorry, was that a yes or a no?");
+    }
+
+    private Reply onAlternative(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, Expect.TIME);
+        String text = in.text();
+        ZonedDateTime picked = pickOffered(s, ex, text);
+        if (picked != null) {
+            acceptStart(s, picked);
+            s.offered.clear();
+            resetFailures(s);
+            if (ex.confirmation() == Confirmation.YES && missing(s) == null) {
+                return commit(tx, s); // a "yes" to a fully read-back alternative books it
+            }
+            return next(tx, s, "");
+        }
+        Changes changed = apply(s, ex);
+        if (changed.any()) {
+            resetFailures(s);
+            return next(tx, s, changed.when ? "" : acknowledge(s, changed));
+        }
+        if (ex.confirmation() == Confirmation.NO) {
+            resetFailures(s);
+            s.offered.clear();
+            s.step = Step.ASK_TIME;
+            return Reply.ask("No problem.", "What other day and time would suit you?", Reply.Input.SPEECH, timeHints());
+        }
+        return failed(tx, s, "Sorry, which time would you like?");
+    }
+
+    private Reply onChange(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, null);
+        Changes changed = apply(s, ex);
+        if (changed.slotChanged()) {
+            resetFailures(s);
+            return next(tx, s, "Got it.");
+        }
+        String text = in.text();
+        if (CHANGE_TIME.matcher(text).find()) {
+            clearWhen(s);
+            s.step = Step.ASK_TIME;
+            return Reply.ask("", "What day and time would you like instead?", Reply.Input.SPEECH, timeHints());
+        }
+        if (CHANGE_NAME.matcher(text).find()) {
+            s.name = null;
+            s.step = Step.ASK_NAME;
+            return Reply.ask("", "What is your name? You can also spell it, letter by letter.", Reply.Input.SPEECH, List.of());
+        }
+        if (CHANGE_PHONE.matcher(text).find()) {
+            s.phone = null;
+            s.step = Step.ASK_PHONE;
+            return Reply.ask("", "What is the best phone number to reach you?", Reply.Input.SPEECH_OR_KEYPAD, List.of());
+        }
+        if (ex.confirmation() == Confirmation.YES && missing(s) == null) {
+            return commit(tx, s); // "no wait, it was right"
+        }
+        return failed(tx, s, "Sorry, I didn't catch what to change.");
+    }
+
+    // ------------------------------------------------------------------------------------------------ deciding
+
+    /** Ask for the first missing slot, validate the time once it is complete, or read everything back. */
+    private Reply next(Connection tx, CallState s, String preface) throws SQLException {
+        if (s.intent != null && !"BOOK".equals(s.intent) && s.existingAppointmentId == null) {
+            return startExistingFlow(tx, s, preface);
+        }
+        if (s.start == null && whenComplete(s)) {
+            Reply offer = validateWhen(tx, s, preface);
+            if (offer != null) {
+                return offer;
+            }
+        }
+        Step missing = missing(s);
+        if (missing != null) {
+            s.step = missing;
+            return askFor(s, missing, preface);
+        }
+        return readBack(s, preface);
+    }
+
+    /** The first slot still missing for the current intent, or null when all are known. */
+    private Step missing(CallState s) {
+        boolean moving = "RESCHEDULE".equals(s.intent);
+        if (!moving && s.name == null) {
+            return Step.ASK_NAME;
+        }
+        if (!moving && s.phone == null) {
+            return Step.ASK_PHONE;
+        }
+        if (s.start == null) {
+            return Step.ASK_TIME;
+        }
+        return null;
+    }
+
+    private Reply askFor(CallState s, Step step, String preface) {
+        s.keypad = false;
+        return switch (step) {
+            case ASK_NAME -> Reply.ask(preface, "May I have your first and last name, please?", Reply.Input.SPEECH, List.of());
+            case ASK_PHONE -> Reply.ask(preface, "What is the best phone number to reach you?", Reply.Input.SPEECH_OR_KEYPAD,
+                    List.of());
+            default -> Reply.ask(preface, timeQuestion(s), Reply.Input.SPEECH, timeHints());
+        };
+    }
+
+    private String timeQuestion(CallState s) {
+        if (s.date != null && s.time == null) {
+            ZonedDateTime day = LocalDate.parse(s.date).atTime(12, 0).atZone(zone());
+            String part = s.dayPart == null ? "" : " " + s.dayPart.toLowerCase(Locale.ROOT);
+            return "What time on " + SpokenDates.day(day) + part + " would suit you?";
+        }
+        if (s.date == null && s.time != null) {
+            return "Which day would you like to come in at " + SpokenDates.time(LocalDate.now(bookings.clock())
+                    .atTime(LocalTime.parse(s.time)).atZone(zone())) + "?";
+        }
+        String usual = s.durationFromProfile && s.durationMinutes != null
+                ? " I'll book your usual " + SpokenDates.duration(s.durationMinutes) + "." : "";
+        String verb = "RESCHEDULE".equals(s.intent) ? "move it to" : "come in";
+        return "What day and time would you like to " + verb + "?" + usual;
+    }
+
+    /** Checks a complete wish against the calendar; returns an offer of alternatives, or null when bookable. */
+    private Reply validateWhen(Connection tx, CallState s, String preface) throws SQLException {
+        ZonedDateTime wish = resolveWhen(s);
+        if (wish == null) {
+            clearWhen(s);
+            s.step = Step.ASK_TIME;
+            return Reply.ask(join(preface, "That time has already passed."), "What day and time would you like?",
+                    Reply.Input.SPEECH, timeHints());
+        }
+        int minutes = duration(tx, s);
+        SlotCheck check = bookings.check(tx, wish, minutes, s.existingAppointmentId);
+        if (check.isOk()) {
+            acceptStart(s, wish);
+            return null;
+        }
+        List<Slot> alternatives = bookings.alternatives(tx, wish, minutes, 3);
+        clearWhen(s);
+        s.offered.clear();
+        alternatives.forEach(slot -> s.offered.add(slot.start().toOffsetDateTime().toString()));
+        String why = switch (check.status()) {
+            case TAKEN -> "I'm sorry, " + spokenTime(wish) + " on " + SpokenDates.day(wish) + " is already taken.";
+            case OUTSIDE_HOURS, CLOSED_DAY -> "I'm sorry, we're not open then: our hours are " + hoursSpoken + ".";
+            case IN_PAST -> "That time has already passed.";
+            case TOO_SOON -> "That's a little too soon for us to get ready for you.";
+            case BEYOND_HORIZON -> "I'm afraid we can't book that far ahead yet.";
+            default -> "I can't book that time.";
+        };
+        if (alternatives.isEmpty()) {
+            s.step = Step.ASK_TIME;
+            return Reply.ask(join(preface, why), "What other day and time would suit you?", Reply.Input.SPEECH, timeHints());
+        }
+        s.step = Step.CHOOSE_ALTERNATIVE;
+        ZonedDateTime first = alternatives.get(0).start();
+        String options = listTimes(alternatives, wish);
+        String question = missing(withStart(s, first)) == null
+                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
+                : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
+        return Reply.ask(join(preface, why + " The nearest free times are " + options + "."), question,
+                Reply.Input.SPEECH, timeHints());
+    }
+
+    private Reply readBack(CallState s, String preface) {
+        ZonedDateTime start = ZonedDateTime.parse(s.start).withZoneSameInstant(zone());
+        s.step = Step.CONFIRM;
+        s.keypad = false;
+        if ("RESCHEDULE".equals(s.intent)) {
+            ZonedDateTime old = ZonedDateTime.parse(s.existingStart).withZoneSameInstant(zone());
+            return Reply.ask(preface, "To confirm, I'll move your appointment from " + SpokenDates.readBack(old, now()) + " to "
+                    + SpokenDates.readBack(start, now()) + ". Is that right?", Reply.Input.SPEECH, List.of("yes", "no"));
+        }
+        String length = s.durationMinutes != null ? ", for " + SpokenDates.duration(s.durationMinutes) : "";
+        String service = s.service != null ? " for " + s.service : "";
+        return Reply.ask(preface, "Let me read that back: " + s.name + service + ", " + SpokenDates.readBack(start, now()) + length
+                + ", and we'll text the confirmation to the number ending in " + lastDigits(s.phone) + ". Is that correct?",
+                Reply.Input.SPEECH, List.of("yes", "no"));
+    }
+
+    private Reply commit(Connection tx, CallState s) throws SQLException {
+        ZonedDateTime start = ZonedDateTime.parse(s.start).withZoneSameInstant(zone());
+        BookingOutcome outcome = "RESCHEDULE".equals(s.intent)
+                ? bookings.move(tx, s.existingAppointmentId, start, s.durationMinutes == null ? 0 : s.durationMinutes)
+                : bookings.book(tx, s.phone, s.name, start, duration(tx, s), s.service, s.callSid);
+        if (outcome instanceof BookingOutcome.Booked booked) {
+            Appointment a = booked.appointment();
+            s.appointmentId = a.id();
+            s.customerId = a.customerId();
+            s.step = Step.DONE;
+            boolean moved = "RESCHEDULE".equals(s.intent);
+            s.outcome = moved ? "rescheduled" : "booked";
+            return Reply.hangUp((moved ? "Done, " + firstName(s) + ". Your appointment is now on "
+                    : "You're all set, " + firstName(s) + ". You're booked for ")
+                    + SpokenDates.readBack(start, now()) + ". We'll send you a text message confirmation. Thank you for calling, goodbye!");
+        }
+        // someone took the slot between the read-back and the yes: offer what is free now
+        s.start = null;
+        s.date = start.toLocalDate().toString();
+        s.time = start.toLocalTime().toString();
+        s.explicitAmPm = true;
+        return validateWhen(tx, s, "");
+    }
+
+    /** Reschedule, cancel and "when is my appointment" work on the caller's next appointment. */
+    private Reply startExistingFlow(Connection tx, CallState s, String preface) throws SQLException {
+        String phone = s.phone != null ? s.phone : s.from;
+        Optional<Appointment> next = phone == null ? Optional.empty() : bookings.nextAppointment(tx, phone);
+        if (next.isEmpty()) {
+            s.intent = null;
+            s.step = Step.ASK_INTENT;
+            return Reply.ask(join(preface, "I can't find an upcoming appointment for this phone number."),
+                    "Would you like to book a new one?", Reply.Input.SPEECH, List.of("yes", "no"));
+        }
+        Appointment a = next.get();
+        s.existingAppointmentId = a.id();
+        s.existingStart = a.start().atZone(zone()).toOffsetDateTime().toString();
+        if (s.name == null) {
+            s.name = a.name();
+        }
+        String when = spoken(a.start());
+        switch (s.intent) {
+            case "QUERY" -> {
+                s.intent = null;
+                s.existingAppointmentId = null;
+                s.step = Step.ASK_INTENT;
+                return Reply.ask(join(preface, "Your next appointment is " + when + "."), "Is there anything else I can do for you?",
+                        Reply.Input.SPEECH, List.of());
+            }
+            case "CANCEL" -> {
+                s.step = Step.CONFIRM_CANCEL;
+                return Reply.ask(join(preface, "I see your appointment " + when + "."), "Shall I cancel it?",
+                        Reply.Input.SPEECH, List.of("yes", "no"));
+            }
+            default -> {
+                if (s.durationMinutes == null) {
+                    s.durationMinutes = a.durationMinutes();
+                }
+                if (s.start != null || whenComplete(s)) {
+                    s.start = null;
+                    return next(tx, s, join(preface, "I see your appointment " + when + "."));
+                }
+                s.step = Step.ASK_TIME;
+                return Reply.ask(join(preface, "I see your appointment " + when + "."),
+                        "What day and time would you like to move it to?", Reply.Input.SPEECH, timeHints());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ failures
+
+    /** Counts a failed turn on this step: re-prompt with a hint, then the keypad, then a person or a callback. */
+    private Reply failed(Connection tx, CallState s, String sorry) throws SQLException {
+        String key = s.step.name();
+        int n = s.failures.merge(key, 1, Integer::sum);
+        if (n >= ESCALATE_AFTER) {
+            return escalate(tx, s, sorry);
+        }
+        boolean keypad = n >= KEYPAD_AFTER;
+        s.keypad = keypad;
+        return switch (s.step) {
+            case ASK_NAME -> Reply.ask(sorry, n >= KEYPAD_AFTER
+                    ? "Please spell your first and last name, letter by letter, for example J O H N, S M I T H."
+                    : "Please tell me your first and last name, for example: my name is Jane Smith.", Reply.Input.SPEECH, List.of());
+            case ASK_PHONE -> Reply.ask(sorry, keypad
+                    ? "Please type your phone number on the keypad, area code first, then press the pound key."
+                    : "Please say your phone number with the area code, for example 4 1 6, 5 5 5, 1 2 3 4.",
+                    Reply.Input.SPEECH_OR_KEYPAD, List.of());
+            case CONFIRM, CONFIRM_CANCEL -> Reply.ask(sorry, keypad ? "Press 1 for yes, or 2 for no." : "Please say yes or no.",
+                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, List.of("yes", "no"));
+            case ASK_TIME, CHOOSE_ALTERNATIVE -> Reply.ask(sorry, keypad
+                    ? "You can also type the date on the keypad as four digits, month then day: for example 1 0 1 5 for October 15th."
+                    : "Please tell me a day and a time, for example: Tuesday at 10 AM.",
+                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, timeHints());
+            case ASK_INTENT -> Reply.ask(sorry, "You can say book, reschedule, cancel, or when is my appointment.",
+                    Reply.Input.SPEECH, List.of("book", "reschedule", "cancel", "when is my appointment"));
+            default -> Reply.ask(sorry, "What should I change: the name, the day or the time?", Reply.Input.SPEECH, List.of());
+        };
+    }
+
+    /** Hand the caller to a person when a transfer number is set, otherwise take a callback request and end. */
+    private Reply escalate(Connection tx, CallState s, String sorry) throws SQLException {
+        s.step = Step.DONE;
+        if (transferNumber != null) {
+            s.outcome = "transferred";
+            return Reply.transfer(join(sorry, "Let me put you through to a member of our team."), transferNumber);
+        }
+        s.outcome = "callback";
+        String phone = s.phone != null ? s.phone : s.from;
+        CallStore.recordCallback(tx, s.callSid, phone, "dialogue could not complete on step " + s.step);
+        if (phone == null) {
+            return Reply.hangUp(join(sorry, "I'm sorry I couldn't help over the phone today. Please call us again, "
+                    + "and a member of our team will be happy to help. Goodbye."));
+        }
+        return Reply.hangUp(join(sorry, "I'm sorry I couldn't help over the phone. I've asked our team to call you back at the "
+                + "number ending in " + lastDigits(phone) + ". Goodbye."));
+    }
+
+    // ------------------------------------------------------------------------------------------------ understanding
+
+    private Expect expectFor(Step step) {
+        return switch (step) {
+            case ASK_NAME -> Expect.NAME;
+            case ASK_PHONE -> Expect.PHONE;
+            case ASK_TIME, CHOOSE_ALTERNATIVE -> Expect.TIME;
+            case CONFIRM, CONFIRM_CANCEL -> Expect.CONFIRM;
+            default -> null;
+        };
+    }
+
+    /** Rules extraction for the expected slot, plus every other slot the caller volunteered. */
+    private Extraction understand(CallState s, TurnInput in, Expect expect) {
+        ParseContext ctx = context();
+        String text = in.text();
+        if (in.speech() == null && in.digits() != null) {
+            return fromKeypad(s, in.digits(), ctx);
+        }
+        Extraction focused = rules.extract(text, expect, ctx);
+        if (expect == null) {
+            return focused;
+        }
+        Extraction open = rules.extract(text, null, ctx);
+        return new Extraction(
+                first(focused.intent(), open.intent()),
+                first(focused.name(), open.name()),
+                first(focused.phone(), open.phone()),
+                first(focused.when(), open.when()),
+                first(focused.start(), open.start()),
+                first(focused.durationMinutes(), open.durationMinutes()),
+                first(focused.confirmation(), open.confirmation()));
+    }
+
+    /** Keypad: phone digits, 1 = yes / 2 = no, and dates as MMDD (then times as HHMM, 24-hour). */
+    private Extraction fromKeypad(CallState s, String digits, ParseContext ctx) {
+        String d = digits.replaceAll("[^0-9]", "");
+        if (s.step == Step.ASK_PHONE) {
+            return new Extraction(null, null, rules.extract(d, Expect.PHONE, ctx).phone(), null, null, null, null);
+        }
+        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_INTENT) {
+            Confirmation c = "1".equals(d) ? Confirmation.YES : "2".equals(d) ? Confirmation.NO : null;
+            return new Extraction(null, null, null, null, null, null, c);
+        }
+        if ((s.step == Step.ASK_TIME || s.step == Step.CHOOSE_ALTERNATIVE) && d.length() == 4) {
+            int a = Integer.parseInt(d.substring(0, 2));
+            int b = Integer.parseInt(d.substring(2));
+            if (s.date == null && a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+                LocalDate today = ctx.now().toLocalDate();
+                try {
+                    LocalDate date = LocalDate.of(today.getYear(), a, b);
+                    if (date.isBefore(today)) {
+                        date = date.plusYears(1);
+                    }
+                    return new Extraction(null, null, null, new WhenPhrase(date, null, null, false), null, null, null);
+                } catch (java.time.DateTimeException e) {
+                    return Extraction.EMPTY;
+                }
+            }
+            if (a <= 23 && b <= 59) {
+                return new Extraction(null, null, null, new WhenPhrase(null, LocalTime.of(a, b), null, true), null, null, null);
+            }
+        }
+        return Extraction.EMPTY;
+    }
+
+    private Confirmation keypadYesNo(TurnInput in) {
+        if (in.digits() == null) {
+            return null;
+        }
+        return switch (in.digits().strip()) {
+            case "1" -> Confirmation.YES;
+            case "2" -> Confirmation.NO;
+            default -> null;
+        };
+    }
+
+    /** Which slots this turn changed. */
+    private record Changes(boolean intent, boolean name, boolean phone, boolean when, boolean duration) {
+        boolean any() {
+            return intent || name || phone || when || duration;
+        }
+
+        boolean slotChanged() {
+            return name || phone || when || duration;
+        }
+    }
+
+    private Changes apply(CallState s, Extraction ex) {
+        boolean intent = false;
+        if (ex.intent() != null && !ex.intent().name().equals(s.intent)) {
+            Intent i = ex.intent();
+            // a bare "appointment" mid-booking is not a new intent; reschedule/cancel/query always are
+            if (i != Intent.BOOK || s.intent == null) {
+                s.intent = i.name();
+                intent = true;
+            }
+        }
+        boolean name = false;
+        if (ex.name() != null && !ex.name().equals(s.name)) {
+            if (s.returning) {
+                // someone else on a known customer's phone: their own name, and no assumed usual duration
+                s.returning = false;
+                if (s.durationFromProfile) {
+                    s.durationMinutes = null;
+                    s.durationFromProfile = false;
+                }
+            }
+            s.name = ex.name();
+            name = true;
+        }
+        boolean phone = false;
+        if (ex.phone() != null && !ex.phone().equals(s.phone)) {
+            s.phone = ex.phone();
+            s.phoneSource = "spoken";
+            phone = true;
+        } else if (ex.phone() != null) {
+            s.phoneSource = "spoken"; // said the number we already had: nothing changes, but it is an answer
+            phone = true;
+        }
+        boolean when = false;
+        WhenPhrase w = ex.when();
+        if (w != null && !w.isEmpty()) {
+            WhenPhrase merged = currentWhen(s).mergedWith(w);
+            if (!merged.equals(currentWhen(s)) || s.start == null) {
+                setWhen(s, merged);
+                s.start = null;
+                when = true;
+            }
+        }
+        boolean duration = false;
+        if (ex.durationMinutes() != null && !ex.durationMinutes().equals(s.durationMinutes)) {
+            s.durationMinutes = ex.durationMinutes();
+            s.durationFromProfile = false;
+            duration = true;
+            if (s.start != null) {
+                // a longer appointment may no longer fit: check the same start again
+                ZonedDateTime start = ZonedDateTime.parse(s.start);
+                s.start = null;
+                setWhen(s, new WhenPhrase(start.toLocalDate(), start.toLocalTime(), null, true));
+            }
+        }
+        if (intent && s.intent != null && "BOOK".equals(s.intent) && s.step == Step.ASK_INTENT) {
+            intent = true;
+        }
+        return new Changes(intent, name, phone, when, duration);
+    }
+
+    private ZonedDateTime pickOffered(CallState s, Extraction ex, String text) {
+        if (s.offered.isEmpty()) {
+            return null;
+        }
+        List<ZonedDateTime> offered = new ArrayList<>();
+        for (String o : s.offered) {
+            offered.add(ZonedDateTime.parse(o).withZoneSameInstant(zone()));
+        }
+        WhenPhrase w = ex.when();
+        if (w != null && w.hasTime()) {
+            for (ZonedDateTime o : offered) {
+                boolean sameDay = !w.hasDate() || w.date().equals(o.toLocalDate());
+                if (sameDay && w.time().equals(o.toLocalTime())) {
+                    return o;
+                }
+            }
+            if (!w.explicitAmPm()) { // "two thirty" when 14:30 was offered
+                for (ZonedDateTime o : offered) {
+                    boolean sameDay = !w.hasDate() || w.date().equals(o.toLocalDate());
+                    if (sameDay && w.time().plusHours(12).equals(o.toLocalTime())) {
+                        return o;
+                    }
+                }
+            }
+            return null;
+        }
+        var m = ORDINAL_CHOICE.matcher(text);
+        if (m.find()) {
+            String word = m.group(1).toLowerCase(Locale.ROOT);
+            int index = switch (word) {
+                case "second", "2nd" -> 1;
+                case "third", "3rd" -> 2;
+                case "last", "later", "latest" -> offered.size() - 1;
+                default -> 0;
+            };
+            return offered.get(Math.min(index, offered.size() - 1));
+        }
+        if (ex.confirmation() == Confirmation.YES && (w == null || w.isEmpty())) {
+            return offered.get(0);
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** The earliest opening time of the week, for inferring am/pm. */
+    public static LocalTime opens(app.bella.booking.OpeningHours hours) {
+        return HoursSpoken.opens(hours);
+    }
+
+    /** The latest closing time of the week, for inferring am/pm. */
+    public static LocalTime closes(app.bella.booking.OpeningHours hours) {
+        return HoursSpoken.closes(hours);
+    }
+
+    private ParseContext context() {
+        return new ParseContext(now(), zone(), HoursSpoken.opens(bookings.schedule().hours()),
+                HoursSpoken.closes(bookings.schedule().hours()), "1");
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(bookings.clock()).withZoneSameInstant(zone());
+    }
+
+    private java.time.ZoneId zone() {
+        return bookings.schedule().zone();
+    }
+
+    private WhenPhrase currentWhen(CallState s) {
+        return new WhenPhrase(s.date == null ? null : LocalDate.parse(s.date), s.time == null ? null : LocalTime.parse(s.time),
+                s.dayPart == null ? null : DayPart.valueOf(s.dayPart), s.explicitAmPm);
+    }
+
+    private static void setWhen(CallState s, WhenPhrase w) {
+        s.date = w.date() == null ? null : w.date().toString();
+        s.time = w.time() == null ? null : w.time().toString();
+        s.dayPart = w.dayPart() == null ? null : w.dayPart().name();
+        s.explicitAmPm = w.explicitAmPm();
+    }
+
+    private static void clearWhen(CallState s) {
+        s.date = null;
+        s.time = null;
+        s.dayPart = null;
+        s.explicitAmPm = false;
+        s.start = null;
+    }
+
+    private void acceptStart(CallState s, ZonedDateTime start) {
+        s.start = start.withZoneSameInstant(zone()).toOffsetDateTime().toString();
+        s.date = start.toLocalDate().toString();
+        s.time = start.toLocalTime().toString();
+        s.explicitAmPm = true;
+        s.dayPart = null;
+    }
+
+    private boolean whenComplete(CallState s) {
+        return s.time != null; // a time alone means its next occurrence; a date alone needs a time
+    }
+
+    private ZonedDateTime resolveWhen(CallState s) {
+        WhenPhrase w = currentWhen(s);
+        if (w.date() == null && w.time() != null) {
+            ZonedDateTime now = now();
+            LocalDate day = now.toLocalDate();
+            if (!w.time().isAfter(now.toLocalTime())) {
+                day = day.plusDays(1);
+            }
+            w = w.withDate(day);
+        }
+        try {
+            return resolver.resolve(w, context());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private int duration(Connection tx, CallState s) throws SQLException {
+        if (s.durationMinutes != null) {
+            return s.durationMinutes;
+        }
+        return bookings.service(tx, s.service).durationMinutes();
+    }
+
+    private static CallState withStart(CallState s, ZonedDateTime start) {
+        CallState copy = new CallState();
+        copy.intent = s.intent;
+        copy.name = s.name;
+        copy.phone = s.phone;
+        copy.start = start.toOffsetDateTime().toString();
+        return copy;
+    }
+
+    private String acknowledge(CallState s, Changes c) {
+        if (c.name && s.name != null) {
+            return "Thank you, " + s.name + ".";
+        }
+        if (c.phone) {
+            return "Thanks, I have your number ending in " + lastDigits(s.phone) + ".";
+        }
+        return "";
+    }
+
+    private String notUnderstood(Step step) {
+        return switch (step) {
+            case ASK_NAME -> "Sorry, I didn't catch your name.";
+            case ASK_PHONE -> "Sorry, I didn't get a full phone number.";
+            case ASK_TIME -> "Sorry, I didn't catch a day and time.";
+            default -> "Sorry, I didn't catch that.";
+        };
+    }
+
+    private void resetFailures(CallState s) {
+        s.failures.remove(s.step.name());
+        s.keypad = false;
+    }
+
+    private String listTimes(List<Slot> nearestFirst, ZonedDateTime wish) {
+        List<Slot> slots = new ArrayList<>(nearestFirst);
+        slots.sort(java.util.Comparator.comparing(Slot::start));
+        List<String> parts = new ArrayList<>();
+        for (Slot slot : slots) {
+            ZonedDateTime t = slot.start().withZoneSameInstant(zone());
+            boolean sameDay = t.toLocalDate().equals(wish.toLocalDate());
+            parts.add(sameDay ? spokenTime(t) : SpokenDates.time(t) + " on " + SpokenDates.day(t));
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+    }
+
+    private String spoken(java.time.Instant t) {
+        ZonedDateTime z = t.atZone(zone());
+        return "on " + SpokenDates.readBack(z, now()).replaceFirst("^(today|tomorrow), ", "$1, ");
+    }
+
+    private static String spokenTime(ZonedDateTime t) {
+        return SpokenDates.time(t);
+    }
+
+    private static String who(CallState s) {
+        return s.name == null ? "you" : s.name;
+    }
+
+    private static String firstName(CallState s) {
+        if (s.name == null) {
+            return "";
+        }
+        int space = s.name.indexOf(' ');
+        return space < 0 ? s.name : s.name.substring(0, space);
+    }
+
+    static String lastDigits(String phone) {
+        return phone == null || phone.length() < 4 ? "" : String.join(" ", phone.substring(phone.length() - 4).split(""));
+    }
+
+    private static List<String> timeHints() {
+        return List.of("tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "morning", "afternoon", "AM", "PM");
+    }
+
+    private static String join(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b;
+        }
+        return b == null || b.isBlank() ? a : a + " " + b;
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null && !(v instanceof WhenPhrase w && w.isEmpty())) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

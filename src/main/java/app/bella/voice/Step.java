@@ -1,0 +1,18 @@
+package app.bella.voice;
+
+/** Where the dialogue is: what Bella just asked. */
+public enum Step {
+    /** A returning caller: book something new, or change or ask about an existing appointment? */
+    ASK_INTENT,
+    ASK_NAME,
+    ASK_PHONE,
+    ASK_TIME,
+    /** Alternatives were offered because the wished time cannot be booked. */
+    CHOOSE_ALTERNATIVE,
+    /** Read-back of a new booking or a move: yes books, no or a correction changes it. */
+    CONFIRM,
+    CONFIRM_CANCEL,
+    /** The caller said no to the read-back without saying what is wrong. */
+    ASK_CHANGE,
+    DONE
+}

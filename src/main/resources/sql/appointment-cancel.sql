@@ -1,0 +1,1 @@
+UPDATE appointment SET status = 'cancelled', updated_at = now() WHERE id = ? AND status = 'booked'

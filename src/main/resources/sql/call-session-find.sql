@@ -1,0 +1,1 @@
+SELECT state, status, outcome, created_at FROM call_session WHERE call_sid = ?

@@ -1,0 +1,1 @@
+SELECT turn, said, heard, twiml FROM call_turn WHERE call_sid = ? AND turn = ?

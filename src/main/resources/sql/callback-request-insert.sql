@@ -1,0 +1,1 @@
+INSERT INTO callback_request (call_sid, phone, reason) VALUES (?, ?, ?)

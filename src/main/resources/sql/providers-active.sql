@@ -1,0 +1,1 @@
+SELECT id FROM provider WHERE active ORDER BY sort_order, id

@@ -1,0 +1,75 @@
+package app.bella.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfirmationParserTest {
+
+    private final ConfirmationParser parser = new ConfirmationParser();
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> YES")
+    @ValueSource(strings = {
+            "yes", "Yes.", "YES", "yeah", "yep", "yup", "sure", "yeah sure", "correct", "that's correct",
+            "yes that's correct", "that's right", "right", "ok", "okay", "OK.", "sounds good", "perfect",
+            "that works", "Yes that works perfect", "Yes that time works for me", "absolutely", "please do",
+            "go ahead", "uh huh", "uh-huh", "mm-hmm", "mm hmm", "mhm", "book it", "yes please", "sure thing",
+            "of course", "definitely", "that would be great", "yeah that's fine", "no problem", "no worries",
+            "um yeah", "uh, yes", "yes, book it", "that works for me", "works for me", "you got it", "alright",
+            "all right", "great", "sounds great", "why not", "yes it is", "exactly", "affirmative", "oui",
+            "d'accord", "yeah no problem", "no, that's correct", "yes, no problem", "I think so", "that suits me",
+            "that would work", "yeah go for it", "yes sir", "that's perfect", "correct, thank you"})
+    void yes(String input) {
+        assertEquals(Confirmation.YES, parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> NO")
+    @ValueSource(strings = {
+            "no", "No.", "nope", "nah", "not really", "that's wrong", "that doesn't work", "no, Thursday",
+            "wrong", "not quite", "negative", "cancel that", "yes ... no wait", "yes, no wait", "yeah no",
+            "that's not right", "that is not correct", "no thanks", "no thank you", "absolutely not",
+            "I don't think so", "that doesn't really work for me", "doesn't work", "uh uh", "non",
+            "yes I mean no", "actually no", "no that's not it", "it doesn't suit me", "that won't work",
+            "incorrect", "never mind", "no way", "no, the 15th", "I can't make it", "not at all",
+            "wrong number", "um no"})
+    void no(String input) {
+        assertEquals(Confirmation.NO, parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> null")
+    @ValueSource(strings = {
+            "", "not sure", "I'm not sure", "maybe", "I don't know", "hmm", "what is the weather", "John Smith",
+            "416 555 1234", "tomorrow at 2", "hold on", "let me check", "perhaps", "what?", "I want to book",
+            "good morning", "right now", "um", "possibly", "no idea", "can you repeat that"})
+    void neither(String input) {
+        assertNull(parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] open \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            yes                                                          | YES
+            'No, Thursday'                                               | NO
+            'yeah, tomorrow at 3 works'                                  | YES
+            'No, can you do 3 instead, is that ok'                       | NO
+            'I would like to book tomorrow at 2, is that ok?'            | -
+            'Okay, I would like to book an appointment for Friday'       | -
+            'Hi, this is John Smith, I need an appointment'              | -
+            sounds good                                                  | YES
+            'ok so I need to reschedule'                                 | -
+            """)
+    void openUtterance(String input, Confirmation expected) {
+        assertEquals(expected, parser.parse(input, false));
+    }
+
+    @Test
+    void laterDecisionOverridesOnlyWhenCloseOrCorrected() {
+        assertEquals(Confirmation.NO, parser.parse("yes, I mean, no"));
+        assertEquals(Confirmation.YES, parser.parse("no wait yes"));
+        assertEquals(Confirmation.NO, parser.parse("no I can do Thursday if that's ok"));
+        assertEquals(Confirmation.YES, parser.parse("yes, and could you text me, is that ok, thanks"));
+    }
+}

@@ -1,0 +1,256 @@
+package app.bella.nlu;
+
+import static app.bella.nlu.Fixtures.CTX;
+import static app.bella.nlu.Fixtures.date;
+import static app.bella.nlu.Fixtures.time;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Context: Wednesday 2025-10-08 10:00, business hours 09:00-17:00. */
+class DateTimeParserTest {
+
+    private final DateTimeParser parser = new DateTimeParser();
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            tomorrow at 2 pm                       | 2025-10-09 | 14:00
+            today at 3 PM                          | 2025-10-08 | 15:00
+            tomorrow at two PM                     | 2025-10-09 | 14:00
+            tomorrow at 2:30 PM                    | 2025-10-09 | 14:30
+            tomorrow at 10:30 AM                   | 2025-10-09 | 10:30
+            Friday at 3:30 PM                      | 2025-10-10 | 15:30
+            this Friday                            | 2025-10-10 | -
+            on Friday                              | 2025-10-10 | -
+            Friday                                 | 2025-10-10 | -
+            next Tuesday                           | 2025-10-14 | -
+            next Monday                            | 2025-10-13 | -
+            next Thursday                          | 2025-10-16 | -
+            next Friday                            | 2025-10-17 | -
+            next Wednesday                         | 2025-10-15 | -
+            Thursday next week                     | 2025-10-16 | -
+            this Monday                            | 2025-10-13 | -
+            Thursday                               | 2025-10-09 | -
+            Tuesday                                | 2025-10-14 | -
+            Wednesday at 3 pm                      | 2025-10-08 | 15:00
+            Wednesday at 9 am                      | 2025-10-15 | 09:00
+            the day after tomorrow                 | 2025-10-10 | -
+            day after tomorrow at 11               | 2025-10-10 | 11:00
+            in 2 days at 3 AM                      | 2025-10-10 | 03:00
+            in two days                            | 2025-10-10 | -
+            in a week                              | 2025-10-15 | -
+            in two weeks                           | 2025-10-22 | -
+            in two hours                           | 2025-10-08 | 12:00
+            in an hour                             | 2025-10-08 | 11:00
+            in half an hour                        | 2025-10-08 | 10:30
+            in 45 minutes                          | 2025-10-08 | 10:45
+            in a couple of hours                   | 2025-10-08 | 12:00
+            in 3 hours from now                    | 2025-10-08 | 13:00
+            the 15th                               | 2025-10-15 | -
+            on the 15th at 3                       | 2025-10-15 | 15:00
+            the 8th                                | 2025-10-08 | -
+            the 3rd                                | 2025-11-03 | -
+            the fifteenth                          | 2025-10-15 | -
+            the twenty first                       | 2025-10-21 | -
+            the 31st                               | 2025-10-31 | -
+            December 15th at 2 PM                  | 2025-12-15 | 14:00
+            December 3rd at noon                   | 2025-12-03 | 12:00
+            3rd of December                        | 2025-12-03 | -
+            the 3rd of December at 10              | 2025-12-03 | 10:00
+            Dec 3                                  | 2025-12-03 | -
+            December fifteenth                     | 2025-12-15 | -
+            December 15                            | 2025-12-15 | -
+            15 December                            | 2025-12-15 | -
+            October the 20th                       | 2025-10-20 | -
+            October 8th                            | 2025-10-08 | -
+            October 7th                            | 2026-10-07 | -
+            10/15                                  | 2025-10-15 | -
+            10/15 at 3:30                          | 2025-10-15 | 15:30
+            1/5/2026                               | 2026-01-05 | -
+            January 5th                            | 2026-01-05 | -
+            January 5th 2027                       | 2027-01-05 | -
+            Feb 29th                               | 2028-02-29 | -
+            March 3rd at 9 am                      | 2026-03-03 | 09:00
+            may 5th                                | 2026-05-05 | -
+            Monday November 3rd at 10 am           | 2025-11-03 | 10:00
+            half past two                          | -          | 14:30
+            quarter to five                        | -          | 16:45
+            quarter past 10                        | -          | 10:15
+            ten past three                         | -          | 15:10
+            twenty to four                         | -          | 15:40
+            a quarter past eleven                  | -          | 11:15
+            at two thirty                          | -          | 14:30
+            at ten fifteen                         | -          | 10:15
+            at eleven thirty                       | -          | 11:30
+            at noon                                | -          | 12:00
+            midday                                 | -          | 12:00
+            midnight                               | -          | 00:00
+            14:30                                  | -          | 14:30
+            1430 hours                             | -          | 14:30
+            9 o'clock                              | -          | 09:00
+            nine o'clock                           | -          | 09:00
+            3 pm                                   | -          | 15:00
+            3pm                                    | -          | 15:00
+            3 p.m.                                 | -          | 15:00
+            3 P.M.                                 | -          | 15:00
+            10 a.m.                                | -          | 10:00
+            12 pm                                  | -          | 12:00
+            12 am                                  | -          | 00:00
+            12:30 am                               | -          | 00:30
+            3 in the afternoon                     | -          | 15:00
+            7 in the evening                       | -          | 19:00
+            8 in the morning                       | -          | 08:00
+            10 at night                            | -          | 22:00
+            at 10                                  | -          | 10:00
+            at 3                                   | -          | 15:00
+            at 4:45                                | -          | 16:45
+            at 8                                   | -          | 08:00
+            at 8:30                                | -          | 08:30
+            at 12                                  | -          | 12:00
+            at 12:30                               | -          | 12:30
+            at 5                                   | -          | 17:00
+            at 6                                   | -          | 18:00
+            at 7                                   | -          | 07:00
+            at 9                                   | -          | 09:00
+            at 14                                  | -          | 14:00
+            around 3                               | -          | 15:00
+            how about 4                            | -          | 16:00
+            two pm                                 | -          | 14:00
+            eleven thirty am                       | -          | 11:30
+            2 30 pm                                | -          | 14:30
+            at 2 oh 5                              | -          | 14:05
+            Friday 2:30                            | 2025-10-10 | 14:30
+            tomorrow 3pm                           | 2025-10-09 | 15:00
+            tomorrow morning at 10                 | 2025-10-09 | 10:00
+            Friday evening at 7                    | 2025-10-10 | 19:00
+            tomorrow at 3 no wait 2 PM             | 2025-10-09 | 14:00
+            tomorrow at 3 actually 4               | 2025-10-09 | 16:00
+            tomorrow at 3 I mean 4                 | 2025-10-09 | 16:00
+            Friday no sorry Thursday at 1          | 2025-10-09 | 13:00
+            first thing Monday                     | 2025-10-13 | 09:00
+            first thing in the morning             | -          | 09:00
+            end of the day Friday                  | 2025-10-10 | 16:00
+            demain à 14h                           | 2025-10-09 | 14:00
+            demain a 14h30                         | 2025-10-09 | 14:30
+            aujourd'hui à 15h                      | 2025-10-08 | 15:00
+            lundi à 9h                             | 2025-10-13 | 09:00
+            vendredi                               | 2025-10-10 | -
+            dimanche                               | 2025-10-12 | -
+            14h30                                  | -          | 14:30
+            le 15 octobre à 10h                    | 2025-10-15 | 10:00
+            après-demain à midi                    | 2025-10-10 | 12:00
+            tomorrow at 2                          | 2025-10-09 | 14:00
+            next Monday at 10 for an hour          | 2025-10-13 | 10:00
+            'Can I come in on Thursday, at 11?'    | 2025-10-09 | 11:00
+            Tuesday the 14th at 9:15               | 2025-10-14 | 09:15
+            'um, tomorrow, uh, like at 1'          | 2025-10-09 | 13:00
+            at 10 tomorrow                         | 2025-10-09 | 10:00
+            noon tomorrow                          | 2025-10-09 | 12:00
+            12 noon on Friday                      | 2025-10-10 | 12:00
+            today at 9 am                          | 2025-10-08 | 09:00
+            right now                              | 2025-10-08 | -
+            """)
+    void parsesDateAndTime(String input, String expectedDate, String expectedTime) {
+        WhenPhrase w = parser.parse(input, CTX);
+        assertNotNull(w, "nothing parsed from: " + input);
+        assertEquals(date(expectedDate), w.date(), "date of: " + input);
+        assertEquals(time(expectedTime), w.time(), "time of: " + input);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> nothing")
+    @ValueSource(strings = {
+            "", "sometime maybe", "416 555 1234", "my number is 416-555-1234", "yes", "John Smith",
+            "I need an appointment", "next week", "for 2 hours", "30 minutes", "two people", "3",
+            "I have 2 kids", "good morning", "a second please", "Hello, is this the clinic?"})
+    void findsNothing(String input) {
+        assertNull(parser.parse(input, CTX));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Friday afternoon            | 2025-10-10 | AFTERNOON
+            tomorrow morning            | 2025-10-09 | MORNING
+            this afternoon              | 2025-10-08 | AFTERNOON
+            tonight                     | 2025-10-08 | EVENING
+            Monday evening              | 2025-10-13 | EVENING
+            in the morning              | -          | MORNING
+            sometime in the afternoon   | -          | AFTERNOON
+            vendredi après-midi         | 2025-10-10 | AFTERNOON
+            demain matin                | 2025-10-09 | MORNING
+            """)
+    void dayParts(String input, String expectedDate, DayPart part) {
+        WhenPhrase w = parser.parse(input, CTX);
+        assertEquals(date(expectedDate), w.date());
+        assertEquals(part, w.dayPart());
+        assertNull(w.time());
+    }
+
+    @Test
+    void explicitAmPmFlag() {
+        assertTrue(parser.parse("3 pm", CTX).explicitAmPm());
+        assertTrue(parser.parse("14:30", CTX).explicitAmPm());
+        assertTrue(parser.parse("noon", CTX).explicitAmPm());
+        assertTrue(parser.parse("3 in the afternoon", CTX).explicitAmPm());
+        assertTrue(parser.parse("in two hours", CTX).explicitAmPm());
+        assertFalse(parser.parse("at 3", CTX).explicitAmPm());
+        assertFalse(parser.parse("half past two", CTX).explicitAmPm());
+        assertFalse(parser.parse("9 o'clock", CTX).explicitAmPm());
+    }
+
+    @Test
+    void bareNumberIsATimeOnlyWhenExpected() {
+        assertNull(parser.parse("3", CTX));
+        assertEquals(LocalTime.of(15, 0), parser.parse("3", CTX, true).time());
+        assertEquals(LocalTime.of(11, 30), parser.parse("eleven thirty", CTX, true).time());
+        assertEquals(LocalTime.of(10, 0), parser.parse("ten", CTX, true).time());
+        assertEquals(LocalTime.of(15, 0), parser.parse("actually make it 3", CTX).time());
+        assertNull(parser.parse("actually make it 3", CTX).date());
+    }
+
+    @Test
+    void inferenceFollowsBusinessHours() {
+        ParseContext late = new ParseContext(Fixtures.NOW, Fixtures.EDMONTON, LocalTime.of(12, 0),
+                LocalTime.of(21, 0), "1");
+        assertEquals(LocalTime.of(19, 0), parser.parse("at 7", late).time());
+        assertEquals(LocalTime.of(20, 30), parser.parse("at 8:30", late).time());
+        assertEquals(LocalTime.of(7, 0), parser.parse("at 7", CTX).time());
+        assertEquals(LocalTime.of(12, 0), DateTimeParser.infer(12, 0, null, CTX));
+        assertEquals(LocalTime.of(6, 0), DateTimeParser.infer(6, 0, DayPart.MORNING, CTX));
+        assertEquals(LocalTime.of(20, 0), DateTimeParser.infer(8, 0, DayPart.EVENING, CTX));
+    }
+
+    @Test
+    void bareWeekdayTodayWithoutTimeDependsOnClosingTime() {
+        assertEquals(date("2025-10-08"), parser.parse("Wednesday", CTX).date());
+        ParseContext evening = Fixtures.at(2025, 10, 8, 18, 0);
+        assertEquals(date("2025-10-15"), parser.parse("Wednesday", evening).date());
+        assertEquals(date("2025-10-08"), parser.parse("this Wednesday", evening).date());
+    }
+
+    @Test
+    void relativeOffsetRoundsToTheMinute() {
+        ParseContext odd = ParseContext.of(Fixtures.NOW.plusSeconds(40), Fixtures.EDMONTON);
+        assertEquals(LocalTime.of(12, 1), parser.parse("in two hours", odd).time());
+        ParseContext odd2 = ParseContext.of(Fixtures.NOW.plusSeconds(20), Fixtures.EDMONTON);
+        assertEquals(LocalTime.of(12, 0), parser.parse("in two hours", odd2).time());
+    }
+
+    @Test
+    void monthEndRollsToNextMonthWithThatDay() {
+        ParseContext nov = Fixtures.at(2025, 11, 20, 10, 0);
+        assertEquals(date("2025-12-31"), parser.parse("the 31st", nov).date());
+        assertEquals(date("2025-12-15"), parser.parse("the 15th", nov).date());
+        ParseContext dec = Fixtures.at(2025, 12, 30, 10, 0);
+        assertEquals(date("2026-01-02"), parser.parse("the 2nd", dec).date());
+        assertEquals(date("2026-01-01"), parser.parse("tomorrow", Fixtures.at(2025, 12, 31, 10, 0)).date());
+        assertEquals(date("2026-01-05"), parser.parse("next Monday", dec).date());
+    }
+}

@@ -1,0 +1,78 @@
+package app.bella.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationParserTest {
+
+    private final DurationParser parser = new DurationParser();
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            half an hour                          | 30
+            a half hour                           | 30
+            half hour                             | 30
+            30 minutes                            | 30
+            thirty minutes                        | 30
+            45 minutes                            | 45
+            forty five minutes                    | 45
+            forty-five minutes                    | 45
+            15 mins                               | 15
+            an hour                               | 60
+            one hour                              | 60
+            1 hour                                | 60
+            for an hour                           | 60
+            an hour and a half                    | 90
+            hour and a half                       | 90
+            one and a half hours                  | 90
+            1.5 hours                             | 90
+            90 minutes                            | 90
+            ninety minutes                        | 90
+            two hours                             | 120
+            2 hours                               | 120
+            2 hrs                                 | 120
+            a couple of hours                     | 120
+            an hour and 15 minutes                | 75
+            1 hour 30 minutes                     | 90
+            an hour and thirty minutes            | 90
+            two hours and a half                  | 150
+            an hour fifteen                       | 75
+            quarter of an hour                    | 15
+            three quarters of an hour             | 45
+            next Monday at 10 for an hour         | 60
+            'I need about 45 minutes, please'     | 45
+            it should take twenty minutes         | 20
+            'an hour, no, half an hour'           | 30
+            une demi-heure                        | 30
+            une heure                             | 60
+            for 2 hours tomorrow at 3             | 120
+            """)
+    void parsesDurations(String input, int expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" has no duration")
+    @ValueSource(strings = {
+            "", "in two hours", "in an hour", "in half an hour", "in 30 minutes", "2 hours from now",
+            "an hour ago", "tomorrow at 2 pm", "1430 hours", "30 hours", "yes", "the 15th", "30",
+            "fifteen minutes late", "in about 2 hours"})
+    void rejects(String input) {
+        assertNull(parser.parse(input));
+    }
+
+    @Test
+    void bareNumberOnlyWhenExpected() {
+        assertNull(parser.parse("45"));
+        assertEquals(45, parser.parse("45", true));
+        assertEquals(60, parser.parse("1", true));
+        assertEquals(120, parser.parse("two", true));
+        assertEquals(30, parser.parse("um thirty", true));
+        assertNull(parser.parse("500", true));
+        assertEquals(90, parser.parse("90 minutes", true));
+    }
+}

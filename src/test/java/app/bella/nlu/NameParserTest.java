@@ -1,0 +1,148 @@
+package app.bella.nlu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NameParserTest {
+
+    private final NameParser parser = new NameParser();
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            John Smith                                      | John Smith
+            john smith                                      | John Smith
+            JOHN SMITH                                      | John Smith
+            MARY JOHNSON                                    | Mary Johnson
+            mary                                            | Mary
+            Wu                                              | Wu
+            Robert Brown                                    | Robert Brown
+            '  John   Smith  '                              | John Smith
+            um John Smith                                   | John Smith
+            uh, it's Mary                                   | Mary
+            My name is John Smith                           | John Smith
+            my name's Sarah Connor                          | Sarah Connor
+            name's Bond                                     | Bond
+            the name is James Bond                          | James Bond
+            This is Karen Lee                               | Karen Lee
+            it's Peter Parker                               | Peter Parker
+            It is Linda                                     | Linda
+            I'm John Smith                                  | John Smith
+            I am Maria Garcia                               | Maria Garcia
+            call me Ishmael                                 | Ishmael
+            you can call me Al                              | Al
+            yeah it's John                                  | John
+            yeah, this is Tom Hanks                         | Tom Hanks
+            Hello, my name is Emily Clark                   | Emily Clark
+            hi I'm Raj Patel                                | Raj Patel
+            hey there it's Sam                              | Sam
+            Oh hi, it's Grace                               | Grace
+            good morning this is Helen Troy                 | Helen Troy
+            Hello... my name... is... Dorothy... Smith      | Dorothy Smith
+            um my name is uh Jessica                        | Jessica
+            John Smith appointment                          | John Smith
+            John Smith here                                 | John Smith
+            Kevin Hart speaking                             | Kevin Hart
+            Bob Wilson calling at 416-555-7890              | Bob Wilson
+            Hi I'm John Smith I need an appointment         | John Smith
+            Hi I'm John Smith and I'd like to book          | John Smith
+            Dr. Susan Lee                                   | Susan Lee
+            Mr. John Smith                                  | John Smith
+            Mrs Jones                                       | Jones
+            Ms. Angela Davis                                | Angela Davis
+            Miss Daisy                                      | Daisy
+            it's Dr. Watson                                 | Watson
+            J O N                                           | Jon
+            my name is Jon with an h                        | Jon
+            'Jon, J O N'                                    | Jon
+            'my name is Jon, J O N'                         | Jon
+            'John Smith, S M I T H'                         | John Smith
+            my name is Sara S A R A                         | Sara
+            Jean-Pierre Dubois                              | Jean-Pierre Dubois
+            jean-pierre dubois                              | Jean-Pierre Dubois
+            Mary Anne O'Brien                               | Mary Anne O'Brien
+            mary anne o'brien                               | Mary Anne O'Brien
+            Ludwig van Beethoven                            | Ludwig van Beethoven
+            ludwig van beethoven                            | Ludwig van Beethoven
+            Leonardo da Vinci                               | Leonardo da Vinci
+            Maria de la Cruz                                | Maria de la Cruz
+            Otto von Bismarck                               | Otto von Bismarck
+            Ana del Rio                                     | Ana del Rio
+            François Dubois                                 | François Dubois
+            josé garcía                                     | José García
+            ÉLODIE CÔTÉ                                     | Élodie Côté
+            Zoë Saldaña                                     | Zoë Saldaña
+            mcdonald                                        | McDonald
+            ronald mcdonald                                 | Ronald McDonald
+            o'brien                                         | O'Brien
+            mary-jane                                       | Mary-Jane
+            macdonald                                       | MacDonald
+            Mack                                            | Mack
+            Mace Windu                                      | Mace Windu
+            Macy Gray                                       | Macy Gray
+            mackenzie                                       | Mackenzie
+            DeShawn Jones                                   | DeShawn Jones
+            d'angelo                                        | D'Angelo
+            John F Kennedy                                  | John F Kennedy
+            je m'appelle Marie Tremblay                     | Marie Tremblay
+            c'est Luc                                       | Luc
+            'Smith, John'                                   | Smith John
+            My first name is Anna                           | Anna
+            it's April Jones                                | April Jones
+            Will Smith                                      | Will Smith
+            it's Mike, Mike Ross                            | Mike Ross
+            """)
+    void parsesNames(String input, String expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" is not a name")
+    @ValueSource(strings = {
+            "", "   ", "appointment", "unclear speech", "unintelligible", "unclear response 7", "calling from London",
+            "I need an appointment", "garbled phone number", "yes", "no", "tomorrow at 2", "hello can you hear me",
+            "John 2", "R2D2", "um", "uh um hmm", "you know", "hello", "hi there", "I'd like to book an appointment",
+            "Friday", "next Monday", "sure", "okay", "that's correct", "I'm not sure", "I'm calling to reschedule",
+            "this is about my appointment", "it's me", "I am looking for an appointment", "sorry what",
+            "can you repeat that", "what", "noise", "inaudible", "[inaudible]", "3 pm", "416 555 1234",
+            "my name is", "the doctor", "it's for tomorrow", "it's May 5th", "I'm fine thanks",
+            "I'm good", "I'm free tomorrow", "this is urgent", "dr", "a"})
+    void rejectsNonNames(String input) {
+        assertNull(parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] open \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            Robert Brown                                    | Robert Brown
+            mary                                            | Mary
+            Hi I'm John Smith                               | John Smith
+            John Smith 416-555-1234                         | John Smith
+            John Smith appointment tomorrow                 | NULL
+            I need an appointment                           | NULL
+            Friday at 3                                     | NULL
+            sounds good                                     | NULL
+            great thanks                                    | NULL
+            perfect                                         | NULL
+            book it                                         | NULL
+            next week                                       | NULL
+            John Smith here to book a cleaning              | John Smith
+            """)
+    void openUtteranceNeedsIntroOrBareName(String input, String expected) {
+        assertEquals(expected, parser.parseOpen(input));
+    }
+
+    @Test
+    void formatHandlesParticlesOnlyInTheMiddle() {
+        assertEquals("Van Morrison", NameParser.format(List.of("van", "morrison")));
+        assertEquals("Gustave de la Tour", NameParser.format(List.of("gustave", "de", "la", "tour")));
+        assertEquals("Mary-Jane O'Neil", NameParser.format(List.of("mary-jane", "o'neil")));
+        assertEquals("MacArthur", NameParser.titleCase("macarthur"));
+        assertEquals("Macias", NameParser.titleCase("macias"));
+        assertEquals("Mcintyre", NameParser.titleCase("mcintyre").replace("McI", "Mci"));
+        assertEquals("McIntyre", NameParser.titleCase("mcintyre"));
+    }
+}
