@@ -1,5 +1,6 @@
 package app.bella.api;
 
+import app.bella.platform.Times;
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingOutcome;
 import app.bella.booking.BookingService;
@@ -98,8 +99,8 @@ public final class BookingApi {
         out.put("callSid", a.callSid());
         out.put("name", a.name());
         out.put("phone", a.phone());
-        out.put("start", a.start().atZone(zone).toOffsetDateTime().toString());
-        out.put("end", a.end().atZone(zone).toOffsetDateTime().toString());
+        out.put("start", Times.iso(a.start(), zone));
+        out.put("end", Times.iso(a.end(), zone));
         out.put("durationMinutes", a.durationMinutes());
         out.put("service", a.service());
         out.put("status", a.status());
@@ -109,7 +110,7 @@ public final class BookingApi {
     private List<Map<String, Object>> slots(List<Slot> slots) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Slot s : slots) {
-            out.add(Map.of("start", s.start().toOffsetDateTime().toString(), "end", s.end().toOffsetDateTime().toString()));
+            out.add(Map.of("start", Times.iso(s.start()), "end", Times.iso(s.end())));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package app.bella.api;
 
+import app.bella.platform.Times;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.ParseContext;
@@ -70,7 +71,7 @@ public final class NluApi {
         out.put("intent", ex.intent() == null ? null : ex.intent().name().toLowerCase(Locale.ROOT));
         out.put("name", ex.name());
         out.put("phone", ex.phone());
-        out.put("start", ex.start() == null ? null : ex.start().toOffsetDateTime().toString());
+        out.put("start", ex.start() == null ? null : Times.iso(ex.start()));
         out.put("durationMinutes", ex.durationMinutes());
         out.put("confirmation", ex.confirmation() == null ? null : ex.confirmation().name().toLowerCase(Locale.ROOT));
         out.put("source", "rules");

@@ -101,7 +101,7 @@ public final class NameParser {
             "unclear", "unintelligible", "inaudible", "garbled", "speech", "response", "noise", "silence",
             "background", "static", "music", "beep", "blank", "unknown", "null", "none", "undefined", "hang",
             // misc
-            "can", "you", "hear", "hello", "testing", "test", "robot", "machine", "human", "agent", "operator",
+            "can", "you", "hear", "hello", "dear", "darling", "sweetheart", "testing", "test", "robot", "machine", "human", "agent", "operator",
             "representative", "bella", "english", "french", "français", "oui", "non", "merci", "voudrais",
             "veux", "rendez-vous", "pour", "avec", "je", "j'ai", "suis", "est", "c'est", "mon", "ma", "nom",
             "from", "london", "toronto", "calgary", "edmonton", "vancouver", "montreal", "ottawa", "canada",

@@ -25,7 +25,7 @@ public final class Words {
 
     private static final Set<String> FILLERS = Set.of(
             "um", "umm", "ummm", "uh", "uhh", "uhhh", "uhm", "er", "erm", "err", "hmm", "hmmm", "hm",
-            "ah", "ahh", "eh", "mm", "mmm", "like", "euh", "ben", "bah");
+            "ah", "ahh", "eh", "mm", "mmm", "like", "euh", "bah");
 
     private static final Map<String, Integer> NUMBERS = new HashMap<>();
     private static final Map<String, Integer> ORDINALS = new HashMap<>();

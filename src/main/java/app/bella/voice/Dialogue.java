@@ -1,5 +1,6 @@
 package app.bella.voice;
 
+import app.bella.platform.Times;
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingOutcome;
 import app.bella.booking.BookingService;
@@ -45,7 +46,8 @@ public final class Dialogue {
             "\\b(first|second|third|last|earlier|earliest|later|latest|1st|2nd|3rd)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_NAME = Pattern.compile("\\b(name|spell)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CHANGE_TIME = Pattern.compile("\\b(time|day|date|when|hour)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE_DAY = Pattern.compile("\\b(day|date|when)\\b", Pattern.CASE_INSENSITIVE);
 
     private final BookingService bookings;
     private final RulesExtractor rules;
@@ -174,7 +176,7 @@ public final class Dialogue {
                 s.outcome = "cancelled";
                 s.appointmentId = a.id();
                 s.step = Step.DONE;
-                return Reply.hangUp("Your appointment on " + spoken(a.start()) + " is cancelled. We'll text you a note of it."
+                return Reply.hangUp("Your appointment " + spoken(a.start()) + " is cancelled. We'll text you a note of it."
                         + " Thank you for calling, goodbye!");
             }
             s.step = Step.DONE;
@@ -226,10 +228,17 @@ public final class Dialogue {
             return next(tx, s, "Got it.");
         }
         String text = in.text();
-        if (CHANGE_TIME.matcher(text).find()) {
+        if (CHANGE_DAY.matcher(text).find()) {
             clearWhen(s);
             s.step = Step.ASK_TIME;
             return Reply.ask("", "What day and time would you like instead?", Reply.Input.SPEECH, timeHints());
+        }
+        if (CHANGE_TIME_ONLY.matcher(text).find()) {
+            s.time = null; // keep the day: only the time was wrong
+            s.start = null;
+            s.explicitAmPm = false;
+            s.step = Step.ASK_TIME;
+            return Reply.ask("", timeQuestion(s), Reply.Input.SPEECH, timeHints());
         }
         if (CHANGE_NAME.matcher(text).find()) {
             s.name = null;
@@ -327,7 +336,7 @@ public final class Dialogue {
         List<Slot> alternatives = bookings.alternatives(tx, wish, minutes, 3);
         clearWhen(s);
         s.offered.clear();
-        alternatives.forEach(slot -> s.offered.add(slot.start().toOffsetDateTime().toString()));
+        alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
         String why = switch (check.status()) {
             case TAKEN -> "I'm sorry, " + spokenTime(wish) + " on " + SpokenDates.day(wish) + " is already taken.";
             case OUTSIDE_HOURS, CLOSED_DAY -> "I'm sorry, we're not open then: our hours are " + hoursSpoken + ".";
@@ -402,7 +411,7 @@ public final class Dialogue {
         }
         Appointment a = next.get();
         s.existingAppointmentId = a.id();
-        s.existingStart = a.start().atZone(zone()).toOffsetDateTime().toString();
+        s.existingStart = Times.iso(a.start(), zone());
         if (s.name == null) {
             s.name = a.name();
         }
@@ -721,7 +730,7 @@ public final class Dialogue {
     }
 
     private void acceptStart(CallState s, ZonedDateTime start) {
-        s.start = start.withZoneSameInstant(zone()).toOffsetDateTime().toString();
+        s.start = Times.iso(start.withZoneSameInstant(zone()));
         s.date = start.toLocalDate().toString();
         s.time = start.toLocalTime().toString();
         s.explicitAmPm = true;
@@ -761,7 +770,7 @@ public final class Dialogue {
         copy.intent = s.intent;
         copy.name = s.name;
         copy.phone = s.phone;
-        copy.start = start.toOffsetDateTime().toString();
+        copy.start = Times.iso(start);
         return copy;
     }
 

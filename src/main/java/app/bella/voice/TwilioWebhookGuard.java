@@ -61,14 +61,11 @@ public final class TwilioWebhookGuard {
     }
 
     private String publicUrl(Exchange exchange) {
+        if (publicBaseUrl.isBlank()) {
+            return exchange.getMessage().getHeader(Exchange.HTTP_URL, String.class); // as this server was called
+        }
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         String query = exchange.getMessage().getHeader(Exchange.HTTP_RAW_QUERY, String.class);
-        String base = publicBaseUrl;
-        if (base.isBlank()) {
-            String host = exchange.getMessage().getHeader("Host", String.class);
-            String proto = exchange.getMessage().getHeader("X-Forwarded-Proto", "http", String.class);
-            base = proto + "://" + host;
-        }
-        return base + (path == null ? "" : path) + (query == null || query.isBlank() ? "" : "?" + query);
+        return publicBaseUrl + (path == null ? "" : path) + (query == null || query.isBlank() ? "" : "?" + query);
     }
 }

@@ -22,6 +22,8 @@ class NameParserTest {
             mary                                            | Mary
             Wu                                              | Wu
             Robert Brown                                    | Robert Brown
+            Ben Ito                                         | Ben Ito
+            um hello dear, it's Ben Ito                     | Ben Ito
             '  John   Smith  '                              | John Smith
             um John Smith                                   | John Smith
             uh, it's Mary                                   | Mary
@@ -103,7 +105,7 @@ class NameParserTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\" is not a name")
     @ValueSource(strings = {
-            "", "   ", "appointment", "unclear speech", "unintelligible", "unclear response 7", "calling from London",
+            "", "   ", "um hello dear, can you hear me", "appointment", "unclear speech", "unintelligible", "unclear response 7", "calling from London",
             "I need an appointment", "garbled phone number", "yes", "no", "tomorrow at 2", "hello can you hear me",
             "John 2", "R2D2", "um", "uh um hmm", "you know", "hello", "hi there", "I'd like to book an appointment",
             "Friday", "next Monday", "sure", "okay", "that's correct", "I'm not sure", "I'm calling to reschedule",

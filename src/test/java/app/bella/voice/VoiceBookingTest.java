@@ -1,0 +1,274 @@
+package app.bella.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bella.testing.BellaServer;
+import app.bella.testing.TwilioCaller;
+import app.bella.testing.TwilioCaller.Answer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Complete phone calls through the signed webhooks, against the real application on PostgreSQL. "Now" is frozen at
+ * Wednesday 2025-10-08 10:00 in America/Edmonton; the practice opens Monday to Friday 09:00-17:00.
+ */
+class VoiceBookingTest {
+
+    static final String TOKEN = "test-auth-token";
+    static final String KEY = "test-api-key";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final AtomicInteger PHONES = new AtomicInteger(1000);
+    static BellaServer bella;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bella = BellaServer.start(Map.of(
+                "bella.clock", "2025-10-08T10:00:00-06:00",
+                "bella.timezone", "America/Edmonton",
+                "bella.twilio.auth-token", TOKEN,
+                "bella.api.key", KEY,
+                "bella.voice.transfer-number", "+15875550000"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bella.close();
+    }
+
+    static String newPhone() {
+        return "+1587555" + PHONES.incrementAndGet();
+    }
+
+    TwilioCaller call(String from) throws Exception {
+        return new TwilioCaller(bella.baseUrl(), TOKEN, from).dial();
+    }
+
+    @Test
+    void oneShotBooking() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, I'm John Smith, can I come in tomorrow at 2 pm?");
+        assertThat(c.lastPrompt()).contains("John Smith").contains("Thursday, October 9th at 2 PM").contains("Is that correct?");
+        c.say("yes");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(c.lastPrompt()).contains("You're all set, John").contains("October 9th at 2 PM");
+        List<JsonNode> appts = appointments(phone);
+        assertThat(appts).hasSize(1);
+        assertThat(appts.get(0).get("start").asText()).isEqualTo("2025-10-09T14:00:00-06:00");
+        assertThat(appts.get(0).get("callSid").asText()).isEqualTo(c.callSid);
+        assertThat(appts.get(0).get("name").asText()).isEqualTo("John Smith");
+        assertThat(appts.get(0).get("status").asText()).isEqualTo("booked");
+        assertThat(callState(c.callSid).get("outcome").asText()).isEqualTo("booked");
+    }
+
+    @Test
+    void slotBySlotWithFillersAndSpokenNumberOverridingCallerId() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone);
+        assertThat(c.lastPrompt()).contains("name");
+        c.say("um hello dear, can you hear me");
+        assertThat(c.lastPrompt()).contains("name");
+        c.say("my name is Sarah Johnson");
+        assertThat(c.lastPrompt()).contains("Sarah Johnson").containsIgnoringCase("day and time");
+        c.say("my number is four one six five five five nine eight seven six");
+        c.say("next Thursday at 10 AM if possible");
+        assertThat(c.lastPrompt()).contains("Sarah Johnson").contains("October 16th at 10 AM").contains("9 8 7 6");
+        c.say("yes that time works for me");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments("+14165559876")).singleElement()
+                .satisfies(a -> assertThat(a.get("start").asText()).isEqualTo("2025-10-16T10:00:00-06:00"));
+        assertThat(appointments(phone)).isEmpty();
+    }
+
+    @Test
+    void noThenCorrectionIsReadBackAgainAndTheRejectedTimeNeverBooked() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("This is Jon Baker", "Friday at 11 am");
+        assertThat(c.lastPrompt()).contains("October 10th at 11 AM");
+        c.say("no, Thursday");
+        assertThat(c.lastPrompt()).contains("Thursday, October 9th at 11 AM").contains("Is that correct?");
+        c.say("actually make it 3");
+        assertThat(c.lastPrompt()).contains("October 9th at 3 PM");
+        c.say("no");
+        assertThat(c.lastPrompt()).contains("What should I change");
+        c.say("the time");
+        c.say("half past two");
+        assertThat(c.lastPrompt()).contains("October 9th at 2:30 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-09T14:30:00-06:00");
+    }
+
+    @Test
+    void busySlotOffersAlternativesAndAYesAcceptsTheOffer() throws Exception {
+        seedAppointment("Busy Slot", newPhone(), "2025-10-09T10:00:00-06:00", 30);
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("I'm Ann Lee", "tomorrow at 10 am");
+        assertThat(c.lastPrompt()).contains("already taken").contains("9:30 AM").contains("10:30 AM")
+                .contains("Shall I book Ann Lee for");
+        c.say("yes please");
+        assertThat(c.ended).isEqualTo("hangup");
+        List<JsonNode> appts = appointments(phone);
+        assertThat(appts).hasSize(1);
+        assertThat(appts.get(0).get("start").asText()).isIn("2025-10-09T09:30:00-06:00", "2025-10-09T10:30:00-06:00");
+    }
+
+    @Test
+    void outOfHoursRequestIsNeverBookedAndAnotherTimeCanBeChosen() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Monday at 6 AM");
+        assertThat(c.lastPrompt()).contains("not open").contains("9 AM");
+        assertThat(callState(c.callSid).get("slots").get("start").isNull()).isTrue();
+        c.say("9:30 works", "Mia Wong");
+        assertThat(c.lastPrompt()).contains("Mia Wong").contains("Monday, October 13th at 9:30 AM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-13T09:30:00-06:00");
+    }
+
+    @Test
+    void returningCallerIsGreetedByNameAndReschedulesInPlace() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Grace Hopper", phone, 45);
+        long id = seedAppointment("Grace Hopper", phone, "2025-10-10T11:00:00-06:00", 45);
+        TwilioCaller c = call(phone);
+        assertThat(c.lastPrompt()).contains("Hi Grace");
+        c.say("I need to reschedule my appointment");
+        assertThat(c.lastPrompt()).contains("October 10th at 11 AM");
+        c.say("Monday at 3 pm");
+        assertThat(c.lastPrompt()).contains("move your appointment").contains("Monday, October 13th at 3 PM");
+        c.say("yes");
+        List<JsonNode> appts = appointments(phone);
+        assertThat(appts).hasSize(1);
+        assertThat(appts.get(0).get("id").asLong()).as("moved in place").isEqualTo(id);
+        assertThat(appts.get(0).get("start").asText()).isEqualTo("2025-10-13T15:00:00-06:00");
+        assertThat(appts.get(0).get("durationMinutes").asInt()).isEqualTo(45);
+    }
+
+    @Test
+    void returningCallerAsksWhenAndCancels() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Alan Turing", phone, "2025-10-14T09:00:00-06:00", 30);
+        TwilioCaller c = call(phone).say("when is my appointment?");
+        assertThat(c.lastPrompt()).contains("Tuesday, October 14th at 9 AM");
+        c.say("I'd like to cancel it");
+        assertThat(c.lastPrompt()).contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).singleElement().satisfies(a -> assertThat(a.get("status").asText()).isEqualTo("cancelled"));
+    }
+
+    @Test
+    void silenceMovesToTheKeypadThenToAPerson() throws Exception {
+        TwilioCaller c = call(newPhone()).say("Ben Ito", "Tuesday at 11 am");
+        assertThat(c.lastPrompt()).contains("Is that correct?");
+        c.answer(Answer.silence());
+        assertThat(c.lastPrompt()).contains("didn't hear").contains("say yes or no");
+        c.answer(Answer.silence());
+        assertThat(c.lastPrompt()).contains("Press 1 for yes");
+        assertThat(c.gatherInput()).contains("dtmf");
+        c.answer(Answer.silence());
+        c.answer(Answer.silence());
+        assertThat(c.ended).isEqualTo("dial +15875550000");
+        assertThat(callState(c.callSid).get("outcome").asText()).isEqualTo("transferred");
+    }
+
+    @Test
+    void keypadAnswersWork() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = new TwilioCaller(bella.baseUrl(), TOKEN, "anonymous").dial();
+        c.say("Kim Park", "uh", "hmm");
+        assertThat(c.lastPrompt()).contains("keypad");
+        c.answer(Answer.press(phone.substring(2)));
+        c.say("Friday at 1 pm");
+        c.answer(Answer.press("1"));
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-10T13:00:00-06:00");
+    }
+
+    @Test
+    void replayedWebhookReturnsTheSameTwimlAndBooksOnce() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Eve Adams", "tomorrow at 4 pm");
+        String action = c.currentAction();
+        c.say("yes");
+        String first = c.last.body();
+        TwilioCaller.Exchange again = c.replay(action, Map.of("SpeechResult", "yes", "Confidence", "0.91"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first);
+        assertThat(appointments(phone)).hasSize(1);
+    }
+
+    @Test
+    void forgedSignatureIs403AndChangesNothing() throws Exception {
+        TwilioCaller forged = new TwilioCaller(bella.baseUrl(), "wrong-token", newPhone());
+        forged.dial();
+        assertThat(forged.last.status()).isEqualTo(403);
+        TwilioCaller unsigned = new TwilioCaller(bella.baseUrl(), TOKEN, newPhone());
+        assertThat(unsigned.post("/twilio/voice", Map.of(), false).status()).isEqualTo(403);
+        assertThat(bella.get("/api/calls/" + forged.callSid).statusCode()).isIn(401, 404);
+        try (Connection conn = bella.jdbc(); Statement s = conn.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM call_session WHERE call_sid IN ('" + forged.callSid + "','"
+                     + unsigned.callSid + "')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void twimlIsWellFormedAndEscapesWhatTheCallerSaid() throws Exception {
+        TwilioCaller c = call(newPhone()).say("my name is Mary-Jane O'Brien");
+        assertThat(c.last.contentType()).startsWith("text/xml");
+        assertThat(c.last.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>");
+        assertThat(c.last.body()).contains("O&apos;Brien");
+        assertThat(c.lastPrompt()).contains("Mary-Jane O'Brien");
+    }
+
+    @Test
+    void endlessConfusionEndsWithACallbackNotALoop() throws Exception {
+        TwilioCaller c = call(newPhone());
+        for (int i = 0; i < 20 && c.ended == null; i++) {
+            c.say("unclear response " + i);
+        }
+        assertThat(c.ended).as("ends by itself: a person (transfer number set here) or a callback").isEqualTo("dial +15875550000");
+        assertThat(c.heard.size()).isLessThan(10);
+    }
+
+    // ------------------------------------------------------------------------------------------------ API helpers
+
+    static JsonNode callState(String callSid) throws Exception {
+        return JSON.readTree(bella.send(HttpRequest.newBuilder(bella.uri("/api/calls/" + callSid)).header("X-API-Key", KEY).GET()).body());
+    }
+
+    static List<JsonNode> appointments(String phone) throws Exception {
+        String body = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments?phone="
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8))).header("X-API-Key", KEY).GET()).body();
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(body).forEach(out::add);
+        return out;
+    }
+
+    static long seedAppointment(String name, String phone, String start, int minutes) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "start", start, "durationMinutes", minutes));
+        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments")).header("X-API-Key", KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asLong();
+    }
+
+    static void seedCustomer(String name, String phone, int preferred) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "preferredDurationMinutes", preferred));
+        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/customers")).header("X-API-Key", KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+}
