@@ -46,7 +46,7 @@ public final class TwilioCaller {
     public record Exchange(int status, String contentType, String body) {
     }
 
-    private final String baseUrl;
+    private String baseUrl;
     private final String authToken;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     public final String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
@@ -61,6 +61,12 @@ public final class TwilioCaller {
         this.baseUrl = baseUrl;
         this.authToken = authToken;
         this.from = from;
+    }
+
+    /** Continues the call against another instance (a restarted service, or another node behind the balancer). */
+    public TwilioCaller via(String newBaseUrl) {
+        this.baseUrl = newBaseUrl;
+        return this;
     }
 
     /** Rings: posts the incoming-call webhook and reads the greeting. */
