@@ -12,6 +12,17 @@ import app.bella.voice.CallFlow;
 import app.bella.voice.CallStore;
 import app.bella.voice.Dialogue;
 import app.bella.voice.TwilioWebhookGuard;
+import app.bella.understanding.CamelModelExtractor;
+import app.bella.understanding.ChatExtractionCodec;
+import app.bella.understanding.CostLedger;
+import app.bella.understanding.ModelExtractor;
+import app.bella.understanding.Prices;
+import app.bella.understanding.RecordingFetcher;
+import app.bella.understanding.Transcriptions;
+import app.bella.understanding.TurnMetrics;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.camel.ProducerTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,12 +61,47 @@ final class Beans {
         RulesExtractor rules = new RulesExtractor();
         BookingService bookings = new BookingService(schedule, clock);
         CallStore calls = new CallStore();
-        Dialogue dialogue = new Dialogue(bookings, rules, get(props, "bella.practice.name"), get(props, "bella.voice.transfer-number"));
+        TurnMetrics metrics = new TurnMetrics(camel);
+        CostLedger costs = new CostLedger(dataSource, new Prices(decimal(props, "bella.cost.whisper-usd-per-minute"),
+                decimal(props, "bella.cost.llm-input-usd-per-1k-tokens"), decimal(props, "bella.cost.llm-output-usd-per-1k-tokens"),
+                decimal(props, "bella.cost.twilio-recording-usd-per-minute")));
+        boolean openAi = !get(props, "bella.openai.api-key").isBlank();
+        String extractor = choose(get(props, "bella.extractor"), openAi ? "llm" : "rules", "llm", "rules");
+        String stt = choose(get(props, "bella.stt"), openAi ? "whisper" : "twilio", "whisper", "twilio");
+        if ((extractor.equals("llm") || stt.equals("whisper")) && !openAi) {
+            LOG.warn("BELLA_EXTRACTOR={} / BELLA_STT={} need OPENAI_API_KEY; every such call will fall back", extractor, stt);
+        }
+        LOG.info("Speech: {}; extraction: {}", stt, extractor);
+        ModelExtractor model = extractor.equals("llm")
+                ? new CamelModelExtractor(camel, new ChatExtractionCodec(get(props, "bella.llm.model")), costs, metrics)
+                : ModelExtractor.NONE;
+        Dialogue dialogue = new Dialogue(bookings, rules, model, get(props, "bella.practice.name"),
+                get(props, "bella.voice.transfer-number"));
+        Transcriptions transcriptions = new Transcriptions(dataSource,
+                new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
+                        Integer.parseInt(get(props, "bella.stt.recording-attempts")), Duration.ofMillis(500)),
+                costs, get(props, "bella.stt.model"), get(props, "bella.stt.language"));
+        CallFlow.SpeechSettings speech = new CallFlow.SpeechSettings(stt,
+                Duration.ofMillis(Long.parseLong(get(props, "bella.stt.first-wait-ms"))),
+                Duration.ofMillis(Long.parseLong(get(props, "bella.stt.poll-wait-ms"))),
+                Integer.parseInt(get(props, "bella.stt.max-polls")));
+        ProducerTemplate[] template = new ProducerTemplate[1];
+        BiConsumer<String, Integer> transcribe = (callSid, turn) -> {
+            synchronized (template) {
+                if (template[0] == null) {
+                    template[0] = camel.createProducerTemplate();
+                }
+            }
+            template[0].sendBodyAndHeaders("seda:understanding-transcribe", null,
+                    Map.of(Transcriptions.CALL_SID, callSid, Transcriptions.TURN, turn));
+        };
 
         Registry registry = camel.getRegistry();
         registry.bind("twilioWebhookGuard", new TwilioWebhookGuard(get(props, "bella.twilio.auth-token"),
                 get(props, "bella.public-url"), Boolean.parseBoolean(get(props, "bella.twilio.validate-signature"))));
-        registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice")));
+        registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice"), speech,
+                transcriptions, transcribe, metrics));
+        registry.bind("transcriptions", transcriptions);
         registry.bind("apiSupport", new ApiSupport(get(props, "bella.api.key")));
         registry.bind("bookingApi", new BookingApi(dataSource, bookings));
         registry.bind("callsApi", new CallsApi(dataSource, calls));
@@ -77,6 +123,22 @@ final class Beans {
         }
         return Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(LocalDate::parse)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** An explicit setting when valid, else the automatic choice. */
+    private static String choose(String configured, String automatic, String... allowed) {
+        String value = configured == null ? "" : configured.strip().toLowerCase(java.util.Locale.ROOT);
+        if (value.isEmpty()) {
+            return automatic;
+        }
+        if (!java.util.List.of(allowed).contains(value)) {
+            throw new IllegalArgumentException("Unknown setting '" + configured + "': expected one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    private static java.math.BigDecimal decimal(PropertiesComponent props, String key) {
+        return new java.math.BigDecimal(get(props, key));
     }
 
     private static String get(PropertiesComponent props, String key) {

@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.time.Duration;
+import app.bella.understanding.Transcriptions;
+import app.bella.understanding.TurnMetrics;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -20,16 +24,32 @@ public final class CallFlow {
     private static final Logger LOG = LoggerFactory.getLogger(CallFlow.class);
     static final String TURN_PATH = "/twilio/voice/turn";
 
+    static final String RECORDED_PATH = "/twilio/voice/recorded";
+    static final String POLL_PATH = "/twilio/voice/poll";
+
+    /** How speech is heard: engine for new calls, and how long a turn may wait for a transcription. */
+    public record SpeechSettings(String engine, Duration firstWait, Duration pollWait, int maxPolls) {
+    }
+
     private final DataSource dataSource;
     private final CallStore store;
     private final Dialogue dialogue;
     private final String voice;
+    private final SpeechSettings speech;
+    private final Transcriptions transcriptions;
+    private final BiConsumer<String, Integer> transcribe;
+    private final TurnMetrics metrics;
 
-    public CallFlow(DataSource dataSource, CallStore store, Dialogue dialogue, String voice) {
+    public CallFlow(DataSource dataSource, CallStore store, Dialogue dialogue, String voice, SpeechSettings speech,
+                    Transcriptions transcriptions, BiConsumer<String, Integer> transcribe, TurnMetrics metrics) {
         this.dataSource = dataSource;
         this.store = store;
         this.dialogue = dialogue;
         this.voice = voice;
+        this.speech = speech;
+        this.transcriptions = transcriptions;
+        this.transcribe = transcribe;
+        this.metrics = metrics;
     }
 
     /** POST /twilio/voice: a new call. */
@@ -46,11 +66,13 @@ public final class CallFlow {
             CallState s = new CallState();
             s.callSid = callSid;
             s.from = CallerId.normalise(p.get("From"));
+            s.stt = speech.engine();
             if (!store.create(c, s)) {
                 c.rollback();
                 return replayFirst(callSid);
             }
             Reply reply = dialogue.start(c, s);
+            s.lastAsk = reply.ask();
             String twiml = render(reply, s);
             store.save(c, s, "in-progress");
             store.addTurn(c, callSid, 0, null, reply.spoken(), twiml);
@@ -62,11 +84,84 @@ public final class CallFlow {
         }
     }
 
-    /** POST /twilio/voice/turn?n=N: the caller's answer to the prompt of turn N-1. */
+    /** POST /twilio/voice/turn?n=N: the caller's answer to the prompt of turn N-1 (Gather speech or keypad). */
     public String turn(Exchange exchange) throws SQLException {
+        Map<String, String> p = TwilioWebhookGuard.params(exchange);
+        TurnInput in = new TurnInput(p.get("SpeechResult"), p.get("Digits"), confidence(p.get("Confidence")));
+        if (!in.silent()) {
+            metrics.speech("twilio", false);
+        }
+        return answer(required(p, "CallSid"), turnNumber(exchange), in, null);
+    }
+
+    /**
+     * POST /twilio/voice/recorded?n=N: the caller's answer was recorded. Transcription runs off this thread; the
+     * turn waits briefly for it, else Twilio is told to pause and poll, so it is never held past its timeout.
+     */
+    public String recorded(Exchange exchange) throws SQLException, InterruptedException {
         Map<String, String> p = TwilioWebhookGuard.params(exchange);
         String callSid = required(p, "CallSid");
         int n = turnNumber(exchange);
+        MDC.put("callSid", callSid);
+        try {
+            boolean created;
+            try (Connection c = transaction()) {
+                CallState s = store.lock(c, callSid).orElseThrow(() -> new IllegalArgumentException("Unknown call")).state();
+                Optional<CallStore.Turn> answered = store.turn(c, callSid, n);
+                if (answered.isPresent() || n != s.turn + 1) {
+                    c.commit();
+                    return answered.map(CallStore.Turn::twiml).orElseGet(() -> current(callSid, s));
+                }
+                Integer seconds = seconds(p.get("RecordingDuration"));
+                created = transcriptions.create(c, callSid, n, required(p, "RecordingSid"), required(p, "RecordingUrl"), seconds);
+                c.commit();
+                if (created) {
+                    costs(callSid, seconds);
+                }
+            }
+            if (created) {
+                transcribe.accept(callSid, n);
+            }
+            return afterWaiting(callSid, n, 0, speech.firstWait());
+        } finally {
+            MDC.remove("callSid");
+        }
+    }
+
+    /** POST /twilio/voice/poll?n=N&t=T: is the transcription of turn N ready yet? */
+    public String poll(Exchange exchange) throws SQLException, InterruptedException {
+        Map<String, String> p = TwilioWebhookGuard.params(exchange);
+        String callSid = required(p, "CallSid");
+        int n = turnNumber(exchange);
+        int attempt = Integer.parseInt(exchange.getMessage().getHeader("t", "1", String.class));
+        MDC.put("callSid", callSid);
+        try {
+            return afterWaiting(callSid, n, attempt, speech.pollWait());
+        } finally {
+            MDC.remove("callSid");
+        }
+    }
+
+    private String afterWaiting(String callSid, int n, int attempt, Duration wait) throws SQLException, InterruptedException {
+        Optional<Transcriptions.Job> job = transcriptions.await(callSid, n, wait);
+        if (job.isPresent() && job.get().done()) {
+            metrics.speech("whisper", false);
+            return answer(callSid, n, new TurnInput(job.get().text(), null, null), null);
+        }
+        if (job.isEmpty() || job.get().failed() || attempt >= speech.maxPolls()) {
+            // Whisper failed, timed out or its breaker is open: Twilio's recognition for the rest of the call
+            metrics.speech("twilio", true);
+            return answer(callSid, n, null, "fallback");
+        }
+        Twiml t = Twiml.response().voice(voice);
+        if (attempt == 1) {
+            t.say("One moment, please.");
+        }
+        return t.pause(1).redirect(POLL_PATH + "?n=" + n + "&t=" + (attempt + 1)).toXml();
+    }
+
+    /** Runs turn {@code n} once: replays answer with the stored TwiML, out-of-date requests get the current question. */
+    private String answer(String callSid, int n, TurnInput in, String mode) throws SQLException {
         MDC.put("callSid", callSid);
         try (Connection c = transaction()) {
             Optional<CallStore.Session> session = store.lock(c, callSid);
@@ -82,14 +177,23 @@ public final class CallFlow {
             }
             CallState s = session.get().state();
             if (n != s.turn + 1) {
-                // an old or out-of-order request: repeat the current question, change nothing
-                String current = store.turn(c, callSid, s.turn).map(CallStore.Turn::twiml).orElseThrow();
+                String current = current(c, callSid, s);
                 c.commit();
                 return current;
             }
-            TurnInput in = new TurnInput(p.get("SpeechResult"), p.get("Digits"), confidence(p.get("Confidence")));
-            Reply reply = dialogue.turn(c, s, in);
+            Reply reply;
+            if ("fallback".equals(mode)) {
+                s.stt = "twilio";
+                s.sttFellBack = true;
+                reply = dialogue.askAgain(s);
+                in = new TurnInput(null, null, null);
+            } else {
+                reply = dialogue.turn(c, s, in);
+            }
             s.turn = n;
+            if (reply.ask() != null) {
+                s.lastAsk = reply.ask();
+            }
             String twiml = render(reply, s);
             String status = reply.ending() == null ? "in-progress" : "completed";
             store.save(c, s, status);
@@ -99,6 +203,27 @@ public final class CallFlow {
             return twiml;
         } finally {
             MDC.remove("callSid");
+        }
+    }
+
+    private String current(String callSid, CallState s) {
+        try (Connection c = dataSource.getConnection()) {
+            return current(c, callSid, s);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The TwiML of the call's latest turn: the question the caller is being asked now. */
+    private String current(Connection c, String callSid, CallState s) throws SQLException {
+        return store.turn(c, callSid, s.turn).map(CallStore.Turn::twiml).orElseThrow();
+    }
+
+    private void costs(String callSid, Integer seconds) {
+        try {
+            transcriptions.recordingCost(callSid, seconds == null ? 1 : seconds);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the recording cost: {}", e.toString());
         }
     }
 
@@ -143,6 +268,13 @@ public final class CallFlow {
             return t.say(reply.spoken()).dial(reply.transferTo(), null, 30).toXml();
         }
         String action = TURN_PATH + "?n=" + (s.turn + 1);
+        if ("whisper".equals(s.stt) && reply.input() == Reply.Input.SPEECH) {
+            // the answer is recorded and transcribed; no recording (silence) falls through to the turn as silence
+            return t.say(reply.spoken())
+                    .record(RECORDED_PATH + "?n=" + (s.turn + 1), 15, 3, false, true)
+                    .redirect(action)
+                    .toXml();
+        }
         GatherSpec spec = (reply.input() == Reply.Input.SPEECH_OR_KEYPAD ? GatherSpec.speechOrDtmf(action) : GatherSpec.speech(action))
                 .withActionOnEmptyResult(true)
                 .withSpeechTimeout("auto")
@@ -171,6 +303,14 @@ public final class CallFlow {
             return Integer.parseInt(n);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Missing turn number");
+        }
+    }
+
+    private static Integer seconds(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

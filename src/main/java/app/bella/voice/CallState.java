@@ -41,6 +41,11 @@ public final class CallState {
     public List<String> offered = new ArrayList<>();
     public Map<String, Integer> failures = new HashMap<>();
     public Long appointmentId;
+    /** Speech engine for this call: "whisper" (recordings) or "twilio" (Gather speech); whisper falls back for good. */
+    public String stt = "twilio";
+    public boolean sttFellBack;
+    /** The last question asked, to ask it again after a lost recording. */
+    public String lastAsk;
     public String outcome;
     public boolean keypad;
 

@@ -16,6 +16,8 @@ import app.bella.nlu.Intent;
 import app.bella.nlu.ParseContext;
 import app.bella.nlu.RulesExtractor;
 import app.bella.nlu.WhenPhrase;
+import app.bella.understanding.ModelExtractor;
+import app.bella.understanding.Reconciler;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -51,14 +53,18 @@ public final class Dialogue {
 
     private final BookingService bookings;
     private final RulesExtractor rules;
+    private final ModelExtractor model;
+    private final Reconciler reconciler;
     private final DateTimeResolver resolver = new DateTimeResolver();
     private final String practiceName;
     private final String transferNumber;
     private final String hoursSpoken;
 
-    public Dialogue(BookingService bookings, RulesExtractor rules, String practiceName, String transferNumber) {
+    public Dialogue(BookingService bookings, RulesExtractor rules, ModelExtractor model, String practiceName, String transferNumber) {
         this.bookings = bookings;
         this.rules = rules;
+        this.model = model;
+        this.reconciler = new Reconciler(rules);
         this.practiceName = practiceName;
         this.transferNumber = transferNumber == null || transferNumber.isBlank() ? null : transferNumber.strip();
         this.hoursSpoken = HoursSpoken.describe(bookings.schedule().hours());
@@ -444,6 +450,12 @@ public final class Dialogue {
         }
     }
 
+    /** The current question again, after a recording could not be transcribed (not the caller's failure). */
+    public Reply askAgain(CallState s) {
+        return Reply.ask("Sorry, I didn't catch that.", s.lastAsk == null ? "Could you say that again?" : s.lastAsk,
+                Reply.Input.SPEECH, List.of());
+    }
+
     // ------------------------------------------------------------------------------------------------ failures
 
     /** Counts a failed turn on this step: re-prompt with a hint, then the keypad, then a person or a callback. */
@@ -512,6 +524,27 @@ public final class Dialogue {
         if (in.speech() == null && in.digits() != null) {
             return fromKeypad(s, in.digits(), ctx);
         }
+        Extraction byRules = byRules(text, expect, ctx);
+        if (model == ModelExtractor.NONE || understoodExpected(byRules, expect)) {
+            return byRules; // the model is only asked about what the rules could not read
+        }
+        return model.read(s.callSid, text, expect).map(reading -> reconciler.reconcile(byRules, reading, ctx)).orElse(byRules);
+    }
+
+    private static boolean understoodExpected(Extraction ex, Expect expect) {
+        if (expect == null) {
+            return ex.intent() != null || ex.hasName() || ex.hasPhone() || ex.hasWhen() || ex.confirmation() != null;
+        }
+        return switch (expect) {
+            case NAME -> ex.hasName();
+            case PHONE -> ex.hasPhone();
+            case TIME -> ex.hasWhen();
+            case DURATION -> ex.durationMinutes() != null;
+            case CONFIRM -> ex.confirmation() != null || ex.hasWhen() || ex.hasName();
+        };
+    }
+
+    private Extraction byRules(String text, Expect expect, ParseContext ctx) {
         Extraction focused = rules.extract(text, expect, ctx);
         if (expect == null) {
             return focused;

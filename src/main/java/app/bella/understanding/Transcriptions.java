@@ -1,0 +1,206 @@
+package app.bella.understanding;
+
+import app.bella.platform.Sql;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recordings waiting for transcription, kept in PostgreSQL so any instance can pick up the answer, and the steps
+ * of the {@code understanding-transcribe} worker route: fetch the audio, answer from the cache by audio hash, or
+ * build the multipart request for the transcription endpoint and store its answer.
+ */
+public final class Transcriptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transcriptions.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String CALL_SID = "BellaCallSid";
+    public static final String TURN = "BellaTurn";
+    static final String AUDIO_HASH = "BellaAudioSha256";
+    static final String CACHED_TEXT = "BellaCachedText";
+    static final String DURATION = "BellaRecordingSeconds";
+
+    /** One recording of one turn. */
+    public record Job(String callSid, int turn, String recordingSid, String recordingUrl, Integer durationSeconds,
+                      String status, String text, String error) {
+
+        public boolean done() {
+            return "done".equals(status);
+        }
+
+        public boolean failed() {
+            return "failed".equals(status);
+        }
+    }
+
+    private final DataSource dataSource;
+    private final RecordingFetcher fetcher;
+    private final CostLedger costs;
+    private final String model;
+    private final String language;
+
+    public Transcriptions(DataSource dataSource, RecordingFetcher fetcher, CostLedger costs, String model, String language) {
+        this.dataSource = dataSource;
+        this.fetcher = fetcher;
+        this.costs = costs;
+        this.model = model;
+        this.language = language;
+    }
+
+    /** Twilio charges for the recording itself. */
+    public void recordingCost(String callSid, int seconds) {
+        costs.recording(callSid, seconds);
+    }
+
+    /** Registers a recording; false when this turn already has one (a retried webhook). */
+    public boolean create(Connection c, String callSid, int turn, String recordingSid, String url, Integer seconds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("transcription-insert"))) {
+            ps.setString(1, callSid);
+            ps.setInt(2, turn);
+            ps.setString(3, recordingSid);
+            ps.setString(4, url);
+            ps.setObject(5, seconds);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<Job> find(String callSid, int turn) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.get("transcription-find"))) {
+            ps.setString(1, callSid);
+            ps.setInt(2, turn);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Job(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+            }
+        }
+    }
+
+    /** Waits (bounded) until the job is done or failed; the poll turn then continues the dialogue. */
+    public Optional<Job> await(String callSid, int turn, Duration max) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            Optional<Job> job = find(callSid, turn);
+            if (job.isPresent() && (job.get().done() || job.get().failed())) {
+                return job;
+            }
+            if (System.nanoTime() >= deadline) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ worker route steps
+
+    /** Step 1: the audio from Twilio; when identical audio was transcribed before, its text. */
+    public void fetchAudio(Exchange exchange) throws Exception {
+        Job job = job(exchange);
+        byte[] audio = fetcher.fetch(job.recordingUrl());
+        String hash = sha256(audio);
+        exchange.getMessage().setHeader(AUDIO_HASH, hash);
+        exchange.getMessage().setHeader(DURATION, job.durationSeconds());
+        cached(hash).ifPresent(text -> exchange.getMessage().setHeader(CACHED_TEXT, text));
+        exchange.getMessage().setBody(audio);
+    }
+
+    /** Step 2: the multipart body for /v1/audio/transcriptions. */
+    public void multipart(Exchange exchange) {
+        byte[] audio = exchange.getMessage().getBody(byte[].class);
+        MultipartEntityBuilder builder = MultipartEntityBuilder.create()
+                .addBinaryBody("file", audio, ContentType.create("audio/wav"), "recording.wav")
+                .addTextBody("model", model)
+                .addTextBody("response_format", "json");
+        if (language != null && !language.isBlank()) {
+            builder.addTextBody("language", language);
+        }
+        exchange.getMessage().setBody(builder.build());
+    }
+
+    /** Step 3: store the text (and the cache entry, and the cost), or mark the job failed when the breaker fell back. */
+    public void complete(Exchange exchange) throws SQLException {
+        String body = exchange.getMessage().getBody(String.class);
+        String text = null;
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : JSON.readTree(body);
+            text = node == null || !node.has("text") ? null : node.get("text").asText().strip();
+        } catch (Exception e) {
+            LOG.warn("unreadable transcription reply");
+        }
+        if (text == null) {
+            finish(exchange, "failed", null, "transcription unavailable");
+            return;
+        }
+        String hash = exchange.getMessage().getHeader(AUDIO_HASH, String.class);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.get("transcript-cache-insert"))) {
+            ps.setString(1, hash);
+            ps.setString(2, model);
+            ps.setString(3, text);
+            ps.executeUpdate();
+        }
+        Integer seconds = exchange.getMessage().getHeader(DURATION, Integer.class);
+        costs.whisper(exchange.getMessage().getHeader(CALL_SID, String.class), seconds == null ? 1 : seconds);
+        finish(exchange, "done", text, null);
+    }
+
+    /** The same audio was transcribed before: no second payment. */
+    public void completeFromCache(Exchange exchange) throws SQLException {
+        finish(exchange, "done", exchange.getMessage().getHeader(CACHED_TEXT, String.class), null);
+    }
+
+    /** Any failure of the worker: the dialogue falls back to Twilio's own recognition. */
+    public void failed(Exchange exchange) throws SQLException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        finish(exchange, "failed", null, cause == null ? "failed" : cause.getClass().getSimpleName());
+    }
+
+    private void finish(Exchange exchange, String status, String text, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.get("transcription-finish"))) {
+            ps.setString(1, status);
+            ps.setString(2, text);
+            ps.setString(3, error);
+            ps.setString(4, exchange.getMessage().getHeader(CALL_SID, String.class));
+            ps.setInt(5, exchange.getMessage().getHeader(TURN, Integer.class));
+            ps.executeUpdate();
+        }
+    }
+
+    private Job job(Exchange exchange) throws SQLException {
+        String callSid = exchange.getMessage().getHeader(CALL_SID, String.class);
+        Integer turn = exchange.getMessage().getHeader(TURN, Integer.class);
+        return find(callSid, turn).orElseThrow(() -> new IllegalStateException("No transcription job"));
+    }
+
+    private Optional<String> cached(String hash) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.get("transcript-cache-find"))) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

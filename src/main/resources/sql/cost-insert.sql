@@ -1,0 +1,1 @@
+INSERT INTO cost_entry (call_sid, provider, item, quantity, unit, usd) VALUES (?, ?, ?, ?, ?, ?)

@@ -1,0 +1,1 @@
+SELECT text FROM transcript_cache WHERE audio_sha256 = ?
