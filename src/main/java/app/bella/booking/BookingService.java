@@ -1,6 +1,11 @@
 package app.bella.booking;
 
+import app.bella.events.EventType;
+import app.bella.events.OutboxWriter;
 import app.bella.platform.Sql;
+import app.bella.platform.Times;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +34,13 @@ public final class BookingService {
 
     private final Schedule schedule;
     private final Clock clock;
+    private final OutboxWriter events;
     private final AvailabilityFinder finder = new AvailabilityFinder();
 
-    public BookingService(Schedule schedule, Clock clock) {
+    public BookingService(Schedule schedule, Clock clock, OutboxWriter events) {
         this.schedule = schedule;
         this.clock = clock;
+        this.events = events;
     }
 
     public Schedule schedule() {
@@ -121,7 +128,9 @@ public final class BookingService {
                     rs.next();
                     long id = rs.getLong(1);
                     c.releaseSavepoint(before);
-                    return new BookingOutcome.Booked(appointment(c, id).orElseThrow());
+                    Appointment booked = appointment(c, id).orElseThrow();
+                    publish(c, EventType.APPOINTMENT_BOOKED, booked, booked(booked));
+                    return new BookingOutcome.Booked(booked);
                 }
             } catch (SQLException e) {
                 if (!EXCLUSION_VIOLATION.equals(e.getSQLState())) {
@@ -159,15 +168,64 @@ public final class BookingService {
             c.rollback(before);
             return refused(c, SlotCheck.Status.TAKEN, start, length);
         }
-        return new BookingOutcome.Booked(appointment(c, appointmentId).orElseThrow());
+        Appointment moved = appointment(c, appointmentId).orElseThrow();
+        Map<String, Object> payload = booked(moved);
+        payload.remove("name");
+        payload.remove("phone");
+        payload.put("previousStart", Times.iso(current.start(), schedule.zone()));
+        payload.put("previousEnd", Times.iso(current.end(), schedule.zone()));
+        publish(c, EventType.APPOINTMENT_RESCHEDULED, moved, payload);
+        return new BookingOutcome.Booked(moved);
     }
 
     /** Cancels; false when there was no active appointment with that id. */
     public boolean cancel(Connection c, long appointmentId) throws SQLException {
+        return cancel(c, appointmentId, "practice", null);
+    }
+
+    /** Cancels on behalf of {@code cancelledBy} (caller, practice or system), from a call when {@code callSid} is set. */
+    public boolean cancel(Connection c, long appointmentId, String cancelledBy, String callSid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-cancel"))) {
             ps.setLong(1, appointmentId);
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
         }
+        Appointment a = appointment(c, appointmentId).orElseThrow();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("appointmentId", String.valueOf(a.id()));
+        if (callSid != null) {
+            payload.put("callSid", callSid);
+        }
+        payload.put("customerId", String.valueOf(a.customerId()));
+        payload.put("start", Times.iso(a.start(), schedule.zone()));
+        payload.put("end", Times.iso(a.end(), schedule.zone()));
+        payload.put("providerId", String.valueOf(a.providerId()));
+        payload.put("cancelledBy", cancelledBy);
+        publish(c, EventType.APPOINTMENT_CANCELLED, a, payload);
+        return true;
+    }
+
+    /** The booking's event in the same transaction as the change: it can be neither lost nor sent for a rollback. */
+    private void publish(Connection c, EventType type, Appointment a, Map<String, Object> payload) throws SQLException {
+        events.append(c, type, "appointment-" + a.id(), payload);
+    }
+
+    private Map<String, Object> booked(Appointment a) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("appointmentId", String.valueOf(a.id()));
+        if (a.callSid() != null) {
+            p.put("callSid", a.callSid());
+        }
+        p.put("customerId", String.valueOf(a.customerId()));
+        p.put("phone", a.phone());
+        p.put("name", a.name());
+        p.put("start", Times.iso(a.start(), schedule.zone()));
+        p.put("end", Times.iso(a.end(), schedule.zone()));
+        p.put("durationMinutes", a.durationMinutes());
+        p.put("service", a.service());
+        p.put("providerId", String.valueOf(a.providerId()));
+        return p;
     }
 
     public Optional<Appointment> appointment(Connection c, long id) throws SQLException {

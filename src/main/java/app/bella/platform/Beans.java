@@ -5,6 +5,7 @@ import app.bella.api.BookingApi;
 import app.bella.api.CallsApi;
 import app.bella.api.NluApi;
 import app.bella.booking.BookingService;
+import app.bella.events.OutboxWriter;
 import app.bella.booking.OpeningHours;
 import app.bella.booking.Schedule;
 import app.bella.nlu.RulesExtractor;
@@ -59,10 +60,11 @@ final class Beans {
         LOG.info("Practice time zone {}, hours {}, clock {}", zone, schedule.hours(), clock);
 
         RulesExtractor rules = new RulesExtractor();
-        BookingService bookings = new BookingService(schedule, clock);
+        OutboxWriter events = camel.getRegistry().lookupByNameAndType("outboxWriter", OutboxWriter.class);
+        BookingService bookings = new BookingService(schedule, clock, events);
         CallStore calls = new CallStore();
         TurnMetrics metrics = new TurnMetrics(camel);
-        CostLedger costs = new CostLedger(dataSource, new Prices(decimal(props, "bella.cost.whisper-usd-per-minute"),
+        CostLedger costs = new CostLedger(dataSource, events, new Prices(decimal(props, "bella.cost.whisper-usd-per-minute"),
                 decimal(props, "bella.cost.llm-input-usd-per-1k-tokens"), decimal(props, "bella.cost.llm-output-usd-per-1k-tokens"),
                 decimal(props, "bella.cost.twilio-recording-usd-per-minute")));
         boolean openAi = !get(props, "bella.openai.api-key").isBlank();
@@ -100,7 +102,7 @@ final class Beans {
         registry.bind("twilioWebhookGuard", new TwilioWebhookGuard(get(props, "bella.twilio.auth-token"),
                 get(props, "bella.public-url"), Boolean.parseBoolean(get(props, "bella.twilio.validate-signature"))));
         registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice"), speech,
-                transcriptions, transcribe, metrics));
+                transcriptions, transcribe, metrics, events));
         registry.bind("transcriptions", transcriptions);
         registry.bind("apiSupport", new ApiSupport(get(props, "bella.api.key")));
         registry.bind("bookingApi", new BookingApi(dataSource, bookings));

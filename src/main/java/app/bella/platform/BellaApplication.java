@@ -1,5 +1,6 @@
 package app.bella.platform;
 
+import app.bella.events.OutboxBeans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -23,6 +24,7 @@ public final class BellaApplication {
     private final long createdNanos = System.nanoTime();
     private Infrastructure infrastructure;
     private Readiness readiness;
+    private OutboxBeans outbox;
 
     public BellaApplication(Properties overrides) {
         main = new Main(); // no package scan: Java routes are added explicitly, so test classes never leak in
@@ -57,6 +59,10 @@ public final class BellaApplication {
     }
 
     private synchronized void closeInfrastructure() {
+        if (outbox != null) {
+            outbox.close(); // the relay's Kafka producer, before Kafka goes away
+            outbox = null;
+        }
         if (readiness != null) {
             readiness.close();
             readiness = null;
@@ -115,6 +121,11 @@ public final class BellaApplication {
                     Integer.parseInt(required(props, "bella.readiness.timeout-ms")));
             camel.getRegistry().bind("dataSource", infrastructure.dataSource());
             camel.getRegistry().bind("readiness", readiness);
+            outbox = OutboxBeans.create(name -> props.resolveProperty(name).orElse(null), infrastructure.dataSource(),
+                    infrastructure.kafkaBootstrapServers());
+            camel.getRegistry().bind("outboxWriter", outbox.writer());
+            camel.getRegistry().bind("outboxRelay", outbox.relay());
+            outbox.registerMetricsOnStart(camel);
             Beans.bind(camel, infrastructure.dataSource());
         }
 

@@ -1,6 +1,10 @@
 package app.bella.understanding;
 
+import app.bella.events.EventType;
+import app.bella.events.OutboxWriter;
 import app.bella.platform.Sql;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -15,10 +19,12 @@ public final class CostLedger {
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private final DataSource dataSource;
+    private final OutboxWriter events;
     private final Prices prices;
 
-    public CostLedger(DataSource dataSource, Prices prices) {
+    public CostLedger(DataSource dataSource, OutboxWriter events, Prices prices) {
         this.dataSource = dataSource;
+        this.events = events;
         this.prices = prices;
     }
 
@@ -39,14 +45,27 @@ public final class CostLedger {
     }
 
     private void record(String callSid, String provider, String item, BigDecimal quantity, String unit, BigDecimal usd) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {
-            ps.setString(1, callSid);
-            ps.setString(2, provider);
-            ps.setString(3, item);
-            ps.setBigDecimal(4, quantity);
-            ps.setString(5, unit);
-            ps.setBigDecimal(6, usd.setScale(6, RoundingMode.HALF_UP));
-            ps.executeUpdate();
+        BigDecimal amount = usd.setScale(6, RoundingMode.HALF_UP);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {
+                ps.setString(1, callSid);
+                ps.setString(2, provider);
+                ps.setString(3, item);
+                ps.setBigDecimal(4, quantity);
+                ps.setString(5, unit);
+                ps.setBigDecimal(6, amount);
+                ps.executeUpdate();
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("callSid", callSid);
+            payload.put("provider", provider);
+            payload.put("item", item);
+            payload.put("quantity", quantity);
+            payload.put("unit", unit);
+            payload.put("usd", amount);
+            events.append(c, EventType.COST_INCURRED, callSid, payload);
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a cost", e);
         }

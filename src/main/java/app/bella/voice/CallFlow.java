@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.time.Duration;
+import app.bella.events.EventType;
+import app.bella.events.OutboxWriter;
 import app.bella.understanding.Transcriptions;
 import app.bella.understanding.TurnMetrics;
 import javax.sql.DataSource;
@@ -39,9 +41,12 @@ public final class CallFlow {
     private final Transcriptions transcriptions;
     private final BiConsumer<String, Integer> transcribe;
     private final TurnMetrics metrics;
+    private final OutboxWriter events;
 
     public CallFlow(DataSource dataSource, CallStore store, Dialogue dialogue, String voice, SpeechSettings speech,
-                    Transcriptions transcriptions, BiConsumer<String, Integer> transcribe, TurnMetrics metrics) {
+                    Transcriptions transcriptions, BiConsumer<String, Integer> transcribe, TurnMetrics metrics,
+                    OutboxWriter events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.store = store;
         this.dialogue = dialogue;
@@ -76,6 +81,7 @@ public final class CallFlow {
             String twiml = render(reply, s);
             store.save(c, s, "in-progress");
             store.addTurn(c, callSid, 0, null, reply.spoken(), twiml);
+            events.append(c, EventType.CALL_STARTED, callSid, callEvent(s, null));
             c.commit();
             LOG.info("call started returning={} step={}", s.returning, s.step);
             return twiml;
@@ -198,6 +204,12 @@ public final class CallFlow {
             String status = reply.ending() == null ? "in-progress" : "completed";
             store.save(c, s, status);
             store.addTurn(c, callSid, n, in.text(), reply.spoken(), twiml);
+            Map<String, Object> turnEvent = callEvent(s, s.outcome);
+            turnEvent.put("turn", n);
+            events.append(c, EventType.CALL_TURN, callSid, turnEvent);
+            if (reply.ending() != null) {
+                events.append(c, EventType.CALL_ENDED, callSid, callEvent(s, s.outcome == null ? "completed" : s.outcome));
+            }
             c.commit();
             LOG.info("turn {} step={} outcome={}", n, s.step, s.outcome);
             return twiml;
@@ -239,7 +251,18 @@ public final class CallFlow {
             default -> null;
         };
         try (Connection c = transaction()) {
+            Optional<CallStore.Session> session = store.lock(c, callSid);
             store.recordStatus(c, callSid, status, outcomeIfNone);
+            boolean endedMidFlow = session.isPresent() && session.get().outcome() == null && outcomeIfNone != null;
+            if (endedMidFlow) {
+                // the dialogue did not finish the call: the caller hung up (or the call failed) mid-flow
+                Map<String, Object> ended = callEvent(session.get().state(), outcomeIfNone);
+                Integer seconds = seconds(p.get("CallDuration"));
+                if (seconds != null) {
+                    ended.put("durationSeconds", seconds);
+                }
+                events.append(c, EventType.CALL_ENDED, callSid, ended);
+            }
             c.commit();
         }
         return Twiml.response().toXml();
@@ -304,6 +327,19 @@ public final class CallFlow {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Missing turn number");
         }
+    }
+
+    private static Map<String, Object> callEvent(CallState s, String outcome) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("callSid", s.callSid);
+        if (s.from != null) {
+            p.put("from", s.from);
+        }
+        p.put("step", s.step.name().toLowerCase(java.util.Locale.ROOT));
+        if (outcome != null) {
+            p.put("outcome", outcome);
+        }
+        return p;
     }
 
     private static Integer seconds(String value) {

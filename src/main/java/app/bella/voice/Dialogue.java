@@ -178,7 +178,7 @@ public final class Dialogue {
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (answer == Confirmation.YES) {
             Appointment a = bookings.appointment(tx, s.existingAppointmentId).orElse(null);
-            if (a != null && bookings.cancel(tx, a.id())) {
+            if (a != null && bookings.cancel(tx, a.id(), "caller", s.callSid)) {
                 s.outcome = "cancelled";
                 s.appointmentId = a.id();
                 s.step = Step.DONE;

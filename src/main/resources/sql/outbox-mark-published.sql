@@ -1,0 +1,2 @@
+-- OutboxRelay: rows Kafka acknowledged
+UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)

@@ -1,0 +1,80 @@
+package app.bella.events;
+
+import static app.bella.events.SampleEvents.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What two relays claim at the same time from one database (the SQL alone: no Kafka involved). */
+class OutboxRelayClaimTest {
+
+    OutboxDatabase db;
+    OutboxRelay relayA;
+    OutboxRelay relayB;
+    final OutboxWriter writer = new OutboxWriter(EventTopics.defaults(), Clock.systemUTC());
+
+    @BeforeEach
+    void database() {
+        db = OutboxDatabase.create();
+        OutboxRelay.Settings settings = new OutboxRelay.Settings("127.0.0.1:9", 500, 1000, 500, 500);
+        relayA = new OutboxRelay(db.dataSource(), settings);
+        relayB = new OutboxRelay(db.dataSource(), settings);
+    }
+
+    @Test
+    void claimsInIdOrderAndSkipsWhatAnotherRelayHolds() throws Exception {
+        append("a", 1, "b", 2, "a", 3, "c", 4, "b", 5, "d", 6);
+        try (Connection txA = db.transaction(); Connection txB = db.transaction()) {
+            List<OutboxRelay.Row> first = relayA.claim(txA, 3); // rows 1..3: keys a, b, a
+            assertThat(first).extracting(r -> seq(r)).containsExactly(1, 2, 3);
+
+            List<OutboxRelay.Row> second = relayB.claim(txB, 10);
+            // c and d are free; b's row 5 must wait behind row 2, which relay A holds (it may still fail)
+            assertThat(second).extracting(r -> seq(r)).containsExactly(4, 6);
+            assertThat(keys(second)).doesNotContainAnyElementsOf(keys(first));
+            txA.rollback(); // relay A failed: its rows are free again, in order
+            txB.rollback();
+        }
+        try (Connection txB = db.transaction()) {
+            assertThat(relayB.claim(txB, 10)).extracting(r -> seq(r)).containsExactly(1, 2, 3, 4, 5, 6);
+            txB.rollback();
+        }
+    }
+
+    @Test
+    void aRowOfAKeyWhoseEarlierRowIsPublishedIsFree() throws Exception {
+        append("a", 1, "a", 2);
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE outbox_event SET published_at = now() WHERE payload->'payload'->>'seq' = '1'");
+        }
+        try (Connection txA = db.transaction(); Connection txB = db.transaction()) {
+            assertThat(relayA.claim(txA, 10)).extracting(r -> seq(r)).containsExactly(2);
+            assertThat(relayB.claim(txB, 10)).as("held by relay A").isEmpty();
+        }
+    }
+
+    private void append(Object... keysAndSeqs) throws Exception {
+        try (Connection tx = db.transaction()) {
+            for (int i = 0; i < keysAndSeqs.length; i += 2) {
+                writer.append(tx, EventType.CALL_TURN, (String) keysAndSeqs[i],
+                        map("callSid", keysAndSeqs[i], "step", "x", "seq", keysAndSeqs[i + 1]));
+            }
+            tx.commit();
+        }
+    }
+
+    private static int seq(OutboxRelay.Row row) {
+        return Integer.parseInt(row.message().replaceAll(".*\"seq\": ?(\\d+).*", "$1"));
+    }
+
+    private static Set<String> keys(List<OutboxRelay.Row> rows) {
+        return rows.stream().map(OutboxRelay.Row::key).collect(Collectors.toSet());
+    }
+}
