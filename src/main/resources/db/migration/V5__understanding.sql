@@ -29,7 +29,7 @@ CREATE TABLE cost_entry (
     item       text          NOT NULL,
     quantity   numeric(14,4) NOT NULL,
     unit       text          NOT NULL,
-    usd        numeric(14,6) NOT NULL,
+    usd        numeric(16,8) NOT NULL,
     created_at timestamptz   NOT NULL DEFAULT now()
 );
 CREATE INDEX cost_entry_created ON cost_entry (created_at);

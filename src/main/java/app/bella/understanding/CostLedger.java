@@ -39,13 +39,14 @@ public final class CostLedger {
     }
 
     public void llm(String callSid, int inputTokens, int outputTokens) {
-        BigDecimal usd = BigDecimal.valueOf(inputTokens).multiply(prices.llmInputUsdPer1kTokens()).divide(THOUSAND, 6, RoundingMode.HALF_UP)
-                .add(BigDecimal.valueOf(outputTokens).multiply(prices.llmOutputUsdPer1kTokens()).divide(THOUSAND, 6, RoundingMode.HALF_UP));
+        BigDecimal usd = BigDecimal.valueOf(inputTokens).multiply(prices.llmInputUsdPer1kTokens())
+                .add(BigDecimal.valueOf(outputTokens).multiply(prices.llmOutputUsdPer1kTokens()))
+                .divide(THOUSAND, 10, RoundingMode.HALF_UP);
         record(callSid, "openai", "extraction", BigDecimal.valueOf(inputTokens + outputTokens), "token", usd);
     }
 
     private void record(String callSid, String provider, String item, BigDecimal quantity, String unit, BigDecimal usd) {
-        BigDecimal amount = usd.setScale(6, RoundingMode.HALF_UP);
+        BigDecimal amount = usd.setScale(8, RoundingMode.HALF_UP);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {

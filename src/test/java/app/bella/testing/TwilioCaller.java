@@ -91,6 +91,16 @@ public final class TwilioCaller {
         return this;
     }
 
+    /** Answers a Record: Twilio posts where it stored the recording. */
+    public TwilioCaller recorded(String recordingSid, String recordingUrl, int seconds) throws Exception {
+        if (!"record".equals(gatherInput)) {
+            throw new IllegalStateException("Bella is not recording (input=" + gatherInput + ", ended=" + ended + ")");
+        }
+        follow(post(nextAction, Map.of("RecordingSid", recordingSid, "RecordingUrl", recordingUrl,
+                "RecordingDuration", String.valueOf(seconds))));
+        return this;
+    }
+
     public TwilioCaller say(String... utterances) throws Exception {
         for (String u : utterances) {
             answer(Answer.say(u));
@@ -160,6 +170,11 @@ public final class TwilioCaller {
                     heard.add(verb.getTextContent().strip());
                     nextAction = verb.getAttribute("action");
                     gatherInput = verb.getAttribute("input");
+                    return;
+                }
+                case "Record" -> {
+                    nextAction = verb.getAttribute("action");
+                    gatherInput = "record";
                     return;
                 }
                 case "Redirect" -> {
