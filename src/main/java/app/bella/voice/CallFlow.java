@@ -298,15 +298,14 @@ public final class CallFlow {
                     .redirect(action)
                     .toXml();
         }
-        GatherSpec spec = (reply.input() == Reply.Input.SPEECH_OR_KEYPAD ? GatherSpec.speechOrDtmf(action) : GatherSpec.speech(action))
+        // the keypad is always accepted (a caller may press keys anywhere); prompts offer it where it helps
+        GatherSpec spec = GatherSpec.speechOrDtmf(action)
                 .withActionOnEmptyResult(true)
                 .withSpeechTimeout("auto")
                 .withTimeout(6)
                 .withLanguage("en-US");
-        if (s.step == Step.ASK_PHONE) {
-            spec = spec.withFinishOnKey("#");
-        } else if (reply.input() == Reply.Input.SPEECH_OR_KEYPAD && (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL)) {
-            spec = spec.withNumDigits(1);
+        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL) {
+            spec = spec.withNumDigits(1); // 1 = yes, 2 = no
         }
         if (reply.hints() != null && !reply.hints().isEmpty()) {
             spec = spec.withHints(reply.hints());

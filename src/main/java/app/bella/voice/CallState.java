@@ -39,6 +39,8 @@ public final class CallState {
     public String existingStart;
     /** Alternatives offered in the last prompt (ISO starts), for "yes", "the second one" or a time among them. */
     public List<String> offered = new ArrayList<>();
+    /** The offer read back everything (name, day, time), so a plain "yes" books the first offered time. */
+    public boolean offerIsReadBack;
     public Map<String, Integer> failures = new HashMap<>();
     public Long appointmentId;
     /** Speech engine for this call: "whisper" (recordings) or "twilio" (Gather speech); whisper falls back for good. */

@@ -44,8 +44,11 @@ public final class Dialogue {
     static final int ESCALATE_AFTER = 4;
     static final int MAX_TURNS = 30;
 
+    /** "the second one", "first option", "the earliest": a choice among offered times, not a date ("the 2nd"). */
     private static final Pattern ORDINAL_CHOICE = Pattern.compile(
-            "\\b(first|second|third|last|earlier|earliest|later|latest|1st|2nd|3rd)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(first|second|third|last|1st|2nd|3rd)\\s+(one|option|time|slot|choice)\\b"
+                    + "|^\\W*(the\\s+)?(first|second|third|last|earliest|latest|earlier|later)(\\s+one)?(\\s+please)?\\W*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_NAME = Pattern.compile("\\b(name|spell)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
@@ -207,7 +210,7 @@ public final class Dialogue {
             acceptStart(s, picked);
             s.offered.clear();
             resetFailures(s);
-            if (ex.confirmation() == Confirmation.YES && missing(s) == null) {
+            if (ex.confirmation() == Confirmation.YES && s.offerIsReadBack && missing(s) == null) {
                 return commit(tx, s); // a "yes" to a fully read-back alternative books it
             }
             return next(tx, s, "");
@@ -274,6 +277,8 @@ public final class Dialogue {
             if (offer != null) {
                 return offer;
             }
+        } else if (s.start == null && s.date != null) {
+            return offerDay(tx, s, preface); // "Friday" or "Monday morning": offer the free times that day
         }
         Step missing = missing(s);
         if (missing != null) {
@@ -358,11 +363,72 @@ public final class Dialogue {
         s.step = Step.CHOOSE_ALTERNATIVE;
         ZonedDateTime first = alternatives.get(0).start();
         String options = listTimes(alternatives, wish);
-        String question = missing(withStart(s, first)) == null
+        s.offerIsReadBack = missing(withStart(s, first)) == null;
+        String question = s.offerIsReadBack
                 ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
                 : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
         return Reply.ask(join(preface, why + " The nearest free times are " + options + "."), question,
                 Reply.Input.SPEECH, timeHints());
+    }
+
+    /** A day (and maybe a part of it) without a time: the first free times then, as a receptionist would offer. */
+    private Reply offerDay(Connection tx, CallState s, String preface) throws SQLException {
+        LocalDate day = LocalDate.parse(s.date);
+        int minutes = duration(tx, s);
+        LocalTime from = LocalTime.MIN;
+        LocalTime to = LocalTime.MAX;
+        if (s.dayPart != null) {
+            switch (DayPart.valueOf(s.dayPart)) {
+                case MORNING -> to = LocalTime.NOON;
+                case AFTERNOON -> {
+                    from = LocalTime.NOON;
+                    to = LocalTime.of(17, 0);
+                }
+                default -> from = LocalTime.of(17, 0);
+            }
+        }
+        List<Slot> slots = new ArrayList<>();
+        for (Slot slot : bookings.free(tx, day, day, minutes)) {
+            LocalTime t = slot.start().withZoneSameInstant(zone()).toLocalTime();
+            if (!t.isBefore(from) && t.isBefore(to) && slots.size() < 3) {
+                slots.add(slot);
+            }
+        }
+        ZonedDateTime noon = day.atTime(12, 0).atZone(zone());
+        String when = dayWithPart(noon, s.dayPart);
+        s.offered.clear();
+        if (slots.isEmpty()) {
+            List<Slot> nearest = bookings.alternatives(tx, day.atTime(from.equals(LocalTime.MIN) ? LocalTime.of(9, 0) : from)
+                    .atZone(zone()), minutes, 3);
+            clearWhen(s);
+            if (nearest.isEmpty()) {
+                s.step = Step.ASK_TIME;
+                return Reply.ask(join(preface, "I'm sorry, I have nothing free on " + when + "."),
+                        "What other day would suit you?", Reply.Input.SPEECH, timeHints());
+            }
+            nearest.forEach(slot -> s.offered.add(Times.iso(slot.start())));
+            s.offerIsReadBack = false;
+            s.step = Step.CHOOSE_ALTERNATIVE;
+            return Reply.ask(join(preface, "I'm sorry, I have nothing free on " + when
+                    + ". The nearest free times are " + listTimes(nearest, noon) + "."), "Which would you like?",
+                    Reply.Input.SPEECH, timeHints());
+        }
+        slots.forEach(slot -> s.offered.add(Times.iso(slot.start())));
+        s.offerIsReadBack = false;
+        s.step = Step.CHOOSE_ALTERNATIVE;
+        return Reply.ask(join(preface, "On " + when + " I have " + listTimes(slots, noon) + " free."),
+                "Which time would you like?", Reply.Input.SPEECH, timeHints());
+    }
+
+    /** "Wednesday afternoon, October 15th" (or "Wednesday, October 15th" without a part of the day). */
+    private static String dayWithPart(ZonedDateTime day, String dayPart) {
+        String spoken = SpokenDates.day(day);
+        if (dayPart == null) {
+            return spoken;
+        }
+        int comma = spoken.indexOf(',');
+        String part = " " + dayPart.toLowerCase(Locale.ROOT);
+        return comma < 0 ? spoken + part : spoken.substring(0, comma) + part + spoken.substring(comma);
     }
 
     private Reply readBack(CallState s, String preface) {
@@ -682,6 +748,17 @@ public final class Dialogue {
         for (String o : s.offered) {
             offered.add(ZonedDateTime.parse(o).withZoneSameInstant(zone()));
         }
+        var m = ORDINAL_CHOICE.matcher(text);
+        if (m.find()) {
+            String word = (m.group(1) != null ? m.group(1) : m.group(4)).toLowerCase(Locale.ROOT);
+            int index = switch (word) {
+                case "second", "2nd" -> 1;
+                case "third", "3rd" -> 2;
+                case "last", "later", "latest" -> offered.size() - 1;
+                default -> 0;
+            };
+            return offered.get(Math.min(index, offered.size() - 1));
+        }
         WhenPhrase w = ex.when();
         if (w != null && w.hasTime()) {
             for (ZonedDateTime o : offered) {
@@ -699,17 +776,6 @@ public final class Dialogue {
                 }
             }
             return null;
-        }
-        var m = ORDINAL_CHOICE.matcher(text);
-        if (m.find()) {
-            String word = m.group(1).toLowerCase(Locale.ROOT);
-            int index = switch (word) {
-                case "second", "2nd" -> 1;
-                case "third", "3rd" -> 2;
-                case "last", "later", "latest" -> offered.size() - 1;
-                default -> 0;
-            };
-            return offered.get(Math.min(index, offered.size() - 1));
         }
         if (ex.confirmation() == Confirmation.YES && (w == null || w.isEmpty())) {
             return offered.get(0);

@@ -169,6 +169,18 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aDayWithoutATimeGetsTheFreeTimesThatDayOffered() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Zoe Quinn", "next Wednesday afternoon");
+        assertThat(c.lastPrompt()).contains("Wednesday afternoon, October 15th").contains("noon").contains("12:30 PM")
+                .contains("1 PM");
+        c.say("the second one");
+        assertThat(c.lastPrompt()).contains("Zoe Quinn").contains("October 15th at 12:30 PM").contains("Is that correct?");
+        c.answer(Answer.press("1"));
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-15T12:30:00-06:00");
+    }
+
+    @Test
     void silenceMovesToTheKeypadThenToAPerson() throws Exception {
         TwilioCaller c = call(newPhone()).say("Ben Ito", "Tuesday at 11 am");
         assertThat(c.lastPrompt()).contains("Is that correct?");
