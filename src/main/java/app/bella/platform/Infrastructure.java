@@ -36,6 +36,9 @@ public final class Infrastructure implements AutoCloseable {
     private Infrastructure(Settings settings) throws Exception {
         embeddedDatabase = settings.dbUrl().isBlank();
         embeddedKafka = settings.kafkaBootstrapServers().isBlank();
+        if (embeddedDatabase || embeddedKafka) {
+            lockDataDir(settings.dataDir());
+        }
         // PostgreSQL and Kafka take seconds each to start: start them side by side
         CompletableFuture<String> kafka = CompletableFuture.supplyAsync(() -> openKafka(settings));
         try {
@@ -100,6 +103,28 @@ public final class Infrastructure implements AutoCloseable {
         }
         LOG.info("Kafka: configured bootstrap servers {}", settings.kafkaBootstrapServers());
         return settings.kafkaBootstrapServers();
+    }
+
+    /**
+     * One Bella per data directory: a second instance on the same embedded data would fight over it (and would take
+     * the first one's PostgreSQL for a stale one). Holding the lock also proves any postmaster found there is stale.
+     */
+    private void lockDataDir(Path dataDir) throws IOException {
+        java.nio.file.Files.createDirectories(dataDir);
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir.resolve("bella.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another Bella in this very JVM (tests)
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("The data directory " + dataDir.toAbsolutePath()
+                    + " is in use by another Bella; stop it or set BELLA_DATA_DIR to another directory");
+        }
+        opened.push(channel); // closing the channel releases the lock, after everything else is closed
     }
 
     /** Opens everything; whatever was opened before a failure is closed again. */

@@ -25,6 +25,9 @@ class EmbeddedDefaultsTest {
         BellaServer first = BellaServer.start(p);
         try {
             assertThat(first.get("/readyz").statusCode()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> BellaServer.start(p).close())
+                    .as("a second instance on the same data directory fails fast")
+                    .hasStackTraceContaining("is in use by another Bella");
             try (Connection c = first.camel().getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class).getConnection();
                  PreparedStatement ps = c.prepareStatement("INSERT INTO practice_setting(key, value) VALUES ('restart-probe', 'kept')")) {
                 ps.executeUpdate();
