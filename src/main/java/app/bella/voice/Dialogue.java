@@ -700,7 +700,7 @@ public final class Dialogue {
                     s.durationFromProfile = false;
                 }
             }
-            s.name = ex.name();
+            s.name = correctedName(s.name, ex.name());
             name = true;
         }
         boolean phone = false;
@@ -738,6 +738,52 @@ public final class Dialogue {
             intent = true;
         }
         return new Changes(intent, name, phone, when, duration);
+    }
+
+    /**
+     * "my name is Jon with an h" after "Jon Snow": a single corrected word replaces the part of the name it resembles
+     * (first or last), instead of dropping the rest of the name.
+     */
+    static String correctedName(String previous, String said) {
+        if (previous == null || said.contains(" ") || !previous.contains(" ")) {
+            return said;
+        }
+        String[] parts = previous.split(" ");
+        int last = parts.length - 1;
+        if (resembles(parts[0], said)) {
+            parts[0] = said;
+            return String.join(" ", parts);
+        }
+        if (resembles(parts[last], said)) {
+            parts[last] = said;
+            return String.join(" ", parts);
+        }
+        return said;
+    }
+
+    private static boolean resembles(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        return x.charAt(0) == y.charAt(0) && editDistance(x, y) <= 2;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private ZonedDateTime pickOffered(CallState s, Extraction ex, String text) {
