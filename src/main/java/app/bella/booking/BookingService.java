@@ -27,17 +27,23 @@ public final class BookingService {
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final int ALTERNATIVES = 3;
 
-    private final Schedule schedule;
+    private final ScheduleProvider schedules;
     private final Clock clock;
     private final AvailabilityFinder finder = new AvailabilityFinder();
 
     public BookingService(Schedule schedule, Clock clock) {
-        this.schedule = schedule;
+        this(ScheduleProvider.fixed(schedule), clock);
+    }
+
+    /** Asks {@code schedules} for the rules in force at each call (hours and closures can change at run time). */
+    public BookingService(ScheduleProvider schedules, Clock clock) {
+        this.schedules = schedules;
         this.clock = clock;
     }
 
+    /** The booking rules in force now. */
     public Schedule schedule() {
-        return schedule;
+        return schedules.current();
     }
 
     public Clock clock() {
@@ -81,20 +87,63 @@ public final class BookingService {
                         && b.interval().end().equals(moving.end()));
             }
         }
-        return finder.check(schedule, clock.instant(), start, Duration.ofMinutes(minutes), providers(c), busy);
+        return finder.check(schedule(), clock.instant(), start, Duration.ofMinutes(minutes), providers(c), busy);
     }
 
     /** The free slots nearest to the wish, for offering alternatives. */
     public List<Slot> alternatives(Connection c, ZonedDateTime wish, int minutes, int n) throws SQLException {
-        return finder.nearest(schedule, clock.instant(), wish, Duration.ofMinutes(minutes), providers(c),
+        return finder.nearest(schedule(), clock.instant(), wish, Duration.ofMinutes(minutes), providers(c),
                 busyAround(c, wish.toInstant()), n);
     }
 
     /** Free slots between two dates (inclusive) for the availability API. */
     public List<Slot> free(Connection c, java.time.LocalDate from, java.time.LocalDate to, int minutes) throws SQLException {
+        return free(c, from, to, minutes, null);
+    }
+
+    /** As {@link #free}, for one active provider only when {@code providerId} is given. */
+    public List<Slot> free(Connection c, java.time.LocalDate from, java.time.LocalDate to, int minutes, Long providerId)
+            throws SQLException {
+        Schedule schedule = schedule();
         Instant a = from.atStartOfDay(schedule.zone()).toInstant();
         Instant b = to.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
-        return finder.free(schedule, clock.instant(), from, to, Duration.ofMinutes(minutes), providers(c), busy(c, a, b));
+        List<Long> providers = providers(c);
+        if (providerId != null) {
+            providers = providers.contains(providerId) ? List.of(providerId) : List.of();
+        }
+        return finder.free(schedule, clock.instant(), from, to, Duration.ofMinutes(minutes), providers, busy(c, a, b));
+    }
+
+    /** Appointments matching a filter, by start time. */
+    public List<Appointment> appointments(Connection c, AppointmentFilter f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointments-filter"))) {
+            ps.setString(1, f.phone());
+            ps.setString(2, f.phone());
+            Timestamp from = f.from() == null ? null : Timestamp.from(f.from());
+            Timestamp to = f.to() == null ? null : Timestamp.from(f.to());
+            ps.setTimestamp(3, from);
+            ps.setTimestamp(4, from);
+            ps.setTimestamp(5, to);
+            ps.setTimestamp(6, to);
+            ps.setString(7, f.status());
+            ps.setString(8, f.status());
+            ps.setObject(9, f.providerId(), java.sql.Types.BIGINT);
+            ps.setObject(10, f.providerId(), java.sql.Types.BIGINT);
+            ps.setInt(11, f.limit());
+            ps.setInt(12, f.offset());
+            List<Appointment> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(appointment(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Which appointments to list: every criterion is optional (null); overlapping {@code [from, to)}. */
+    public record AppointmentFilter(String phone, Instant from, Instant to, String status, Long providerId, int limit,
+                                    int offset) {
     }
 
     /** Books for the customer with this phone (created or renamed as needed), on the first free provider. */
