@@ -145,12 +145,12 @@ public final class BookingApi {
         Integer minutes = ApiSupport.integer(body, "durationMinutes", 5, 480);
         String service = ApiSupport.text(body, "service", false, 100);
         tx.write(exchange, c -> {
+            BookingOutcome outcome;
             try {
-                bookings.service(c, service);
-            } catch (IllegalArgumentException e) {
+                outcome = bookings.book(c, phone, name, start, minutes == null ? 0 : minutes, service, null);
+            } catch (IllegalArgumentException e) { // the service is looked up first: nothing was written
                 throw ApiProblem.invalid("service", e.getMessage());
             }
-            BookingOutcome outcome = bookings.book(c, phone, name, start, minutes == null ? 0 : minutes, service, null);
             return Response.created(appointment(booked(outcome)));
         });
     }

@@ -78,7 +78,10 @@ public final class BookingService {
 
     /** As {@link #check}, ignoring the range of the appointment being moved ({@code movingId}, may be null). */
     public SlotCheck check(Connection c, ZonedDateTime start, int minutes, Long movingId) throws SQLException {
-        List<Busy> busy = busyAround(c, start.toInstant());
+        Schedule schedule = schedule();
+        // only what could collide matters: the wished range widened by the buffer on both sides
+        Duration buffer = Duration.ofMinutes(schedule.bufferMinutes());
+        List<Busy> busy = busy(c, start.toInstant().minus(buffer), start.toInstant().plus(Duration.ofMinutes(minutes)).plus(buffer));
         if (movingId != null) {
             Appointment moving = appointment(c, movingId).orElse(null);
             if (moving != null) {
@@ -87,7 +90,7 @@ public final class BookingService {
                         && b.interval().end().equals(moving.end()));
             }
         }
-        return finder.check(schedule(), clock.instant(), start, Duration.ofMinutes(minutes), providers(c), busy);
+        return finder.check(schedule, clock.instant(), start, Duration.ofMinutes(minutes), providers(c), busy);
     }
 
     /** The free slots nearest to the wish, for offering alternatives. */
