@@ -10,6 +10,7 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final String field;
     private final Map<String, Object> extra;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(int status, String title, String detail, String field) {
         this(status, title, detail, field, Map.of());
@@ -29,6 +30,20 @@ public final class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(404, "Not found", detail, null);
+    }
+
+    public static ApiProblem conflict(String field, String detail) {
+        return new ApiProblem(409, "Conflict", detail, field);
+    }
+
+    /** A response header to send with the problem (Retry-After, Allow, ...). */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {

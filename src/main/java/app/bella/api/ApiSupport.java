@@ -5,40 +5,164 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The edge of the JSON API: API-key check, strict body parsing (unknown fields rejected) and problem+json
- * rendering of every error, so a wrong request always gets a 4xx naming the field.
+ * The edge of the JSON API: who is calling (X-API-Key) and may they (scope, rate limit), strict body parsing
+ * (unknown fields rejected) and problem+json rendering of every error, so a wrong request always gets a 4xx naming
+ * the field.
  */
 public final class ApiSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiSupport.class);
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Exchange property holding the {@link Principal} of an authenticated request. */
+    public static final String PRINCIPAL = "bella.api.principal";
+    /** Exchange property: the Idempotency-Key request header (never a query parameter of that name). */
+    static final String IDEMPOTENCY = "bella.api.idempotencyKey";
 
-    private final byte[] apiKey;
+    private final DataSource dataSource;
+    private final ApiKeys keys;
+    private final RateLimiter rateLimiter;
+    private final byte[] bootstrapHash;
+    private volatile boolean closed; // becomes true once any key exists; never goes back
 
-    public ApiSupport(String apiKey) {
-        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.getBytes(StandardCharsets.UTF_8);
-        if (this.apiKey == null) {
-            LOG.warn("BELLA_API_KEY is not set: the /api endpoints are open to anyone who can reach this port.");
+    public ApiSupport(DataSource dataSource, ApiKeys keys, RateLimiter rateLimiter, String bootstrapKey) {
+        this.dataSource = dataSource;
+        this.keys = keys;
+        this.rateLimiter = rateLimiter;
+        this.bootstrapHash = bootstrapKey == null || bootstrapKey.isBlank() ? null : ApiKeys.sha256(bootstrapKey);
+        this.closed = bootstrapHash != null;
+        if (!closed && !keysExist()) {
+            LOG.warn("BELLA_API_KEY is not set and no API key exists: the /api endpoints are open to anyone who can reach "
+                    + "this port (create a key with `java -jar bella.jar keys create --label ops --scope admin`).");
         }
     }
 
-    /** 401 without the right X-API-Key (when a key is configured). */
-    public void authenticate(Exchange exchange) {
-        if (apiKey == null) {
-            return;
+    /**
+     * 401 without a valid X-API-Key (unless the API is open), 403 when the key's scope does not allow the request
+     * (GET needs read, other methods write, /api/keys admin), 429 when its rate budget is spent, 415 for a body that
+     * is not JSON.
+     */
+    public void authenticate(Exchange exchange) throws SQLException {
+        String method = method(exchange);
+        String path = path(exchange);
+        exchange.setProperty("bella.api.method", method);
+        exchange.setProperty("bella.api.path", path);
+        // the real request headers: Camel also maps query parameters to headers, and a key must never travel in a URL
+        Principal principal = identify(requestHeader(exchange, "X-API-Key"));
+        Scope needed = path.startsWith("/api/keys") ? Scope.ADMIN
+                : "GET".equals(method) || "HEAD".equals(method) ? Scope.READ : Scope.WRITE;
+        if (!principal.scope().allows(needed)) {
+            throw new ApiProblem(403, "Forbidden", "This API key has scope '" + principal.scope().wire() + "'; " + method + " "
+                    + path + " needs '" + needed.wire() + "'", "X-API-Key");
         }
-        String given = exchange.getMessage().getHeader("X-API-Key", String.class);
-        if (given == null || !MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiProblem(401, "Unauthorized", "A valid X-API-Key header is required", "X-API-Key");
+        if (principal != Principal.OPEN) {
+            rateLimiter.hit(principal);
         }
+        String contentType = requestHeader(exchange, Exchange.CONTENT_TYPE);
+        if (contentType != null && !contentType.isBlank() && !"GET".equals(method) && !isJson(contentType)) {
+            throw new ApiProblem(415, "Unsupported media type", "Send the body as application/json, not " + contentType,
+                    "Content-Type");
+        }
+        exchange.setProperty(PRINCIPAL, principal);
+        if (!"GET".equals(method)) {
+            // read the body once, as text: it is parsed, then fingerprinted for idempotency
+            exchange.getMessage().setBody(exchange.getMessage().getBody(String.class));
+        }
+        String idempotencyKey = requestHeader(exchange, ApiTransactions.IDEMPOTENCY_KEY);
+        if (idempotencyKey != null) {
+            exchange.setProperty(IDEMPOTENCY, idempotencyKey);
+        }
+    }
+
+    static String requestHeader(Exchange exchange, String name) {
+        if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null) {
+            return http.getRequest().getHeader(name);
+        }
+        return exchange.getMessage().getHeader(name, String.class);
+    }
+
+    private Principal identify(String given) throws SQLException {
+        if (given != null && !given.isEmpty()) {
+            if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, ApiKeys.sha256(given))) {
+                return Principal.BOOTSTRAP;
+            }
+            Optional<Principal> stored = Optional.empty();
+            if (given.length() <= 200) {
+                try (Connection c = dataSource.getConnection()) {
+                    stored = keys.find(c, given);
+                }
+            }
+            if (stored.isPresent()) {
+                closed = true;
+                return stored.get();
+            }
+        }
+        if (!closed && !keysExist()) {
+            return Principal.OPEN;
+        }
+        throw new ApiProblem(401, "Unauthorized", given == null || given.isEmpty()
+                ? "An X-API-Key header is required" : "The X-API-Key is not valid (unknown or revoked)", "X-API-Key");
+    }
+
+    private boolean keysExist() {
+        try (Connection c = dataSource.getConnection()) {
+            closed = keys.anyEverCreated(c);
+            return closed;
+        } catch (SQLException e) {
+            return false; // the database is down: every request fails anyway, with a 500
+        }
+    }
+
+    static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    static String method(Exchange exchange) {
+        String known = exchange.getProperty("bella.api.method", String.class);
+        if (known != null) {
+            return known;
+        }
+        if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null) {
+            return http.getRequest().method().name();
+        }
+        String m = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
+        return m == null ? "GET" : m.toUpperCase(Locale.ROOT);
+    }
+
+    /** The request path without the query, e.g. /api/appointments/12/cancel. */
+    static String path(Exchange exchange) {
+        String known = exchange.getProperty("bella.api.path", String.class);
+        if (known != null) {
+            return known;
+        }
+        if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null) {
+            return http.getRequest().path();
+        }
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        if (uri == null) {
+            uri = exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
+        }
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
     }
 
     /** The JSON object in the body; 400 when it is not JSON, 422 for a field not in {@code allowed}. */
@@ -62,6 +186,12 @@ public final class ApiSupport {
         return object;
     }
 
+    /** As {@link #object}, but an empty body is an empty object (actions such as cancel need no body). */
+    static ObjectNode optionalObject(Exchange exchange, Set<String> allowed) {
+        String body = exchange.getMessage().getBody(String.class);
+        return body == null || body.isBlank() ? JSON.createObjectNode() : object(exchange, allowed);
+    }
+
     /** Renders the exception that stopped the route as problem+json (500s without internals). */
     public void problem(Exchange exchange) throws JsonProcessingException {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -73,6 +203,7 @@ public final class ApiSupport {
             problem = new ApiProblem(500, "Internal error", "The request could not be completed; nothing was changed", null);
         }
         exchange.getMessage().removeHeaders("*");
+        problem.headers().forEach((k, v) -> exchange.getMessage().setHeader(k, v));
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
         exchange.getMessage().setBody(JSON.writeValueAsString(problem.body()));
@@ -81,12 +212,21 @@ public final class ApiSupport {
     /** Writes a JSON response body with a status code, dropping the request's headers. */
     public static void respond(Exchange exchange, int status, Object body) {
         try {
-            exchange.getMessage().removeHeaders("*");
-            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            exchange.getMessage().setBody(JSON.writeValueAsString(body));
+            respondRaw(exchange, status, body == null ? null : JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes an already rendered JSON body (null: no content). */
+    static void respondRaw(Exchange exchange, int status, String json) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (json == null) {
+            exchange.getMessage().setBody(null);
+        } else {
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getMessage().setBody(json);
         }
     }
 
@@ -122,10 +262,100 @@ public final class ApiSupport {
         return v.asInt();
     }
 
+    static Boolean bool(ObjectNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw ApiProblem.invalid(field, "'" + field + "' must be true or false");
+        }
+        return v.asBoolean();
+    }
+
     static String e164(String field, String phone) {
         if (phone != null && !phone.matches("^\\+[1-9]\\d{7,14}$")) {
             throw ApiProblem.invalid(field, "'" + field + "' must be an E.164 phone number such as +14165551234");
         }
         return phone;
+    }
+
+    /** ISO-8601 with an offset, moved into the practice's zone. */
+    static ZonedDateTime instant(String field, String value, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(value).atZoneSameInstant(zone);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, "'" + field + "' must be ISO-8601 with an offset, e.g. 2025-10-09T14:00:00-06:00");
+        }
+    }
+
+    static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, "'" + field + "' must be an ISO date such as 2025-10-09");
+        }
+    }
+
+    /** A query parameter (Camel maps them to headers), stripped; null when absent or empty. */
+    static String query(Exchange exchange, String name, int maxLength) {
+        String v = exchange.getMessage().getHeader(name, String.class);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        v = v.strip();
+        if (v.length() > maxLength) {
+            throw ApiProblem.invalid(name, "'" + name + "' is longer than " + maxLength + " characters");
+        }
+        return v;
+    }
+
+    static Integer queryInt(Exchange exchange, String name, int min, int max) {
+        String v = query(exchange, name, 12);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiProblem.invalid(name, "'" + name + "' must be a whole number from " + min + " to " + max);
+    }
+
+    static Boolean queryBool(Exchange exchange, String name) {
+        String v = query(exchange, name, 5);
+        if (v == null) {
+            return null;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw ApiProblem.invalid(name, "'" + name + "' must be true or false");
+        }
+        return Boolean.valueOf(v);
+    }
+
+    /** The numeric id in a path parameter; 404 when it is not a number (no such resource). */
+    static long pathId(Exchange exchange, String what) {
+        String v = exchange.getMessage().getHeader("id", String.class);
+        try {
+            long id = Long.parseLong(v);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiProblem.notFound("No " + what + " " + v);
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            out.put((String) kv[i], kv[i + 1]);
+        }
+        return out;
     }
 }

@@ -32,19 +32,25 @@ public final class BookingService {
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final int ALTERNATIVES = 3;
 
-    private final Schedule schedule;
+    private final ScheduleProvider schedules;
     private final Clock clock;
     private final OutboxWriter events;
     private final AvailabilityFinder finder = new AvailabilityFinder();
 
     public BookingService(Schedule schedule, Clock clock, OutboxWriter events) {
-        this.schedule = schedule;
+        this(ScheduleProvider.fixed(schedule), clock, events);
+    }
+
+    /** Asks {@code schedules} for the rules in force at each call (hours and closures can change at run time). */
+    public BookingService(ScheduleProvider schedules, Clock clock, OutboxWriter events) {
+        this.schedules = schedules;
         this.clock = clock;
         this.events = events;
     }
 
+    /** The booking rules in force now. */
     public Schedule schedule() {
-        return schedule;
+        return schedules.current();
     }
 
     public Clock clock() {
@@ -79,7 +85,10 @@ public final class BookingService {
 
     /** As {@link #check}, ignoring the range of the appointment being moved ({@code movingId}, may be null). */
     public SlotCheck check(Connection c, ZonedDateTime start, int minutes, Long movingId) throws SQLException {
-        List<Busy> busy = busyAround(c, start.toInstant());
+        Schedule schedule = schedule();
+        // only what could collide matters: the wished range widened by the buffer on both sides
+        Duration buffer = Duration.ofMinutes(schedule.bufferMinutes());
+        List<Busy> busy = busy(c, start.toInstant().minus(buffer), start.toInstant().plus(Duration.ofMinutes(minutes)).plus(buffer));
         if (movingId != null) {
             Appointment moving = appointment(c, movingId).orElse(null);
             if (moving != null) {
@@ -93,15 +102,58 @@ public final class BookingService {
 
     /** The free slots nearest to the wish, for offering alternatives. */
     public List<Slot> alternatives(Connection c, ZonedDateTime wish, int minutes, int n) throws SQLException {
-        return finder.nearest(schedule, clock.instant(), wish, Duration.ofMinutes(minutes), providers(c),
+        return finder.nearest(schedule(), clock.instant(), wish, Duration.ofMinutes(minutes), providers(c),
                 busyAround(c, wish.toInstant()), n);
     }
 
     /** Free slots between two dates (inclusive) for the availability API. */
     public List<Slot> free(Connection c, java.time.LocalDate from, java.time.LocalDate to, int minutes) throws SQLException {
+        return free(c, from, to, minutes, null);
+    }
+
+    /** As {@link #free}, for one active provider only when {@code providerId} is given. */
+    public List<Slot> free(Connection c, java.time.LocalDate from, java.time.LocalDate to, int minutes, Long providerId)
+            throws SQLException {
+        Schedule schedule = schedule();
         Instant a = from.atStartOfDay(schedule.zone()).toInstant();
         Instant b = to.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
-        return finder.free(schedule, clock.instant(), from, to, Duration.ofMinutes(minutes), providers(c), busy(c, a, b));
+        List<Long> providers = providers(c);
+        if (providerId != null) {
+            providers = providers.contains(providerId) ? List.of(providerId) : List.of();
+        }
+        return finder.free(schedule, clock.instant(), from, to, Duration.ofMinutes(minutes), providers, busy(c, a, b));
+    }
+
+    /** Appointments matching a filter, by start time. */
+    public List<Appointment> appointments(Connection c, AppointmentFilter f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointments-filter"))) {
+            ps.setString(1, f.phone());
+            ps.setString(2, f.phone());
+            Timestamp from = f.from() == null ? null : Timestamp.from(f.from());
+            Timestamp to = f.to() == null ? null : Timestamp.from(f.to());
+            ps.setTimestamp(3, from);
+            ps.setTimestamp(4, from);
+            ps.setTimestamp(5, to);
+            ps.setTimestamp(6, to);
+            ps.setString(7, f.status());
+            ps.setString(8, f.status());
+            ps.setObject(9, f.providerId(), java.sql.Types.BIGINT);
+            ps.setObject(10, f.providerId(), java.sql.Types.BIGINT);
+            ps.setInt(11, f.limit());
+            ps.setInt(12, f.offset());
+            List<Appointment> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(appointment(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Which appointments to list: every criterion is optional (null); overlapping {@code [from, to)}. */
+    public record AppointmentFilter(String phone, Instant from, Instant to, String status, Long providerId, int limit,
+                                    int offset) {
     }
 
     /** Books for the customer with this phone (created or renamed as needed), on the first free provider. */
@@ -172,8 +224,8 @@ public final class BookingService {
         Map<String, Object> payload = booked(moved);
         payload.remove("name");
         payload.remove("phone");
-        payload.put("previousStart", Times.iso(current.start(), schedule.zone()));
-        payload.put("previousEnd", Times.iso(current.end(), schedule.zone()));
+        payload.put("previousStart", Times.iso(current.start(), schedule().zone()));
+        payload.put("previousEnd", Times.iso(current.end(), schedule().zone()));
         publish(c, EventType.APPOINTMENT_RESCHEDULED, moved, payload);
         return new BookingOutcome.Booked(moved);
     }
@@ -198,8 +250,8 @@ public final class BookingService {
             payload.put("callSid", callSid);
         }
         payload.put("customerId", String.valueOf(a.customerId()));
-        payload.put("start", Times.iso(a.start(), schedule.zone()));
-        payload.put("end", Times.iso(a.end(), schedule.zone()));
+        payload.put("start", Times.iso(a.start(), schedule().zone()));
+        payload.put("end", Times.iso(a.end(), schedule().zone()));
         payload.put("providerId", String.valueOf(a.providerId()));
         payload.put("cancelledBy", cancelledBy);
         publish(c, EventType.APPOINTMENT_CANCELLED, a, payload);
@@ -220,8 +272,8 @@ public final class BookingService {
         p.put("customerId", String.valueOf(a.customerId()));
         p.put("phone", a.phone());
         p.put("name", a.name());
-        p.put("start", Times.iso(a.start(), schedule.zone()));
-        p.put("end", Times.iso(a.end(), schedule.zone()));
+        p.put("start", Times.iso(a.start(), schedule().zone()));
+        p.put("end", Times.iso(a.end(), schedule().zone()));
         p.put("durationMinutes", a.durationMinutes());
         p.put("service", a.service());
         p.put("providerId", String.valueOf(a.providerId()));

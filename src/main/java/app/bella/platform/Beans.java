@@ -1,13 +1,22 @@
 package app.bella.platform;
 
+import app.bella.api.ApiHousekeeping;
+import app.bella.api.ApiKeys;
 import app.bella.api.ApiSupport;
+import app.bella.api.ApiTransactions;
 import app.bella.api.BookingApi;
 import app.bella.api.CallsApi;
+import app.bella.api.CatalogApi;
+import app.bella.api.KeysApi;
 import app.bella.api.NluApi;
+import app.bella.api.RateLimiter;
+import app.bella.api.ScheduleApi;
 import app.bella.booking.BookingService;
+import app.bella.booking.DatabaseSchedule;
 import app.bella.events.OutboxWriter;
 import app.bella.booking.OpeningHours;
 import app.bella.booking.Schedule;
+import app.bella.booking.ScheduleStore;
 import app.bella.nlu.RulesExtractor;
 import app.bella.voice.CallFlow;
 import app.bella.voice.CallStore;
@@ -57,11 +66,15 @@ final class Beans {
                 Duration.ofMinutes(Long.parseLong(get(props, "bella.schedule.min-lead-minutes"))),
                 Duration.ofDays(Long.parseLong(get(props, "bella.schedule.horizon-days"))),
                 Integer.parseInt(get(props, "bella.schedule.buffer-minutes")));
-        LOG.info("Practice time zone {}, hours {}, clock {}", zone, schedule.hours(), clock);
+        // opening hours and closures live in the database (seeded from the configuration once) so the API can change them
+        ScheduleStore scheduleStore = new ScheduleStore();
+        DatabaseSchedule schedules = new DatabaseSchedule(dataSource, scheduleStore, schedule,
+                Duration.ofSeconds(Long.parseLong(get(props, "bella.schedule.refresh-seconds"))));
+        LOG.info("Practice time zone {}, hours {}, clock {}", zone, schedules.current().hours(), clock);
 
         RulesExtractor rules = new RulesExtractor();
         OutboxWriter events = camel.getRegistry().lookupByNameAndType("outboxWriter", OutboxWriter.class);
-        BookingService bookings = new BookingService(schedule, clock, events);
+        BookingService bookings = new BookingService(schedules, clock, events);
         CallStore calls = new CallStore();
         TurnMetrics metrics = new TurnMetrics(camel);
         CostLedger costs = new CostLedger(dataSource, events, new Prices(decimal(props, "bella.cost.whisper-usd-per-minute"),
@@ -107,8 +120,17 @@ final class Beans {
         registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice"), speech,
                 transcriptions, transcribe, metrics, events));
         registry.bind("transcriptions", transcriptions);
-        registry.bind("apiSupport", new ApiSupport(get(props, "bella.api.key")));
-        registry.bind("bookingApi", new BookingApi(dataSource, bookings));
+        ApiKeys keys = new ApiKeys();
+        ApiTransactions tx = new ApiTransactions(dataSource);
+        registry.bind("apiSupport", new ApiSupport(dataSource, keys,
+                new RateLimiter(dataSource, Integer.parseInt(get(props, "bella.api.rate-limit-per-hour")), 3600),
+                get(props, "bella.api.key")));
+        registry.bind("apiHousekeeping", new ApiHousekeeping(dataSource,
+                Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
+        registry.bind("bookingApi", new BookingApi(tx, bookings));
+        registry.bind("catalogApi", new CatalogApi(tx));
+        registry.bind("scheduleApi", new ScheduleApi(tx, bookings, scheduleStore, schedules));
+        registry.bind("keysApi", new KeysApi(tx, keys));
         registry.bind("callsApi", new CallsApi(dataSource, calls));
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours())));

@@ -41,6 +41,9 @@ public final class BellaApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Cli.handles(args)) { // an administrative subcommand: no HTTP server, no Kafka
+            System.exit(Cli.run(args, new Properties(), System.out, System.err));
+        }
         BellaApplication app = new BellaApplication(new Properties());
         // on SIGTERM the JVM would halt before PostgreSQL (not our child process) is stopped: wait for a full stop
         Runtime.getRuntime().addShutdownHook(new Thread(app::stopAndAwait, "bella-shutdown"));
@@ -127,6 +130,21 @@ public final class BellaApplication {
             camel.getRegistry().bind("outboxRelay", outbox.relay());
             outbox.registerMetricsOnStart(camel);
             Beans.bind(camel, infrastructure.dataSource());
+            try {
+                camel.addStartupListener(new org.apache.camel.StartupListener() {
+                    @Override
+                    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                        // nothing yet: the HTTP router exists once the context is fully started
+                    }
+
+                    @Override
+                    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                        HttpProblems.install(context);
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

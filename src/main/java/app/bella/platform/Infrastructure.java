@@ -180,7 +180,7 @@ public final class Infrastructure implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static void migrate(DataSource dataSource) {
+    static void migrate(DataSource dataSource) {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

@@ -61,7 +61,6 @@ public final class Dialogue {
     private final DateTimeResolver resolver = new DateTimeResolver();
     private final String practiceName;
     private final String transferNumber;
-    private final String hoursSpoken;
 
     public Dialogue(BookingService bookings, RulesExtractor rules, ModelExtractor model, String practiceName, String transferNumber) {
         this.bookings = bookings;
@@ -70,7 +69,6 @@ public final class Dialogue {
         this.reconciler = new Reconciler(rules);
         this.practiceName = practiceName;
         this.transferNumber = transferNumber == null || transferNumber.isBlank() ? null : transferNumber.strip();
-        this.hoursSpoken = HoursSpoken.describe(bookings.schedule().hours());
     }
 
     // ------------------------------------------------------------------------------------------------ call start
@@ -350,7 +348,7 @@ public final class Dialogue {
         alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
         String why = switch (check.status()) {
             case TAKEN -> "I'm sorry, " + spokenTime(wish) + " on " + SpokenDates.day(wish) + " is already taken.";
-            case OUTSIDE_HOURS, CLOSED_DAY -> "I'm sorry, we're not open then: our hours are " + hoursSpoken + ".";
+            case OUTSIDE_HOURS, CLOSED_DAY -> "I'm sorry, we're not open then: our hours are " + HoursSpoken.describe(bookings.schedule().hours()) + ".";
             case IN_PAST -> "That time has already passed.";
             case TOO_SOON -> "That's a little too soon for us to get ready for you.";
             case BEYOND_HORIZON -> "I'm afraid we can't book that far ahead yet.";

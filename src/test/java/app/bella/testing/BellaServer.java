@@ -94,6 +94,11 @@ public final class BellaServer implements AutoCloseable {
         return DriverManager.getConnection(dbUrl, "postgres", "");
     }
 
+    /** The JDBC URL of this instance's database (user postgres, no password). */
+    public String dbUrl() {
+        return dbUrl;
+    }
+
     public String databaseName() {
         return dbUrl.substring(dbUrl.lastIndexOf('/') + 1);
     }

@@ -122,14 +122,14 @@ class WhisperPathTest {
         TwilioCaller c = new TwilioCaller(bella.baseUrl(), TOKEN, "+15875556003").dial();
         c.recorded("RE9", url, 3);
         assertThat(c.lastPrompt()).contains("Sorry, I didn't catch that").contains("name");
-        assertThat(c.gatherInput()).as("Twilio speech for the rest of the call").isEqualTo("speech");
+        assertThat(c.gatherInput()).as("Twilio speech for the rest of the call").isEqualTo("speech dtmf");
         c.say("Ellen Ripley", "Tuesday at 4 pm", "yes");
         assertThat(c.ended).isEqualTo("hangup");
 
         // a second failing call: with two failures in the window the breaker is open
         TwilioCaller d = new TwilioCaller(bella.baseUrl(), TOKEN, "+15875556004").dial();
         d.recorded("RE9", url, 3);
-        assertThat(d.gatherInput()).isEqualTo("speech");
+        assertThat(d.gatherInput()).isEqualTo("speech dtmf");
         assertThat(breaker().getCircuitBreakerState()).isIn("OPEN", "HALF_OPEN");
 
         // Whisper recovers: after the wait the breaker lets a call through and closes again

@@ -1,0 +1,81 @@
+package app.bella.booking;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schedule with its opening hours and closures read from PostgreSQL (seeded from the configuration the first
+ * time), the rest (zone, slot size, lead time, horizon, buffer) from the configuration. Cached for a few seconds:
+ * a change made through this instance's API is seen at once, one made through another instance within the
+ * refresh interval. While the database cannot be read, the last known schedule (at first: the configured one) is used.
+ */
+public final class DatabaseSchedule implements ScheduleProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseSchedule.class);
+
+    private final DataSource dataSource;
+    private final ScheduleStore store;
+    private final Schedule configured;
+    private final List<ScheduleStore.Closure> configuredClosures;
+    private final long refreshNanos;
+    private volatile Schedule cached;
+    private volatile long loadedAt;
+    private volatile boolean loaded;
+    private boolean seeded;
+
+    public DatabaseSchedule(DataSource dataSource, ScheduleStore store, Schedule configured, Duration refresh) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.configured = configured;
+        this.configuredClosures = configured.closures().stream().sorted().map(d -> new ScheduleStore.Closure(d, null)).toList();
+        this.refreshNanos = refresh.toNanos();
+        this.cached = configured;
+    }
+
+    @Override
+    public Schedule current() {
+        if (!loaded || System.nanoTime() - loadedAt > refreshNanos) {
+            refresh();
+        }
+        return cached;
+    }
+
+    /** Forgets the cached copy (after this instance changed hours or closures). */
+    public void invalidate() {
+        loaded = false;
+    }
+
+    private synchronized void refresh() {
+        if (loaded && System.nanoTime() - loadedAt <= refreshNanos) {
+            return; // another thread just did it
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            if (!seeded) {
+                if (store.seedOnce(c, configured.hours(), configuredClosures)) {
+                    LOG.info("Opening hours and closures copied from the configuration into the database");
+                }
+                seeded = true;
+            }
+            OpeningHours hours = store.hours(c);
+            Set<LocalDate> closed = new HashSet<>();
+            store.closures(c).forEach(x -> closed.add(x.date()));
+            c.commit();
+            cached = configured.withHours(hours).withClosures(closed);
+            loadedAt = System.nanoTime();
+            loaded = true;
+        } catch (SQLException e) {
+            LOG.warn("Could not read opening hours from the database, using the last known ones: {}", e.toString());
+            loadedAt = System.nanoTime(); // retry after the refresh interval, not on every request
+            loaded = true;
+        }
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM api_idempotency WHERE created_at < now() - make_interval(hours => ?)

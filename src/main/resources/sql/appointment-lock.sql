@@ -1,0 +1,1 @@
+SELECT status FROM appointment WHERE id = ? FOR UPDATE

@@ -1,0 +1,1 @@
+INSERT INTO closure (day, reason) VALUES (?, ?)

@@ -1,0 +1,1 @@
+SELECT day, reason FROM closure ORDER BY day

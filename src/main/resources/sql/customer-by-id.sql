@@ -1,0 +1,1 @@
+SELECT id, phone, name, preferred_duration_minutes FROM customer WHERE id = ?

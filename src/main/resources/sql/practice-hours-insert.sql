@@ -1,0 +1,1 @@
+INSERT INTO practice_hours (weekday, opens, closes) VALUES (?, ?, ?)

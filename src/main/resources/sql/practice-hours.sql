@@ -1,0 +1,1 @@
+SELECT weekday, opens, closes FROM practice_hours ORDER BY weekday, opens

@@ -1,0 +1,1 @@
+SELECT id, name, sort_order, active FROM provider WHERE id = ?

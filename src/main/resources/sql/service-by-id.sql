@@ -1,0 +1,1 @@
+SELECT id, name, duration_minutes, active FROM service WHERE id = ?
