@@ -307,6 +307,9 @@ public final class CallFlow {
         if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL) {
             spec = spec.withNumDigits(1); // 1 = yes, 2 = no
         }
+        // Twilio's model for short answers and digit strings, its phone-call model for free speech (names, dates)
+        boolean shortAnswer = s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_PHONE;
+        spec = spec.withSpeechModel(shortAnswer ? "numbers_and_commands" : "phone_call");
         if (reply.hints() != null && !reply.hints().isEmpty()) {
             spec = spec.withHints(reply.hints());
         }
