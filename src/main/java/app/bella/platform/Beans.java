@@ -99,7 +99,7 @@ final class Beans {
         CallFlow.SpeechSettings speech = new CallFlow.SpeechSettings(stt,
                 Duration.ofMillis(Long.parseLong(get(props, "bella.stt.first-wait-ms"))),
                 Duration.ofMillis(Long.parseLong(get(props, "bella.stt.poll-wait-ms"))),
-                Integer.parseInt(get(props, "bella.stt.max-polls")));
+                Integer.parseInt(get(props, "bella.stt.max-polls")), steps(get(props, "bella.stt.whisper-steps")));
         ProducerTemplate[] template = new ProducerTemplate[1];
         BiConsumer<String, Integer> transcribe = (callSid, turn) -> {
             synchronized (template) {
@@ -150,6 +150,17 @@ final class Beans {
         }
         return Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(LocalDate::parse)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** "ASK_NAME, ASK_TIME" → those steps; empty → none listed (meaning every step). */
+    private static java.util.Set<app.bella.voice.Step> steps(String spec) {
+        java.util.Set<app.bella.voice.Step> steps = java.util.EnumSet.noneOf(app.bella.voice.Step.class);
+        for (String s : spec.split(",")) {
+            if (!s.isBlank()) {
+                steps.add(app.bella.voice.Step.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        return steps;
     }
 
     /** An explicit setting when valid, else the automatic choice. */

@@ -30,7 +30,12 @@ public final class CallFlow {
     static final String POLL_PATH = "/twilio/voice/poll";
 
     /** How speech is heard: engine for new calls, and how long a turn may wait for a transcription. */
-    public record SpeechSettings(String engine, Duration firstWait, Duration pollWait, int maxPolls) {
+    public record SpeechSettings(String engine, Duration firstWait, Duration pollWait, int maxPolls, java.util.Set<Step> whisperSteps) {
+
+        /** Whisper hears this step (empty set: every step); the others use Twilio's own recognition. */
+        boolean whisperHears(Step step) {
+            return whisperSteps.isEmpty() || whisperSteps.contains(step);
+        }
     }
 
     private final DataSource dataSource;
@@ -291,7 +296,7 @@ public final class CallFlow {
             return t.say(reply.spoken()).dial(reply.transferTo(), null, 30).toXml();
         }
         String action = TURN_PATH + "?n=" + (s.turn + 1);
-        if ("whisper".equals(s.stt) && reply.input() == Reply.Input.SPEECH) {
+        if ("whisper".equals(s.stt) && reply.input() == Reply.Input.SPEECH && speech.whisperHears(s.step)) {
             // the answer is recorded and transcribed; no recording (silence) falls through to the turn as silence
             return t.say(reply.spoken())
                     .record(RECORDED_PATH + "?n=" + (s.turn + 1), 15, 3, false, true)
