@@ -33,6 +33,8 @@ import app.bella.understanding.TurnMetrics;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.camel.ProducerTemplate;
+import app.bella.ops.AdjustableClock;
+import app.bella.ops.AlertBeans;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,7 +61,8 @@ final class Beans {
     static void bind(CamelContext camel, DataSource dataSource) {
         PropertiesComponent props = camel.getPropertiesComponent();
         ZoneId zone = ZoneId.of(get(props, "bella.timezone"));
-        Clock clock = clock(get(props, "bella.clock"), zone);
+        // injectable: real or frozen (bella.clock) time; tests move it forward to drive escalations
+        AdjustableClock clock = new AdjustableClock(clock(get(props, "bella.clock"), zone));
         Schedule schedule = new Schedule(zone, OpeningHours.parse(get(props, "bella.schedule.hours")),
                 closures(get(props, "bella.schedule.closures")),
                 Integer.parseInt(get(props, "bella.schedule.slot-minutes")),
@@ -134,6 +137,7 @@ final class Beans {
         registry.bind("callsApi", new CallsApi(dataSource, calls));
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours())));
+        AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
     }
 
     /** BELLA_CLOCK freezes "now" at an instant for demos and tests; empty means real time. */

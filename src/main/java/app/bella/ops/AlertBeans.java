@@ -1,0 +1,115 @@
+package app.bella.ops;
+
+import app.bella.api.AlertsApi;
+import app.bella.events.OutboxWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.apache.camel.model.CircuitBreakerDefinition;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.processor.aggregate.UseLatestAggregationStrategy;
+
+/** Builds the alerting beans from the {@code bella.alerts.*} properties and binds them under the names the routes use. */
+public final class AlertBeans {
+
+    private AlertBeans() {
+    }
+
+    /** @param properties resolves a property name to its value ("" when unset) */
+    public static void bind(CamelContext camel, DataSource dataSource, AdjustableClock clock, ZoneId zone,
+                            Function<String, String> properties) {
+        OutboxWriter events = camel.getRegistry().lookupByNameAndType("outboxWriter", OutboxWriter.class);
+        AlertService alerts = new AlertService(dataSource, events, clock);
+        AlertRouting routing = AlertRouting.from(properties);
+        AlertPipeline pipeline = new AlertPipeline(alerts, routing, new AlertPipeline.Settings(
+                Duration.ofMinutes(number(properties, "bella.alerts.dedup-window-minutes")),
+                Duration.ofMinutes(Math.max(1, number(properties, "bella.alerts.escalate-after-minutes"))),
+                Duration.ofMillis(number(properties, "bella.alerts.catch-up-after-ms"))),
+                channel -> camel.getRoute("alerts-channel-" + channel) != null);
+        AlertMessages messages = new AlertMessages(zone);
+        AlertChannels channels = new AlertChannels(alerts, messages, new AlertChannels.Settings(
+                !properties.apply("bella.alerts.slack.webhook-url").isBlank(),
+                !properties.apply("bella.alerts.smtp.host").isBlank() && !properties.apply("bella.alerts.email.to").isBlank(),
+                properties.apply("bella.alerts.oncall-phone"),
+                !properties.apply("bella.sms.from").isBlank()));
+
+        TurnLatencyRecorder latency = new TurnLatencyRecorder("voice-turn", clock, 10_000);
+        camel.getManagementStrategy().addEventNotifier(latency);
+        Severity ruleSeverity = Severity.HIGH;
+        List<AlertRule> rules = new ArrayList<>();
+        rules.add(new BreakerRule(() -> breakers(camel), Severity.parse(properties.apply("bella.alerts.breaker-severity"))));
+        rules.add(new CallSuccessRule(dataSource, Duration.ofMinutes(number(properties, "bella.alerts.call-success.window-minutes")),
+                (int) number(properties, "bella.alerts.call-success.minimum-calls"),
+                Double.parseDouble(properties.apply("bella.alerts.call-success.target-percent").strip()), ruleSeverity));
+        rules.add(new TurnLatencyRule(latency, Duration.ofMinutes(number(properties, "bella.alerts.turn-latency.window-minutes")),
+                (int) number(properties, "bella.alerts.turn-latency.minimum-turns"),
+                Duration.ofMillis(number(properties, "bella.alerts.turn-latency.p99-target-ms")), ruleSeverity));
+        rules.add(new OutboxRule(dataSource, number(properties, "bella.alerts.outbox.max-backlog"),
+                number(properties, "bella.alerts.outbox.max-age-seconds"), ruleSeverity));
+        rules.add(new BudgetRule(dataSource, zone.getId(), new BigDecimal(properties.apply("bella.alerts.monthly-budget-usd").strip()),
+                Arrays.stream(properties.apply("bella.alerts.budget-thresholds").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList()));
+
+        camel.getRegistry().bind("clock", clock);
+        camel.getRegistry().bind("alerts", alerts);
+        camel.getRegistry().bind("alertRules", new AlertRules(alerts, rules));
+        camel.getRegistry().bind("alertPipeline", pipeline);
+        camel.getRegistry().bind("alertChannels", channels);
+        camel.getRegistry().bind("alertBurstGrouping", new UseLatestAggregationStrategy());
+        camel.getRegistry().bind("turnLatency", latency);
+        java.util.Properties mail = new java.util.Properties();
+        boolean starttls = Boolean.parseBoolean(properties.apply("bella.alerts.smtp.starttls").strip());
+        mail.setProperty("mail.smtp.starttls.enable", String.valueOf(starttls));
+        mail.setProperty("mail.smtp.timeout", "10000");
+        mail.setProperty("mail.smtp.writetimeout", "10000");
+        mail.setProperty("mail.smtps.timeout", "10000");
+        mail.setProperty("mail.smtps.writetimeout", "10000");
+        camel.getRegistry().bind("alertMailProperties", mail);
+        // the alert channels retry in their route (counted per delivery): no hidden extra retry by the HTTP client
+        camel.getRegistry().bind("alertHttpNoRetry", new org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy(
+                0, org.apache.hc.core5.util.TimeValue.ZERO_MILLISECONDS));
+        camel.getRegistry().bind("alertsApi", new AlertsApi(alerts, dataSource, routing));
+    }
+
+    /** Every circuit breaker in the routes (Kamelet routes included) with its current state. */
+    static List<BreakerRule.BreakerState> breakers(CamelContext camel) {
+        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+        Set<String> ids = new LinkedHashSet<>();
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            for (CircuitBreakerDefinition cb : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(),
+                    CircuitBreakerDefinition.class)) {
+                if (cb.getId() != null) {
+                    ids.add(cb.getId());
+                }
+            }
+        }
+        List<BreakerRule.BreakerState> out = new ArrayList<>();
+        for (String id : ids) {
+            ResilienceProcessor p = camel.getProcessor(id, ResilienceProcessor.class);
+            if (p != null) {
+                out.add(new BreakerRule.BreakerState(id, p.getCircuitBreakerState()));
+            }
+        }
+        return out;
+    }
+
+    private static long number(Function<String, String> properties, String name) {
+        String v = properties.apply(name);
+        try {
+            return Long.parseLong(v.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Property " + name + " must be a whole number, not '" + v + "'", e);
+        }
+    }
+}

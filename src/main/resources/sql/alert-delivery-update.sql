@@ -1,0 +1,1 @@
+UPDATE alert_delivery SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?

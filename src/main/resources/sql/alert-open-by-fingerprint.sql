@@ -1,0 +1,1 @@
+SELECT * FROM alert WHERE fingerprint = ? AND state <> 'resolved' FOR UPDATE

@@ -1,0 +1,1 @@
+UPDATE alert SET last_seen = ? WHERE id = ?

@@ -1,0 +1,1 @@
+SELECT * FROM alert WHERE source = ? AND state <> 'resolved'
