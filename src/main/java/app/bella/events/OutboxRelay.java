@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * until Kafka acknowledged every one, mark the acknowledged ones published, commit. Delivery is at least once: a
  * crash between Kafka's acknowledgement and the commit publishes those rows again (same event id).
  *
- * <p>Why a KafkaProducer of its own rather than the bella-event-sink Kamelet: a Camel exchange per event that waits
+ * <p>Why a KafkaProducer of its own rather than a Kafka Kamelet: a Camel exchange per event that waits
  * for its acknowledgement costs a full broker round trip per event, one event at a time. Here the whole batch is
  * pipelined through one idempotent producer (acks=all, at most 5 requests in flight, which keeps each partition in
  * send order even across retries), then {@code flush()} waits for all acknowledgements at once: one round trip per

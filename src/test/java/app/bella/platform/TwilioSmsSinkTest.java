@@ -48,6 +48,8 @@ class TwilioSmsSinkTest {
         Object result = bella.camel().createProducerTemplate().requestBodyAndHeader(
                 "kamelet:twilio-sms-sink?from=+15875550100", "Your appointment is confirmed & booked", "to", "+15875550111");
         assertThat(result).isInstanceOf(Message.class);
+        assertThat(bella.camel().getRoutes()).as("the Kamelet comes from the top-level kamelets/ folder")
+                .anySatisfy(r -> assertThat(r.getSourceLocation()).startsWith("file:kamelets/twilio-sms-sink.kamelet.yaml"));
         assertThat(((Message) result).getSid()).isEqualTo("SM123");
         twilio.verify(postRequestedFor(urlEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json"))
                 .withRequestBody(containing("To=%2B15875550111"))
