@@ -112,14 +112,17 @@ final class Beans {
         registry.bind("callsApi", new CallsApi(dataSource, calls));
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours())));
+        registry.bind("clock", clock);
+        registry.bind("bookingService", bookings);
+        app.bella.notify.NotifyBeans.bind(camel, key -> get(props, key), dataSource, clock, zone, bookings, events);
     }
 
-    /** BELLA_CLOCK freezes "now" at an instant for demos and tests; empty means real time. */
+    /** BELLA_CLOCK freezes "now" at an instant for demos and tests (a clock they can move); empty means real time. */
     static Clock clock(String frozen, ZoneId zone) {
         if (frozen == null || frozen.isBlank()) {
             return Clock.system(zone);
         }
-        return Clock.fixed(OffsetDateTime.parse(frozen.strip()).toInstant(), zone);
+        return new SettableClock(OffsetDateTime.parse(frozen.strip()).toInstant(), zone);
     }
 
     private static Set<LocalDate> closures(String spec) {
