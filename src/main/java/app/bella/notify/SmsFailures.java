@@ -10,17 +10,32 @@ import org.apache.camel.Exchange;
  */
 public final class SmsFailures {
 
-    /** doCatch step: rethrows the caught exception, as {@link SmsRejectedException} when retrying cannot help. */
-    public void rethrow(Exchange exchange) throws Exception {
+    static final String REJECTED = "BellaSmsRejected";
+
+    /**
+     * doCatch step inside the breaker: a transient failure is thrown again (the breaker counts it, Camel redelivers);
+     * a refusal is kept aside on the exchange, so the breaker counts a success (Twilio answered) and
+     * {@link #raiseRejection} fails the exchange after the breaker, without redelivery.
+     */
+    public void classify(Exchange exchange) throws Exception {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (caught == null) {
             return;
         }
-        if (isPermanent(caught)) {
-            ApiException api = find(caught, ApiException.class);
-            throw new SmsRejectedException(describe(caught), api == null || api.getCode() == null ? null : String.valueOf(api.getCode()), caught);
+        if (!isPermanent(caught)) {
+            throw caught;
         }
-        throw caught;
+        ApiException api = find(caught, ApiException.class);
+        exchange.setProperty(REJECTED, new SmsRejectedException(describe(caught),
+                api == null || api.getCode() == null ? null : String.valueOf(api.getCode())));
+    }
+
+    /** Step after the breaker: a refusal kept aside by {@link #classify} fails the exchange now (not redelivered). */
+    public void raiseRejection(Exchange exchange) {
+        SmsRejectedException rejected = exchange.getProperty(REJECTED, SmsRejectedException.class);
+        if (rejected != null) {
+            throw rejected;
+        }
     }
 
     /** Twilio answered 4xx (but not 429, too many requests), or the number is not E.164 at all. */

@@ -8,8 +8,9 @@ public final class SmsRejectedException extends RuntimeException {
 
     private final String errorCode;
 
-    public SmsRejectedException(String message, String errorCode, Throwable cause) {
-        super(message, cause);
+    /** No cause on purpose: Camel matches onException clauses on the whole cause chain, and this one must win. */
+    public SmsRejectedException(String message, String errorCode) {
+        super(message);
         this.errorCode = errorCode;
     }
 
