@@ -33,7 +33,6 @@ import app.bella.understanding.TurnMetrics;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.camel.ProducerTemplate;
-import app.bella.ops.AdjustableClock;
 import app.bella.ops.AlertBeans;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,9 +137,11 @@ final class Beans {
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours())));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
+        registry.bind("bookingService", bookings);
+        app.bella.notify.NotifyBeans.bind(camel, key -> get(props, key), dataSource, clock, zone, bookings, events);
     }
 
-    /** BELLA_CLOCK freezes "now" at an instant for demos and tests; empty means real time. */
+    /** BELLA_CLOCK freezes "now" at an instant for demos and tests (a clock they can move); empty means real time. */
     static Clock clock(String frozen, ZoneId zone) {
         if (frozen == null || frozen.isBlank()) {
             return Clock.system(zone);

@@ -89,6 +89,9 @@ public final class Readiness implements AutoCloseable {
         }
         for (Route route : camel.getRoutes()) {
             ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
+            if (status == ServiceStatus.Stopped && Boolean.FALSE.equals(route.isAutoStartup())) {
+                continue; // switched off by configuration (e.g. customer SMS without a sender number), not broken
+            }
             if (status != ServiceStatus.Started) {
                 return "DOWN: route " + route.getRouteId() + " is " + status;
             }

@@ -6,6 +6,8 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import java.util.List;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import java.util.Map;
 
 /**
@@ -23,20 +25,27 @@ public final class TwilioRestClients {
         String sid = accountSid == null || accountSid.isBlank() ? "AC00000000000000000000000000000000" : accountSid;
         String base = baseUrl == null || baseUrl.isBlank() ? TWILIO_API : baseUrl.replaceAll("/+$", "");
         TwilioRestClient.Builder builder = new TwilioRestClient.Builder(sid, authToken == null ? "" : authToken);
-        if (!TWILIO_API.equals(base)) {
-            builder.httpClient(new Redirecting(base));
-        }
+        builder.httpClient(new Redirecting(base)); // also for api.twilio.com: it switches the SDK's own retries off
         return builder.build();
     }
 
-    /** Sends every request to {@code base} instead of api.twilio.com, with the same path, parameters and auth. */
+    /**
+     * Sends every request to {@code base} instead of api.twilio.com, with the same path, parameters and auth, and
+     * exactly once: the SDK and Apache HttpClient would silently repeat a 5xx, under the callers' retries and breaker
+     * (which then could neither count attempts nor back off).
+     */
     static final class Redirecting extends HttpClient {
 
         private final String base;
-        private final NetworkHttpClient delegate = new NetworkHttpClient();
+        private final NetworkHttpClient delegate = new NetworkHttpClient(noRetries());
 
         Redirecting(String base) {
             this.base = base;
+        }
+
+        @Override
+        public Response reliableRequest(Request request) {
+            return makeRequest(request);
         }
 
         @Override
@@ -54,6 +63,16 @@ public final class TwilioRestClients {
                 request.setBody(original.getBody());
             }
             return delegate.makeRequest(request);
+        }
+
+        /** Twilio's own settings (timeouts, pool), minus Apache HttpClient's silent repeat of a 503 or 429. */
+        private static HttpClientBuilder noRetries() {
+            PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+            pool.setDefaultSocketConfig(HttpClient.DEFAULT_SOCKET_CONFIG);
+            pool.setDefaultMaxPerRoute(10);
+            pool.setMaxTotal(20);
+            return HttpClientBuilder.create().useSystemProperties().disableAutomaticRetries().setConnectionManager(pool)
+                    .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG);
         }
 
         private static void copy(Map<String, List<String>> from, java.util.function.BiConsumer<String, String> to) {

@@ -1,5 +1,6 @@
 package app.bella.ops;
 
+import app.bella.platform.AdjustableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

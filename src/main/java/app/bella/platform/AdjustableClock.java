@@ -1,4 +1,4 @@
-package app.bella.ops;
+package app.bella.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Bella's injectable clock: real (or frozen, {@code bella.clock}) time plus an offset that only tests move forward.
- * Bound in the registry as {@code clock}; escalation and de-duplication windows are measured on it.
+ * Bella's injectable clock: real (or frozen, {@code bella.clock}) time plus an offset that tests and demos move.
+ * Bound in the registry as {@code clock} and shared by every bean (bookings, reminders, alert escalation), so moving
+ * it moves "now" everywhere at once.
  */
 public final class AdjustableClock extends Clock {
 
@@ -23,6 +24,11 @@ public final class AdjustableClock extends Clock {
     private AdjustableClock(Clock base, AtomicReference<Duration> offset) {
         this.base = Objects.requireNonNull(base, "base");
         this.offset = offset;
+    }
+
+    /** Puts "now" at an instant (tests and demos); later it moves on as the base clock does. */
+    public void set(Instant instant) {
+        offset.set(Duration.between(base.instant(), Objects.requireNonNull(instant, "instant")));
     }
 
     /** Moves "now" forward (tests and demos); never backwards. */

@@ -1,0 +1,48 @@
+package app.bella.notify;
+
+import app.bella.booking.BookingService;
+import app.bella.events.OutboxWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Customer notifications' beans, built from the {@code bella.notify.*} and {@code bella.sms.*} properties and bound
+ * under the names the notify-* routes use. Sending (the Kafka consumer and the dispatcher) is switched on only when
+ * a sender number is configured: the derived property {@code bella.notify.active} starts those routes.
+ */
+public final class NotifyBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyBeans.class);
+
+    private NotifyBeans() {
+    }
+
+    /** @param properties resolves a property name to its value ("" or null when unset) */
+    public static void bind(CamelContext camel, Function<String, String> properties, DataSource dataSource, Clock clock,
+                            ZoneId zone, BookingService bookings, OutboxWriter events) {
+        ReminderPolicy policy = ReminderPolicy.parse(properties.apply("bella.notify.reminders"),
+                properties.apply("bella.notify.quiet-hours"), zone);
+        SmsTexts texts = new SmsTexts(properties.apply("bella.practice.name"), zone);
+        String from = properties.apply("bella.sms.from");
+        boolean active = from != null && !from.isBlank();
+        camel.getPropertiesComponent().addOverrideProperty("bella.notify.active", String.valueOf(active));
+        if (active) {
+            LOG.info("Customer SMS on: {}", policy);
+        } else {
+            LOG.warn("BELLA_SMS_FROM is not set: no confirmation, notice or reminder SMS will be sent (replies to "
+                    + "incoming SMS still work)");
+        }
+        Registry registry = camel.getRegistry();
+        registry.bind("notificationPlanner", new NotificationPlanner(dataSource, bookings, policy, clock));
+        registry.bind("notificationDispatcher", new NotificationDispatcher(camel, dataSource, events, policy, texts, clock,
+                Integer.parseInt(properties.apply("bella.notify.batch-size").strip())));
+        registry.bind("smsFailures", new SmsFailures());
+        registry.bind("smsReplies", new SmsReplies(dataSource, bookings, texts));
+    }
+}

@@ -1,0 +1,2 @@
+UPDATE notification SET status = 'skipped', last_error = ?, updated_at = now()
+ WHERE appointment_id = ? AND status = 'pending' AND purpose <> 'cancellation'

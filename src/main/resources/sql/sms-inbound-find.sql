@@ -1,0 +1,1 @@
+SELECT reply FROM sms_inbound WHERE message_sid = ?

@@ -1,0 +1,121 @@
+package app.bella.notify;
+
+import static app.bella.notify.CustomerSms.MESSAGES;
+import static app.bella.notify.CustomerSms.book;
+import static app.bella.notify.CustomerSms.newPhone;
+import static app.bella.notify.CustomerSms.payload;
+import static app.bella.notify.CustomerSms.rows;
+import static app.bella.notify.CustomerSms.textsTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.bella.testing.BellaServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Twilio failing: transient errors are retried with back-off, then recorded as failed with an sms.failed event. */
+class SmsFailureTest {
+
+    static final WireMockServer twilio = new WireMockServer(wireMockConfig().dynamicPort());
+    static BellaServer bella;
+
+    @BeforeAll
+    static void start() throws Exception {
+        twilio.start();
+        Map<String, String> settings = new HashMap<>(CustomerSms.settings(twilio, "2025-10-08T10:00:00-06:00"));
+        settings.put("bella.breaker.minimum-calls", "20"); // these tests are about retries, not about the breaker
+        bella = BellaServer.start(settings);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bella.close();
+        twilio.stop();
+    }
+
+    static void twilioAnswersFor(String phone, int status, String body) {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(containing("To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    static Map<String, String> awaitSettled(long appointmentId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> rows(bella, "SELECT status, attempts, last_error "
+                + "FROM notification WHERE appointment_id = " + appointmentId + " AND kind = 'confirmation'"),
+                r -> r.size() == 1 && !r.get(0).get("status").equals("pending")).get(0);
+    }
+
+    static JsonNode failedEvent(long appointmentId) throws Exception {
+        List<Map<String, String>> events = rows(bella, "SELECT payload FROM outbox_event WHERE type = 'sms.failed' "
+                + "AND event_key = 'appointment-" + appointmentId + "'");
+        assertThat(events).hasSize(1);
+        return payload(events.get(0));
+    }
+
+    @Test
+    void aServerErrorIsRetriedThenRecordedAsFailedWithAnEvent() throws Exception {
+        String phone = newPhone();
+        twilioAnswersFor(phone, 503, "{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}");
+        long id = book(bella, phone, "Ada Lovelace", "2025-10-09T14:00:00-06:00");
+        Map<String, String> row = awaitSettled(id);
+        assertThat(row.get("status")).isEqualTo("failed");
+        assertThat(row.get("attempts")).isEqualTo("3"); // the first try and two redeliveries
+        assertThat(row.get("last_error")).contains("503").contains("Service unavailable");
+        assertThat(textsTo(twilio, phone)).hasSize(3);
+        JsonNode event = failedEvent(id);
+        assertThat(event.get("purpose").asText()).isEqualTo("confirmation");
+        assertThat(event.get("to").asText()).isEqualTo(phone);
+        assertThat(event.get("errorCode").asText()).isEqualTo("20503");
+        assertThat(event.get("error").asText()).isEqualTo(row.get("last_error"));
+        assertThat(rows(bella, "SELECT count(*) AS n FROM outbox_event WHERE type = 'sms.sent' AND event_key = 'appointment-" + id + "'"))
+                .containsExactly(Map.of("n", "0"));
+    }
+
+    @Test
+    void aRefusalIsNotRetried() throws Exception {
+        String phone = newPhone();
+        twilioAnswersFor(phone, 400, "{\"code\":21211,\"message\":\"Invalid 'To' Phone Number: " + phone + "\",\"status\":400}");
+        long id = book(bella, phone, "Grace Hopper", "2025-10-09T15:00:00-06:00");
+        Map<String, String> row = awaitSettled(id);
+        assertThat(row.get("status")).isEqualTo("failed");
+        assertThat(row.get("attempts")).isEqualTo("1");
+        assertThat(row.get("last_error")).contains("Invalid 'To' Phone Number").doesNotContain(phone)
+                .contains("***" + phone.substring(phone.length() - 4));
+        assertThat(textsTo(twilio, phone)).hasSize(1);
+        assertThat(failedEvent(id).get("errorCode").asText()).isEqualTo("21211");
+    }
+
+    @Test
+    void aPassingHiccupIsRetriedAndSent() throws Exception {
+        String phone = newPhone();
+        String to = "To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(containing(to)).inScenario("hiccup-" + phone)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withBody("{\"code\":20500,\"message\":\"Internal\",\"status\":500}"))
+                .willSetStateTo("recovered"));
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(containing(to)).inScenario("hiccup-" + phone)
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM" + "b".repeat(32) + "\",\"status\":\"queued\"}")));
+        long id = book(bella, phone, "Alan Turing", "2025-10-09T16:00:00-06:00");
+        Map<String, String> row = awaitSettled(id);
+        assertThat(row.get("status")).isEqualTo("sent");
+        assertThat(row.get("attempts")).isEqualTo("2");
+        assertThat(textsTo(twilio, phone)).hasSize(2);
+        assertThat(rows(bella, "SELECT count(*) AS n FROM outbox_event WHERE type = 'sms.failed' AND event_key = 'appointment-" + id + "'"))
+                .containsExactly(Map.of("n", "0"));
+    }
+}
