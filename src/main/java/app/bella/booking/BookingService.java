@@ -168,7 +168,6 @@ public final class BookingService {
         Customer customer = saveCustomer(c, phone, name, null);
         Instant end = start.toInstant().plus(Duration.ofMinutes(length));
         for (long provider : freeProvidersFirst(c, check)) {
-            Savepoint before = c.setSavepoint();
             try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-insert"))) {
                 ps.setLong(1, customer.id());
                 ps.setLong(2, provider);
@@ -177,18 +176,13 @@ public final class BookingService {
                 ps.setTimestamp(5, Timestamp.from(start.toInstant()));
                 ps.setTimestamp(6, Timestamp.from(end));
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long id = rs.getLong(1);
-                    c.releaseSavepoint(before);
-                    Appointment booked = appointment(c, id).orElseThrow();
+                    if (!rs.next()) {
+                        continue; // someone else won this provider's slot a moment ago: try the next provider
+                    }
+                    Appointment booked = appointment(c, rs.getLong(1)).orElseThrow();
                     publish(c, EventType.APPOINTMENT_BOOKED, booked, booked(booked));
                     return new BookingOutcome.Booked(booked);
                 }
-            } catch (SQLException e) {
-                if (!EXCLUSION_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                c.rollback(before); // someone else won this provider's slot a moment ago: try the next provider
             }
         }
         return refused(c, SlotCheck.Status.TAKEN, start, length);
