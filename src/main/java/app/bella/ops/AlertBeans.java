@@ -58,6 +58,13 @@ public final class AlertBeans {
                 Duration.ofMillis(number(properties, "bella.alerts.turn-latency.p99-target-ms")), ruleSeverity));
         rules.add(new OutboxRule(dataSource, number(properties, "bella.alerts.outbox.max-backlog"),
                 number(properties, "bella.alerts.outbox.max-age-seconds"), ruleSeverity));
+        rules.add(new SmsFailureRule(dataSource, Duration.ofMinutes(number(properties, "bella.alerts.sms-failures.window-minutes")),
+                number(properties, "bella.alerts.sms-failures.max-failures"), ruleSeverity));
+        BookingFailures bookingFailures = new BookingFailures(clock,
+                Duration.ofMinutes(number(properties, "bella.alerts.booking-failures.window-minutes")),
+                (int) number(properties, "bella.alerts.booking-failures.max-failures"), ruleSeverity);
+        rules.add(bookingFailures);
+        camel.getRegistry().bind("bookingFailures", bookingFailures);
         rules.add(new BudgetRule(dataSource, zone.getId(), new BigDecimal(properties.apply("bella.alerts.monthly-budget-usd").strip()),
                 Arrays.stream(properties.apply("bella.alerts.budget-thresholds").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList()));

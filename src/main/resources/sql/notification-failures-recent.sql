@@ -1,0 +1,1 @@
+SELECT count(*) FROM notification WHERE status = 'failed' AND updated_at >= ?
