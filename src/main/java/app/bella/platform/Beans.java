@@ -126,7 +126,7 @@ final class Beans {
         ApiTransactions tx = new ApiTransactions(dataSource);
         registry.bind("apiSupport", new ApiSupport(dataSource, keys,
                 new RateLimiter(dataSource, Integer.parseInt(get(props, "bella.api.rate-limit-per-hour")), 3600),
-                get(props, "bella.api.key")));
+                get(props, "bella.api.bootstrap-api-key")));
         registry.bind("apiHousekeeping", new ApiHousekeeping(dataSource,
                 Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
         registry.bind("bookingApi", new BookingApi(tx, bookings));

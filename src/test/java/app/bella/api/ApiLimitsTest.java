@@ -13,7 +13,7 @@ class ApiLimitsTest {
 
     @Test
     void withoutAnyKeyTheApiIsOpenUntilTheFirstKeyIsCreated() throws Exception {
-        try (BellaServer bella = BellaServer.start(Map.of("bella.api.key", ""))) {
+        try (BellaServer bella = BellaServer.start(Map.of("bella.api.bootstrap-api-key", ""))) {
             ApiClient anonymous = new ApiClient(bella, null);
             assertThat(anonymous.get("/api/services").status()).isEqualTo(200);
             Reply created = anonymous.post("/api/keys", Map.of("label", "first", "scope", "admin"));
@@ -29,7 +29,7 @@ class ApiLimitsTest {
 
     @Test
     void aKeyOverItsHourlyBudgetGets429WithRetryAfterAndOtherKeysAreUnaffected() throws Exception {
-        try (BellaServer bella = BellaServer.start(Map.of("bella.api.key", "admin-key", "bella.api.rate-limit-per-hour", "3"))) {
+        try (BellaServer bella = BellaServer.start(Map.of("bella.api.bootstrap-api-key", "admin-key", "bella.api.rate-limit-per-hour", "3"))) {
             ApiClient admin = new ApiClient(bella, "admin-key");
             String other = admin.post("/api/keys", Map.of("label", "other", "scope", "read")).json().get("key").asText(); // 1
             assertThat(admin.get("/api/services").status()).isEqualTo(200); // 2

@@ -39,7 +39,7 @@ class ApiTest {
         bella = BellaServer.start(Map.of(
                 "bella.clock", "2025-10-08T10:00:00-06:00",
                 "bella.timezone", "America/Edmonton",
-                "bella.api.key", ADMIN,
+                "bella.api.bootstrap-api-key", ADMIN,
                 "camel.server.max-body-size", "4096"));
         api = new ApiClient(bella, ADMIN);
     }

@@ -40,7 +40,7 @@ class BookingConcurrencyTest {
                 "bella.clock", "2025-10-08T10:00:00-06:00",
                 "bella.timezone", "America/Edmonton",
                 "bella.twilio.auth-token", TOKEN,
-                "bella.api.key", KEY,
+                "bella.api.bootstrap-api-key", KEY,
                 "bella.api.rate-limit-per-hour", "0"));
         api = new ApiClient(bella, KEY);
     }

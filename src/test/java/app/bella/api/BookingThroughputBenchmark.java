@@ -40,7 +40,7 @@ public final class BookingThroughputBenchmark {
                 "bella.timezone", ZONE.getId(),
                 "bella.schedule.hours", "Mon-Sun 08:00-20:00",
                 "bella.schedule.horizon-days", "400",
-                "bella.api.key", KEY,
+                "bella.api.bootstrap-api-key", KEY,
                 "bella.api.rate-limit-per-hour", "1000000"))) {
             List<ZonedDateTime> slots = slots(warmup + n);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

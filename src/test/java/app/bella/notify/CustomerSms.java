@@ -67,7 +67,7 @@ final class CustomerSms {
         p.put("bella.twilio.account-sid", ACCOUNT);
         p.put("bella.twilio.auth-token", TOKEN);
         p.put("bella.twilio.api-base-url", twilio.baseUrl());
-        p.put("bella.api.key", API_KEY);
+        p.put("bella.api.bootstrap-api-key", API_KEY);
         p.put("bella.notify.poll-interval-ms", "100");
         p.put("bella.outbox.poll-interval-ms", "100");
         p.put("bella.sms.redelivery-delay-ms", "50");

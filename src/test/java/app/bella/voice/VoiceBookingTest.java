@@ -39,7 +39,7 @@ class VoiceBookingTest {
                 "bella.clock", "2025-10-08T10:00:00-06:00",
                 "bella.timezone", "America/Edmonton",
                 "bella.twilio.auth-token", TOKEN,
-                "bella.api.key", KEY,
+                "bella.api.bootstrap-api-key", KEY,
                 "bella.voice.transfer-number", "+15875550000"));
     }
 
