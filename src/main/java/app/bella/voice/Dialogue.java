@@ -412,10 +412,14 @@ public final class Dialogue {
                     Reply.Input.SPEECH, timeHints());
         }
         slots.forEach(slot -> s.offered.add(Times.iso(slot.start())));
-        s.offerIsReadBack = false;
         s.step = Step.CHOOSE_ALTERNATIVE;
-        return Reply.ask(join(preface, "On " + when + " I have " + listTimes(slots, noon) + " free."),
-                "Which time would you like?", Reply.Input.SPEECH, timeHints());
+        ZonedDateTime first = slots.get(0).start();
+        s.offerIsReadBack = missing(withStart(s, first)) == null;
+        String question = s.offerIsReadBack
+                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + ", or would another time suit you better?"
+                : "Which time would you like?";
+        return Reply.ask(join(preface, "On " + when + " I have " + listTimes(slots, noon) + " free."), question,
+                Reply.Input.SPEECH, timeHints());
     }
 
     /** "Wednesday afternoon, October 15th" (or "Wednesday, October 15th" without a part of the day). */
