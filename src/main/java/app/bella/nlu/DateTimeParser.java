@@ -456,11 +456,52 @@ public final class DateTimeParser {
         return null;
     }
 
+    /** "a week from today", "two weeks from tomorrow", "3 days from now": days counted from an anchor day. */
+    private static int fromAnchor(Scan s, int i) {
+        Tokens tk = s.tk;
+        int amount;
+        int used;
+        String a = tk.at(i);
+        if (a.equals("a") || a.equals("an") || a.equals("one")) {
+            amount = 1;
+            used = 1;
+        } else {
+            int r = Words.readNumber(tk, i);
+            if (r < 0) {
+                return 0;
+            }
+            amount = r >> 2;
+            used = r & 3;
+        }
+        int j = i + used;
+        long days;
+        switch (tk.at(j)) {
+            case "day", "days" -> days = amount;
+            case "week", "weeks" -> days = amount * 7L;
+            default -> {
+                return 0;
+            }
+        }
+        if (!tk.is(j + 1, "from") || days > 366) {
+            return 0;
+        }
+        LocalDate anchor;
+        if (tk.is(j + 2, "today") || tk.is(j + 2, "now")) {
+            anchor = s.today;
+        } else if (tk.is(j + 2, "tomorrow")) {
+            anchor = s.today.plusDays(1);
+        } else {
+            return 0;
+        }
+        s.setDate(anchor.plusDays(days), j + 3);
+        return j + 3 - i;
+    }
+
     /** "in 2 days", "in a week", "in two hours", "in half an hour", "dans 2 jours". */
     private static int relative(Scan s, int i) {
         Tokens tk = s.tk;
         if (!(tk.is(i, "in") || tk.is(i, "dans"))) {
-            return 0;
+            return fromAnchor(s, i);
         }
         int j = i + 1;
         if (tk.is(j, "about") || tk.is(j, "around") || tk.is(j, "like") || tk.is(j, "roughly")) {

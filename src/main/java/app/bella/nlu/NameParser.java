@@ -35,6 +35,11 @@ public final class NameParser {
             {"je", "m'appelle"}, {"mon", "nom", "est"}, {"moi", "c'est"}, {"c'est"}, {"je", "suis"},
             {"here", "is"}, {"speaking", "to"}, {"under"}, {"for"}};
 
+    /** Family members a caller books for ("for my son Tim"). */
+    private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
+            "mum", "father", "dad", "child", "kid", "boy", "girl", "grandmother", "grandma", "grandfather", "grandpa",
+            "brother", "sister", "aunt", "uncle", "niece", "nephew", "baby", "fiance", "fiancee", "friend");
+
     /** Words that may precede "here"/"speaking"/"calling" after a name ("John Smith here"). */
     private static final Set<String> SELF_SUFFIX = Words.setOf("here", "speaking", "calling", "ici");
 
@@ -136,7 +141,12 @@ public final class NameParser {
         for (int i = 0; i < tk.n; i++) {
             int len = introAt(tk, i);
             if (len > 0) {
-                Collected c = collect(tk, i + len, true);
+                int from = i + len;
+                // "it's for my daughter Emma Stone": the patient's name follows the relation
+                if ((tk.is(from, "my") || tk.is(from, "our")) && RELATIONS.contains(tk.at(from + 1))) {
+                    from += 2;
+                }
+                Collected c = collect(tk, from, true);
                 if (c != null) {
                     return c.name;
                 }

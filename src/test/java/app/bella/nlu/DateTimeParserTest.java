@@ -47,6 +47,9 @@ class DateTimeParserTest {
             in 2 days at 3 AM                      | 2025-10-10 | 03:00
             in two days                            | 2025-10-10 | -
             in a week                              | 2025-10-15 | -
+            a week from today at 2 pm              | 2025-10-15 | 14:00
+            two weeks from tomorrow at 10          | 2025-10-23 | 10:00
+            3 days from now                        | 2025-10-11 | -
             in two weeks                           | 2025-10-22 | -
             in two hours                           | 2025-10-08 | 12:00
             in an hour                             | 2025-10-08 | 11:00

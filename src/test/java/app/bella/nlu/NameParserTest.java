@@ -23,6 +23,8 @@ class NameParserTest {
             Wu                                              | Wu
             Robert Brown                                    | Robert Brown
             Ben Ito                                         | Ben Ito
+            the appointment is for my daughter Emma Stone   | Emma Stone
+            it's for my son Tim Burke                       | Tim Burke
             um hello dear, it's Ben Ito                     | Ben Ito
             '  John   Smith  '                              | John Smith
             um John Smith                                   | John Smith
