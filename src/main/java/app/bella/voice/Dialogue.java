@@ -216,6 +216,10 @@ public final class Dialogue {
         Changes changed = apply(s, ex);
         if (changed.any()) {
             resetFailures(s);
+            boolean stillBooking = s.intent == null || "BOOK".equals(s.intent) || "RESCHEDULE".equals(s.intent);
+            if (!changed.when && stillBooking && !s.offered.isEmpty()) {
+                return reoffer(s, acknowledge(s, changed)); // the caller gave their name: the offer still stands
+            }
             return next(tx, s, changed.when ? "" : acknowledge(s, changed));
         }
         if (ex.confirmation() == Confirmation.NO) {
@@ -225,6 +229,35 @@ public final class Dialogue {
             return Reply.ask("No problem.", "What other day and time would suit you?", Reply.Input.SPEECH, timeHints());
         }
         return failed(tx, s, "Sorry, which time would you like?");
+    }
+
+    /**
+     * The nearest free times, but never only earlier ones: asked for Saturday, a caller hears Friday afternoon and
+     * Monday morning, not three Friday slots.
+     */
+    private List<Slot> alternativesAround(Connection tx, ZonedDateTime wish, int minutes) throws SQLException {
+        List<Slot> nearest = new ArrayList<>(bookings.alternatives(tx, wish, minutes, 3));
+        if (nearest.isEmpty() || nearest.stream().anyMatch(x -> !x.start().isBefore(wish))) {
+            return nearest;
+        }
+        LocalDate day = wish.withZoneSameInstant(zone()).toLocalDate();
+        Optional<Slot> firstAfter = bookings.free(tx, day, day.plusDays(14), minutes).stream()
+                .filter(x -> x.start().isAfter(wish)).min(java.util.Comparator.comparing(Slot::start));
+        if (firstAfter.isPresent()) {
+            nearest.set(nearest.size() - 1, firstAfter.get());
+        }
+        return nearest;
+    }
+
+    /** The first offered time again, as a read-back question when everything else is now known. */
+    private Reply reoffer(CallState s, String preface) {
+        ZonedDateTime first = ZonedDateTime.parse(s.offered.get(0)).withZoneSameInstant(zone());
+        s.step = Step.CHOOSE_ALTERNATIVE;
+        s.offerIsReadBack = missing(withStart(s, first)) == null;
+        String question = s.offerIsReadBack
+                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
+                : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
+        return Reply.ask(preface, question, Reply.Input.SPEECH, timeHints());
     }
 
     private Reply onChange(Connection tx, CallState s, TurnInput in) throws SQLException {
@@ -342,7 +375,7 @@ public final class Dialogue {
             acceptStart(s, wish);
             return null;
         }
-        List<Slot> alternatives = bookings.alternatives(tx, wish, minutes, 3);
+        List<Slot> alternatives = alternativesAround(tx, wish, minutes);
         clearWhen(s);
         s.offered.clear();
         alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
