@@ -181,6 +181,19 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aClosedDayGetsTimesBeforeAndAfterAndTheOfferSurvivesGivingAName() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Saturday the 18th at 10 am");
+        assertThat(c.lastPrompt()).contains("not open").contains("Friday, October 17th").contains("9 AM on Monday, October 20th");
+        c.say("Donna Noble");
+        assertThat(c.lastPrompt()).contains("Thank you, Donna Noble").contains("Shall I book Donna Noble for Friday, October 17th");
+        c.say("yes");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).singleElement()
+                .satisfies(a -> assertThat(a.get("start").asText()).startsWith("2025-10-17T16:"));
+    }
+
+    @Test
     void silenceMovesToTheKeypadThenToAPerson() throws Exception {
         TwilioCaller c = call(newPhone()).say("Ben Ito", "Tuesday at 11 am");
         assertThat(c.lastPrompt()).contains("Is that correct?");
