@@ -49,6 +49,10 @@ public final class Dialogue {
             "\\b(first|second|third|last|1st|2nd|3rd)\\s+(one|option|time|slot|choice)\\b"
                     + "|^\\W*(the\\s+)?(first|second|third|last|earliest|latest|earlier|later)(\\s+one)?(\\s+please)?\\W*$",
             Pattern.CASE_INSENSITIVE);
+    /** The caller wants to stop: "never mind", "forget it", "goodbye". */
+    private static final Pattern GOODBYE = Pattern.compile(
+            "^\\W*(ok(ay)?\\W+)?(never ?mind|forget (it|about it)|good ?bye|bye( bye)?|i'?ll call (you )?back( later)?)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_NAME = Pattern.compile("\\b(name|spell)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
@@ -106,6 +110,11 @@ public final class Dialogue {
         }
         if (in.silent()) {
             return failed(tx, s, "Sorry, I didn't hear anything.");
+        }
+        if (in.speech() != null && GOODBYE.matcher(in.speech()).find()) {
+            s.step = Step.DONE;
+            s.outcome = s.outcome == null ? "abandoned" : s.outcome;
+            return Reply.hangUp("No problem. Thank you for calling " + practiceName + ". Goodbye!");
         }
         return switch (s.step) {
             case CONFIRM -> onConfirm(tx, s, in);

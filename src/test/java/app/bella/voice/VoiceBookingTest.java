@@ -194,6 +194,14 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aCallerWhoGivesUpIsLetGoPolitely() throws Exception {
+        TwilioCaller c = call(newPhone()).say("Kate Bush", "never mind, I'll call back later");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(c.lastPrompt()).contains("Goodbye");
+        assertThat(callState(c.callSid).get("outcome").asText()).isEqualTo("abandoned");
+    }
+
+    @Test
     void silenceMovesToTheKeypadThenToAPerson() throws Exception {
         TwilioCaller c = call(newPhone()).say("Ben Ito", "Tuesday at 11 am");
         assertThat(c.lastPrompt()).contains("Is that correct?");
