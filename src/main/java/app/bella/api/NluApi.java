@@ -23,6 +23,7 @@ import org.apache.camel.Exchange;
 public final class NluApi {
 
     private final RulesExtractor rules;
+    private final app.bella.nlu.DateTimeResolver resolver = new app.bella.nlu.DateTimeResolver();
     private final Clock clock;
     private final ZoneId practiceZone;
     private final LocalTime opens;
@@ -66,12 +67,15 @@ public final class NluApi {
                 throw ApiProblem.invalid("now", "'now' must be ISO-8601 with an offset");
             }
         }
-        Extraction ex = rules.extract(text == null ? "" : text, expect, new ParseContext(now, zone, opens, closes, "1"));
+        ParseContext ctx = new ParseContext(now, zone, opens, closes, "1");
+        Extraction ex = rules.extract(text == null ? "" : text, expect, ctx);
+        // a time without a day ("2 pm") means its next occurrence, as in a call
+        java.time.ZonedDateTime start = ex.start() != null ? ex.start() : resolver.resolveNext(ex.when(), ctx);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("intent", ex.intent() == null ? null : ex.intent().name().toLowerCase(Locale.ROOT));
         out.put("name", ex.name());
         out.put("phone", ex.phone());
-        out.put("start", ex.start() == null ? null : Times.iso(ex.start()));
+        out.put("start", start == null ? null : Times.iso(start));
         out.put("durationMinutes", ex.durationMinutes());
         out.put("confirmation", ex.confirmation() == null ? null : ex.confirmation().name().toLowerCase(Locale.ROOT));
         out.put("source", "rules");

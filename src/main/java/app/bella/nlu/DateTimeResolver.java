@@ -31,4 +31,14 @@ public final class DateTimeResolver {
         }
         return start;
     }
+
+    /** As {@link #resolve}, but a time said without a day means its next occurrence: today if still ahead, else tomorrow. */
+    public ZonedDateTime resolveNext(WhenPhrase when, ParseContext ctx) {
+        if (when != null && when.date() == null && when.time() != null) {
+            ZonedDateTime today = ZonedDateTime.of(ctx.today(), when.time(), ctx.zone());
+            boolean ahead = today.toInstant().isAfter(ctx.now().toInstant());
+            return resolve(when.withDate(ahead ? ctx.today() : ctx.today().plusDays(1)), ctx);
+        }
+        return resolve(when, ctx);
+    }
 }

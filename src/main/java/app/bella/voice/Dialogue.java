@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -931,20 +930,7 @@ public final class Dialogue {
     }
 
     private ZonedDateTime resolveWhen(CallState s) {
-        WhenPhrase w = currentWhen(s);
-        if (w.date() == null && w.time() != null) {
-            ZonedDateTime now = now();
-            LocalDate day = now.toLocalDate();
-            if (!w.time().isAfter(now.toLocalTime())) {
-                day = day.plusDays(1);
-            }
-            w = w.withDate(day);
-        }
-        try {
-            return resolver.resolve(w, context());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return resolver.resolveNext(currentWhen(s), context());
     }
 
     private int duration(Connection tx, CallState s) throws SQLException {

@@ -128,4 +128,16 @@ class DateTimeResolverTest {
         assertEquals(ZonedDateTime.parse("2025-10-09T03:00-06:00[America/Edmonton]"), resolver.resolve(
                 new WhenPhrase(LocalDate.of(2025, 10, 9), LocalTime.of(3, 0), DayPart.AFTERNOON, true), CTX));
     }
+
+    @org.junit.jupiter.api.Test
+    void aTimeWithoutADayIsItsNextOccurrence() {
+        ParseContext ctx = ParseContext.of(java.time.ZonedDateTime.parse("2025-10-08T10:00:00-06:00[America/Edmonton]"),
+                java.time.ZoneId.of("America/Edmonton"));
+        DateTimeResolver r = new DateTimeResolver();
+        org.junit.jupiter.api.Assertions.assertEquals("2025-10-08T14:00-06:00[America/Edmonton]",
+                r.resolveNext(new WhenPhrase(null, java.time.LocalTime.of(14, 0), null, true), ctx).toString());
+        org.junit.jupiter.api.Assertions.assertEquals("2025-10-09T09:00-06:00[America/Edmonton]",
+                r.resolveNext(new WhenPhrase(null, java.time.LocalTime.of(9, 0), null, true), ctx).toString());
+        org.junit.jupiter.api.Assertions.assertNull(r.resolveNext(new WhenPhrase(java.time.LocalDate.of(2025, 10, 9), null, null, false), ctx));
+    }
 }
