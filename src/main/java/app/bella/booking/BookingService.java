@@ -323,6 +323,21 @@ public final class BookingService {
         }
     }
 
+    /** The services callers can choose from, in the practice's order. */
+    public List<ServiceType> activeServices(Connection c) throws SQLException {
+        List<ServiceType> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("services-list"))) {
+            ps.setObject(1, Boolean.TRUE);
+            ps.setObject(2, Boolean.TRUE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ServiceType(rs.getLong("id"), rs.getString("name"), rs.getInt("duration_minutes")));
+                }
+            }
+        }
+        return out;
+    }
+
     /** A kind of appointment the practice offers. */
     public record ServiceType(long id, String name, int durationMinutes) {
     }

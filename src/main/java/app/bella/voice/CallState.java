@@ -32,6 +32,8 @@ public final class CallState {
     /** The duration came from the returning customer's profile, not from this call. */
     public boolean durationFromProfile;
     public String service;
+    /** The services to choose from when the practice has several (empty: nothing to ask). */
+    public List<String> serviceChoices = new ArrayList<>();
     public Long customerId;
     public boolean returning;
     /** The appointment being rescheduled, cancelled or asked about. */

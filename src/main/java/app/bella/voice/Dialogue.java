@@ -78,6 +78,10 @@ public final class Dialogue {
 
     /** The greeting: returning callers (caller ID matches a customer) are greeted by first name. */
     public Reply start(Connection tx, CallState s) throws SQLException {
+        List<BookingService.ServiceType> services = bookings.activeServices(tx);
+        if (services.size() > 1) {
+            services.forEach(service -> s.serviceChoices.add(service.name()));
+        }
         if (s.from != null) {
             s.phone = s.from;
             s.phoneSource = "caller-id";
@@ -115,6 +119,11 @@ public final class Dialogue {
             s.outcome = s.outcome == null ? "abandoned" : s.outcome;
             return Reply.hangUp("No problem. Thank you for calling " + practiceName + ". Goodbye!");
         }
+        boolean serviceSaid = chooseService(tx, s, in);
+        if (serviceSaid && (s.step == Step.ASK_SERVICE || s.step == Step.CONFIRM)) {
+            resetFailures(s);
+            return next(tx, s, "");
+        }
         return switch (s.step) {
             case CONFIRM -> onConfirm(tx, s, in);
             case CONFIRM_CANCEL -> onConfirmCancel(tx, s, in);
@@ -122,17 +131,53 @@ public final class Dialogue {
             case ASK_CHANGE -> onChange(tx, s, in);
             case ASK_INTENT -> onIntent(tx, s, in);
             case DONE -> Reply.hangUp("Goodbye.");
-            default -> onSlots(tx, s, in);
+            default -> onSlots(tx, s, in, serviceSaid);
         };
     }
 
-    private Reply onSlots(Connection tx, CallState s, TurnInput in) throws SQLException {
+    /** A service named anywhere in the turn ("a cleaning tomorrow at 2") becomes the booking's service and length. */
+    private boolean chooseService(Connection tx, CallState s, TurnInput in) throws SQLException {
+        if (s.serviceChoices.isEmpty() || in.speech() == null) {
+            if (s.step == Step.ASK_SERVICE && in.digits() != null) {
+                int choice = Integer.parseInt("0" + in.digits().replaceAll("[^0-9]", "")) - 1;
+                if (choice >= 0 && choice < s.serviceChoices.size()) {
+                    return setService(tx, s, s.serviceChoices.get(choice));
+                }
+            }
+            return false;
+        }
+        String said = " " + in.speech().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ") + " ";
+        for (String name : s.serviceChoices) {
+            String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").strip();
+            String singular = n.endsWith("s") ? n.substring(0, n.length() - 1) : n;
+            if (said.contains(" " + n + " ") || said.contains(" " + singular + " ") || said.contains(" " + n + "s ")) {
+                return !name.equals(s.service) && setService(tx, s, name);
+            }
+        }
+        return false;
+    }
+
+    private boolean setService(Connection tx, CallState s, String name) throws SQLException {
+        s.service = name;
+        if (s.durationMinutes == null || s.durationFromProfile) {
+            s.durationMinutes = bookings.service(tx, name).durationMinutes();
+            s.durationFromProfile = false;
+        }
+        if (s.start != null) {
+            ZonedDateTime start = ZonedDateTime.parse(s.start);
+            s.start = null; // the new length must fit too: check the same start again
+            setWhen(s, new WhenPhrase(start.toLocalDate(), start.toLocalTime(), null, true));
+        }
+        return true;
+    }
+
+    private Reply onSlots(Connection tx, CallState s, TurnInput in, boolean serviceSaid) throws SQLException {
         Extraction ex = understand(s, in, expectFor(s.step));
         Changes changed = apply(s, ex);
         if (changed.intent && !"BOOK".equals(s.intent)) {
             return startExistingFlow(tx, s, "");
         }
-        if (!changed.any()) {
+        if (!changed.any() && !serviceSaid) {
             return failed(tx, s, notUnderstood(s.step));
         }
         resetFailures(s);
@@ -336,6 +381,9 @@ public final class Dialogue {
         if (!moving && s.phone == null) {
             return Step.ASK_PHONE;
         }
+        if (!moving && s.service == null && !s.serviceChoices.isEmpty()) {
+            return Step.ASK_SERVICE;
+        }
         if (s.start == null) {
             return Step.ASK_TIME;
         }
@@ -348,8 +396,25 @@ public final class Dialogue {
             case ASK_NAME -> Reply.ask(preface, "May I have your first and last name, please?", Reply.Input.SPEECH, List.of());
             case ASK_PHONE -> Reply.ask(preface, "What is the best phone number to reach you?", Reply.Input.SPEECH_OR_KEYPAD,
                     List.of());
+            case ASK_SERVICE -> Reply.ask(preface, "Which would you like: " + spokenList(s.serviceChoices) + "?",
+                    Reply.Input.SPEECH, s.serviceChoices);
             default -> Reply.ask(preface, timeQuestion(s), Reply.Input.SPEECH, timeHints());
         };
+    }
+
+    private static String keypadChoices(List<String> items) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            parts.add((i + 1) + " for " + items.get(i));
+        }
+        return spokenList(parts);
+    }
+
+    private static String spokenList(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
     }
 
     private String timeQuestion(CallState s) {
@@ -590,6 +655,9 @@ public final class Dialogue {
                     ? "You can also type the date on the keypad as four digits, month then day: for example 1 0 1 5 for October 15th."
                     : "Please tell me a day and a time, for example: Tuesday at 10 AM.",
                     keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, timeHints());
+            case ASK_SERVICE -> Reply.ask(sorry, keypad ? "Please say " + spokenList(s.serviceChoices) + ", or press "
+                    + keypadChoices(s.serviceChoices) + "." : "Which would you like: " + spokenList(s.serviceChoices) + "?",
+                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, s.serviceChoices);
             case ASK_INTENT -> Reply.ask(sorry, "You can say book, reschedule, cancel, or when is my appointment.",
                     Reply.Input.SPEECH, List.of("book", "reschedule", "cancel", "when is my appointment"));
             default -> Reply.ask(sorry, "What should I change: the name, the day or the time?", Reply.Input.SPEECH, List.of());
@@ -964,6 +1032,7 @@ public final class Dialogue {
             case ASK_NAME -> "Sorry, I didn't catch your name.";
             case ASK_PHONE -> "Sorry, I didn't get a full phone number.";
             case ASK_TIME -> "Sorry, I didn't catch a day and time.";
+            case ASK_SERVICE -> "Sorry, I didn't catch which service.";
             default -> "Sorry, I didn't catch that.";
         };
     }

@@ -7,6 +7,8 @@ public enum Step {
     ASK_NAME,
     ASK_PHONE,
     ASK_TIME,
+    /** The practice offers several services and the caller has not said which. */
+    ASK_SERVICE,
     /** Alternatives were offered because the wished time cannot be booked. */
     CHOOSE_ALTERNATIVE,
     /** Read-back of a new booking or a move: yes books, no or a correction changes it. */
