@@ -14,6 +14,7 @@ import app.bella.api.ScheduleApi;
 import app.bella.booking.BookingService;
 import app.bella.booking.DatabaseSchedule;
 import app.bella.events.OutboxWriter;
+import app.bella.ops.BusinessMetrics;
 import app.bella.booking.OpeningHours;
 import app.bella.booking.Schedule;
 import app.bella.booking.ScheduleStore;
@@ -137,6 +138,28 @@ final class Beans {
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours())));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
+        BusinessMetrics business = new BusinessMetrics(dataSource, events, clock, zone,
+                Duration.ofMillis(Long.parseLong(get(props, "bella.metrics.snapshot-interval-ms"))));
+        registry.bind("businessMetrics", business);
+        try {
+            camel.addStartupListener(new org.apache.camel.StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                    // gauges are registered once everything, the metrics registry included, has started
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                    io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
+                            .lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class);
+                    if (meters != null) {
+                        business.register(meters);
+                    }
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         registry.bind("bookingService", bookings);
         app.bella.notify.NotifyBeans.bind(camel, key -> get(props, key), dataSource, clock, zone, bookings, events);
     }

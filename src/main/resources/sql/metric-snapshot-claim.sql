@@ -1,0 +1,1 @@
+INSERT INTO metric_snapshot_claim (period) VALUES (?) ON CONFLICT (period) DO NOTHING
