@@ -286,13 +286,18 @@ public final class DateTimeParser {
         if (isTimeFollower(tk.at(end)) && !(Words.readOrdinal(tk, j) > 0)) {
             return 0; // "may 3 pm"
         }
+        return finishDate(s, i, end, month, dayValue);
+    }
+
+    /** A month and day, with an optional year after them ("December 3rd 2026"): the tokens used from i, or 0. */
+    private static int finishDate(Scan s, int i, int end, int month, int day) {
         int year = -1;
-        int y = Words.digitsValue(tk.at(end));
+        int y = Words.digitsValue(s.tk.at(end));
         if (y >= 2000 && y <= 2100) {
             year = y;
             end++;
         }
-        LocalDate d = monthDay(s, month, dayValue, year);
+        LocalDate d = monthDay(s, month, day, year);
         if (d == null) {
             return 0;
         }
@@ -322,19 +327,7 @@ public final class DateTimeParser {
         }
         Integer month = MONTHS.get(tk.at(k));
         if (month != null) {
-            end = k + 1;
-            int year = -1;
-            int y = Words.digitsValue(tk.at(end));
-            if (y >= 2000 && y <= 2100) {
-                year = y;
-                end++;
-            }
-            LocalDate d = monthDay(s, month, dayValue, year);
-            if (d == null) {
-                return 0;
-            }
-            s.setDate(d, end);
-            return end - i;
+            return finishDate(s, i, k + 1, month, dayValue);
         }
         // without a month: "the 15th", "on the fifteenth", a bare "15th"
         boolean digitOrdinal = ordinal && Character.isDigit(tk.at(j).charAt(0));
