@@ -61,6 +61,28 @@ public final class ApiKeys {
         }
     }
 
+    /**
+     * On a database where no key was ever created: one admin key, created in a transaction holding an advisory lock,
+     * so of several instances starting together on an empty database exactly one creates it. Empty otherwise.
+     */
+    public Optional<Created> createFirstAdmin(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("api-key-first-lock"))) {
+                ps.execute();
+            }
+            Optional<Created> created = anyEverCreated(c) ? Optional.empty() : Optional.of(create(c, "first admin", Scope.ADMIN));
+            c.commit();
+            return created;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
     /** The active key with this value, if any. */
     public Optional<Principal> find(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("api-key-by-hash"))) {

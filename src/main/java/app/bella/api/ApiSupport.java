@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,45 +38,99 @@ public final class ApiSupport {
     /** Exchange property: the Idempotency-Key request header (never a query parameter of that name). */
     static final String IDEMPOTENCY = "bella.api.idempotencyKey";
 
+    /** A bootstrap key shorter than this is refused at start. */
+    public static final int MIN_BOOTSTRAP_KEY_LENGTH = 32;
+    /** How to get a key: said in every 401. */
+    static final String HOW_TO_GET_A_KEY = "Send an API key as the X-API-Key header. The first admin key was printed to "
+            + "Bella's console at its first start; an operator creates more with `java -jar bella.jar keys create --label "
+            + "NAME --scope read|write|admin` or POST /api/keys (admin scope), or sets BELLA_API_KEY (32+ characters).";
+
     private final DataSource dataSource;
     private final ApiKeys keys;
     private final RateLimiter rateLimiter;
+    private final AuthFailures failures;
     private final byte[] bootstrapHash;
-    private volatile boolean closed; // becomes true once any key exists; never goes back
 
-    public ApiSupport(DataSource dataSource, ApiKeys keys, RateLimiter rateLimiter, String bootstrapKey) {
+    /**
+     * Refuses a bootstrap key under 32 characters. Without a bootstrap key, on a database where no key was ever
+     * created, creates one admin key (one instance does, however many start together) and prints it to
+     * {@code console}, once; only its hash is stored.
+     */
+    public ApiSupport(DataSource dataSource, ApiKeys keys, RateLimiter rateLimiter, AuthFailures failures, String bootstrapKey,
+                      PrintStream console) {
         this.dataSource = dataSource;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
-        this.bootstrapHash = bootstrapKey == null || bootstrapKey.isBlank() ? null : ApiKeys.sha256(bootstrapKey);
-        this.closed = bootstrapHash != null;
-        if (!closed && !keysExist()) {
-            LOG.warn("BELLA_API_KEY is not set and no API key exists: the /api endpoints are open to anyone who can reach "
-                    + "this port (create a key with `java -jar bella.jar keys create --label ops --scope admin`).");
+        this.failures = failures;
+        boolean bootstrap = bootstrapKey != null && !bootstrapKey.isBlank();
+        if (bootstrap && bootstrapKey.length() < MIN_BOOTSTRAP_KEY_LENGTH) {
+            throw new IllegalStateException("BELLA_API_KEY is shorter than " + MIN_BOOTSTRAP_KEY_LENGTH + " characters: "
+                    + "use a random key, e.g. `openssl rand -base64 36`, or leave it empty");
+        }
+        this.bootstrapHash = bootstrap ? ApiKeys.sha256(bootstrapKey) : null;
+        if (!bootstrap) {
+            createFirstAdminKey(console);
         }
     }
 
+    private void createFirstAdminKey(PrintStream console) {
+        Optional<ApiKeys.Created> first;
+        try (Connection c = dataSource.getConnection()) {
+            first = keys.createFirstAdmin(c);
+        } catch (SQLException e) {
+            LOG.warn("Could not check for a first API key ({}); the API answers 401 until a key exists", e.toString());
+            return;
+        }
+        first.ifPresent(created -> {
+            LOG.info("Created the first API key {} (admin scope); it is printed once on the console, not logged",
+                    created.info().id());
+            console.println();
+            console.println("==================================================================================");
+            console.println(" Bella created the first API key (admin scope). It is shown only this once:");
+            console.println();
+            console.println("     " + created.key());
+            console.println();
+            console.println(" Send it as the X-API-Key header. Keep it safe; create others with");
+            console.println(" `java -jar bella.jar keys create --label NAME --scope read|write|admin`.");
+            console.println("==================================================================================");
+            console.println();
+            console.flush();
+        });
+    }
+
+    /** For routes that only read (GET). */
+    public void requireRead(Exchange exchange) throws SQLException {
+        authenticate(exchange, Scope.READ);
+    }
+
+    /** For routes that change data. */
+    public void requireWrite(Exchange exchange) throws SQLException {
+        authenticate(exchange, Scope.WRITE);
+    }
+
+    /** For routes that manage API keys. */
+    public void requireAdmin(Exchange exchange) throws SQLException {
+        authenticate(exchange, Scope.ADMIN);
+    }
+
     /**
-     * 401 without a valid X-API-Key (unless the API is open), 403 when the key's scope does not allow the request
-     * (GET needs read, other methods write, /api/keys admin), 429 when its rate budget is spent, 415 for a body that
-     * is not JSON.
+     * The first step of every API route, which declares the scope it needs (the path plays no part, so no spelling
+     * of it changes what is needed). 429 for an address with too many failed authentications, 401 without a valid
+     * X-API-Key, 403 when the key's scope is not enough, 429 when its rate budget is spent, 415 for a body that is
+     * not JSON.
      */
-    public void authenticate(Exchange exchange) throws SQLException {
+    void authenticate(Exchange exchange, Scope needed) throws SQLException {
         String method = method(exchange);
         String path = path(exchange);
         exchange.setProperty("bella.api.method", method);
         exchange.setProperty("bella.api.path", path);
         // the real request headers: Camel also maps query parameters to headers, and a key must never travel in a URL
-        Principal principal = identify(requestHeader(exchange, "X-API-Key"));
-        Scope needed = path.startsWith("/api/keys") ? Scope.ADMIN
-                : "GET".equals(method) || "HEAD".equals(method) ? Scope.READ : Scope.WRITE;
+        Principal principal = identify(requestHeader(exchange, "X-API-Key"), clientAddress(exchange));
         if (!principal.scope().allows(needed)) {
-            throw new ApiProblem(403, "Forbidden", "This API key has scope '" + principal.scope().wire() + "'; " + method + " "
-                    + path + " needs '" + needed.wire() + "'", "X-API-Key");
+            throw new ApiProblem(403, "Forbidden", "This API key has scope '" + principal.scope().wire() + "'; this request "
+                    + "needs '" + needed.wire() + "'", "X-API-Key");
         }
-        if (principal != Principal.OPEN) {
-            rateLimiter.hit(principal);
-        }
+        rateLimiter.hit(principal);
         String contentType = requestHeader(exchange, Exchange.CONTENT_TYPE);
         if (contentType != null && !contentType.isBlank() && !"GET".equals(method) && !isJson(contentType)) {
             throw new ApiProblem(415, "Unsupported media type", "Send the body as application/json, not " + contentType,
@@ -92,6 +147,14 @@ public final class ApiSupport {
         }
     }
 
+    static String clientAddress(Exchange exchange) {
+        if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null
+                && http.getRequest().remoteAddress() != null) {
+            return http.getRequest().remoteAddress().hostAddress();
+        }
+        return "unknown";
+    }
+
     static String requestHeader(Exchange exchange, String name) {
         if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null) {
             return http.getRequest().getHeader(name);
@@ -99,36 +162,30 @@ public final class ApiSupport {
         return exchange.getMessage().getHeader(name, String.class);
     }
 
-    private Principal identify(String given) throws SQLException {
+    private Principal identify(String given, String address) throws SQLException {
+        long wait = failures.retryAfterSeconds(address);
+        if (wait > 0) {
+            throw new ApiProblem(429, "Too many failed authentications", "Too many requests from this address failed to "
+                    + "authenticate; try again in " + wait + " s", "X-API-Key").withHeader("Retry-After", String.valueOf(wait));
+        }
         if (given != null && !given.isEmpty()) {
             if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, ApiKeys.sha256(given))) {
                 return Principal.BOOTSTRAP;
             }
-            Optional<Principal> stored = Optional.empty();
             if (given.length() <= 200) {
+                Optional<Principal> stored;
                 try (Connection c = dataSource.getConnection()) {
                     stored = keys.find(c, given);
                 }
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
             }
-            if (stored.isPresent()) {
-                closed = true;
-                return stored.get();
-            }
         }
-        if (!closed && !keysExist()) {
-            return Principal.OPEN;
-        }
-        throw new ApiProblem(401, "Unauthorized", given == null || given.isEmpty()
-                ? "An X-API-Key header is required" : "The X-API-Key is not valid (unknown or revoked)", "X-API-Key");
-    }
-
-    private boolean keysExist() {
-        try (Connection c = dataSource.getConnection()) {
-            closed = keys.anyEverCreated(c);
-            return closed;
-        } catch (SQLException e) {
-            return false; // the database is down: every request fails anyway, with a 500
-        }
+        failures.failed(address);
+        throw new ApiProblem(401, "Unauthorized", (given == null || given.isEmpty()
+                ? "An X-API-Key header is required. " : "The X-API-Key is not valid (unknown or revoked). ") + HOW_TO_GET_A_KEY,
+                "X-API-Key");
     }
 
     static boolean isJson(String contentType) {

@@ -20,18 +20,26 @@ public final class ApiTransactions {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    /** What a handler answers: a status and a body (rendered as JSON; null for no content). */
-    public record Response(int status, Object body) {
+    /**
+     * What a handler answers: a status and a body (rendered as JSON; null for no content), and what a replay of it
+     * answers ({@code replay}: the same body, or one without the secret it carried, which is never stored).
+     */
+    public record Response(int status, Object body, Object replay) {
         public static Response ok(Object body) {
-            return new Response(200, body);
+            return new Response(200, body, body);
         }
 
         public static Response created(Object body) {
-            return new Response(201, body);
+            return new Response(201, body, body);
         }
 
         public static Response noContent() {
-            return new Response(204, null);
+            return new Response(204, null, null);
+        }
+
+        /** This response, stored for an Idempotency-Key replay as {@code withoutSecret}. */
+        public Response replayedAs(Object withoutSecret) {
+            return new Response(status, body, withoutSecret);
         }
     }
 
@@ -58,7 +66,10 @@ public final class ApiTransactions {
     /** A write, idempotent when the request carries an Idempotency-Key. */
     public void write(Exchange exchange, Work work) throws SQLException {
         String key = idempotencyKey(exchange);
-        Principal principal = exchange.getProperty(ApiSupport.PRINCIPAL, Principal.OPEN, Principal.class);
+        Principal principal = exchange.getProperty(ApiSupport.PRINCIPAL, Principal.class);
+        if (principal == null) {
+            throw new IllegalStateException("A write reached its handler without authentication");
+        }
         byte[] fingerprint = key == null ? null : fingerprint(exchange);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -76,7 +87,8 @@ public final class ApiTransactions {
                 Response r = work.run(c);
                 String json = r.body() == null ? null : ApiSupport.JSON.writeValueAsString(r.body());
                 if (key != null) {
-                    complete(c, principal, key, r.status(), json);
+                    complete(c, principal, key, r.status(), r.replay() == r.body() ? json
+                            : r.replay() == null ? null : ApiSupport.JSON.writeValueAsString(r.replay()));
                 }
                 c.commit();
                 ApiSupport.respondRaw(exchange, r.status(), json);

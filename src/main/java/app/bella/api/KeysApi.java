@@ -12,7 +12,10 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** API keys over HTTP (admin scope): create (the key is in the 201 response and nowhere else), list, revoke. */
+/**
+ * API keys over HTTP (admin scope): create (the key is in the 201 response and nowhere else, not even in the stored
+ * Idempotency-Key response), list, revoke.
+ */
 public final class KeysApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeysApi.class);
@@ -40,7 +43,11 @@ public final class KeysApi {
             LOG.info("API key {} '{}' created with scope {}", created.info().id(), label, scope.wire());
             Map<String, Object> out = info(created.info());
             out.put("key", created.key());
-            return Response.created(out);
+            // a replay (same Idempotency-Key) cannot show the key again: it is stored nowhere
+            Map<String, Object> replay = info(created.info());
+            replay.put("key", null);
+            replay.put("keyShownOnlyOnce", true);
+            return Response.created(out).replayedAs(replay);
         });
     }
 

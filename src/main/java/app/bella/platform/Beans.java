@@ -97,6 +97,7 @@ final class Beans {
                 get(props, "bella.voice.transfer-number"));
         Transcriptions transcriptions = new Transcriptions(dataSource,
                 new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
+                        get(props, "bella.twilio.api-base-url"), Long.parseLong(get(props, "bella.stt.max-recording-bytes")),
                         Integer.parseInt(get(props, "bella.stt.recording-attempts")), Duration.ofMillis(500)),
                 costs, get(props, "bella.stt.model"), get(props, "bella.stt.language"));
         CallFlow.SpeechSettings speech = new CallFlow.SpeechSettings(stt,
@@ -127,7 +128,8 @@ final class Beans {
         ApiTransactions tx = new ApiTransactions(dataSource);
         registry.bind("apiSupport", new ApiSupport(dataSource, keys,
                 new RateLimiter(dataSource, Integer.parseInt(get(props, "bella.api.rate-limit-per-hour")), 3600),
-                get(props, "bella.api.bootstrap-api-key")));
+                new app.bella.api.AuthFailures(Integer.parseInt(get(props, "bella.api.auth-failures-per-minute")), 60),
+                get(props, "bella.api.bootstrap-api-key"), System.out));
         registry.bind("apiHousekeeping", new ApiHousekeeping(dataSource,
                 Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
         registry.bind("bookingApi", new BookingApi(tx, bookings));

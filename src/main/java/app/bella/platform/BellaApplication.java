@@ -106,6 +106,7 @@ public final class BellaApplication {
         public void beforeConfigure(BaseMainSupport support) {
             CamelContext camel = support.getCamelContext();
             PropertiesComponent props = camel.getPropertiesComponent();
+            secureManagementPlane(props);
             try {
                 infrastructure = Infrastructure.open(new Infrastructure.Settings(
                         Path.of(required(props, "bella.data-dir")),
@@ -140,6 +141,7 @@ public final class BellaApplication {
                     @Override
                     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
                         HttpProblems.install(context);
+                        SecurityHeaders.install(context);
                     }
                 });
             } catch (Exception e) {
@@ -155,6 +157,21 @@ public final class BellaApplication {
         @Override
         public void afterStop(BaseMainSupport support) {
             closeInfrastructure();
+        }
+
+        /** /observe/* on its own port; authenticated when it listens beyond loopback (refuses to start otherwise). */
+        private void secureManagementPlane(PropertiesComponent props) {
+            ManagementPlane.Settings management;
+            try {
+                management = ManagementPlane.configure(name -> props.resolveProperty(name).orElse(null),
+                        Path.of(required(props, "bella.data-dir")));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Could not write the management users file: " + e.getMessage(), e);
+            }
+            if (management.authenticate()) {
+                props.addOverrideProperty("camel.management.authentication-enabled", "true");
+                props.addOverrideProperty("camel.management.basic-properties-file", management.usersFile().toString());
+            }
         }
 
         private String required(PropertiesComponent props, String key) {

@@ -138,8 +138,8 @@ public final class Cli {
                     port = started.port();
                 }
                 url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-                user = "postgres";
-                password = "";
+                user = EmbeddedPostgresServer.APP_ROLE;
+                password = EmbeddedPostgresServer.credentials(dataDir).appPassword();
             }
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(url);

@@ -69,8 +69,8 @@ public final class Infrastructure implements AutoCloseable {
                 opened.push(postgres);
             }
             dbUrl = postgres.jdbcUrl("postgres");
-            dbUser = "postgres";
-            dbPassword = "";
+            dbUser = postgres.appUser(); // not a superuser: it owns Bella's schema and nothing more
+            dbPassword = postgres.appPassword();
             LOG.info("Database: embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.port(),
                     settings.dataDir().resolve("postgres").toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);
         } else {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiTest {
 
-    static final String ADMIN = "bootstrap-admin-key";
+    static final String ADMIN = BellaServer.ADMIN_KEY;
     static final AtomicInteger PHONES = new AtomicInteger(2000);
     static BellaServer bella;
     static ApiClient api;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class BookingConcurrencyTest {
 
     static final String TOKEN = "concurrency-token";
-    static final String KEY = "concurrency-key";
+    static final String KEY = BellaServer.ADMIN_KEY;
     static final int REQUESTS = 200;
     static final int CALLS = 10;
     static BellaServer bella;

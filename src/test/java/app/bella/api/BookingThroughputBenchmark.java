@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BookingThroughputBenchmark {
 
-    private static final String KEY = "benchmark-key";
+    private static final String KEY = BellaServer.ADMIN_KEY;
     private static final ZoneId ZONE = ZoneId.of("America/Edmonton");
 
     public static void main(String[] args) throws Exception {

@@ -97,7 +97,7 @@ class OutboxRelayTest {
         try {
             outbox.appendTurns(List.of("CA-gauge"), 3, 3);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                String metrics = bella.get("/observe/metrics").body();
+                String metrics = bella.observe("/observe/metrics").body();
                 assertThat(metric(metrics, "bella_outbox_backlog")).isEqualTo(outbox.count("published_at IS NULL"))
                         .isGreaterThanOrEqualTo(3);
                 assertThat(metric(metrics, "bella_outbox_oldest_age_seconds")).isGreaterThan(0);
@@ -106,7 +106,7 @@ class OutboxRelayTest {
             bella.camel().getRouteController().startRoute("outbox-relay");
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String metrics = bella.get("/observe/metrics").body();
+            String metrics = bella.observe("/observe/metrics").body();
             assertThat(metric(metrics, "bella_outbox_backlog")).isZero();
             assertThat(metric(metrics, "bella_outbox_oldest_age_seconds")).isZero();
             assertThat(metric(metrics, "bella_outbox_published_total")).isGreaterThanOrEqualTo(3);

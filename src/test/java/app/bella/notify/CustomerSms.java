@@ -43,7 +43,7 @@ final class CustomerSms {
 
     static final String ACCOUNT = "AC" + "5".repeat(32);
     static final String TOKEN = "sms-test-token";
-    static final String API_KEY = "sms-api-key";
+    static final String API_KEY = BellaServer.ADMIN_KEY;
     static final String PRACTICE_NUMBER = "+15875550100";
     static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -131,7 +131,7 @@ class AlertPipelineTest {
         assertThat(channels(deliveries(id), "sent")).containsExactly("email");
         assertThat(doubles.slack(title)).hasSize(3);
 
-        JsonNode listed = StreamSupport.stream(ChannelDoubles.JSON.readTree(bella.get("/api/alerts?state=raised").body()).spliterator(), false)
+        JsonNode listed = StreamSupport.stream(ChannelDoubles.JSON.readTree(bella.get("/api/alerts?state=raised", BellaServer.ADMIN_KEY).body()).spliterator(), false)
                 .filter(a -> a.path("id").asText().equals(String.valueOf(id))).findFirst().orElseThrow();
         assertThat(listed.path("deliveries").findValuesAsText("status")).contains("failed", "sent");
     }
@@ -146,7 +146,7 @@ class AlertPipelineTest {
             assertThat(channels(deliveries(criticalId), "sent")).containsExactlyInAnyOrder("slack", "email", "sms");
             assertThat(channels(deliveries(ackedId), "sent")).containsExactlyInAnyOrder("slack", "email");
         });
-        var ack = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/" + ackedId + "/ack"))
+        var ack = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/" + ackedId + "/ack")).header("X-API-Key", BellaServer.ADMIN_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"dr-ops\"}")));
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ChannelDoubles.JSON.readTree(ack.body()).path("state").asText()).isEqualTo("acknowledged");
@@ -175,7 +175,7 @@ class AlertPipelineTest {
 
     @Test
     void theTestEndpointReachesEveryChannel() throws Exception {
-        var response = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/test")).POST(HttpRequest.BodyPublishers.noBody()));
+        var response = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/test")).header("X-API-Key", BellaServer.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode body = ChannelDoubles.JSON.readTree(response.body());
         long id = body.path("alertId").asLong();
@@ -195,14 +195,14 @@ class AlertPipelineTest {
         String title = "recover-" + token();
         long id = raise(Severity.LOW, title).id();
         await().atMost(WAIT).untilAsserted(() -> assertThat(channels(deliveries(id), "sent")).containsExactly("slack"));
-        var resolved = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/" + id + "/resolve"))
+        var resolved = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/" + id + "/resolve")).header("X-API-Key", BellaServer.ADMIN_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"resolution\":\"restarted the thing\"}")));
         assertThat(resolved.statusCode()).isEqualTo(200);
         await().atMost(WAIT).untilAsserted(() -> assertThat(doubles.slack("[RESOLVED] " + title)).hasSize(1));
         assertThat(doubles.slack("[RESOLVED] " + title).get(0).getBodyAsString()).contains("restarted the thing")
                 .contains(AlertMessages.RESOLVED_COLOUR);
-        var again = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/" + id + "/ack")).POST(HttpRequest.BodyPublishers.noBody()));
+        var again = bella.send(HttpRequest.newBuilder(bella.uri("/api/alerts/" + id + "/ack")).header("X-API-Key", BellaServer.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(bella.get("/api/alerts/999999").statusCode()).isEqualTo(404);
+        assertThat(bella.get("/api/alerts/999999", BellaServer.ADMIN_KEY).statusCode()).isEqualTo(404);
     }
 }

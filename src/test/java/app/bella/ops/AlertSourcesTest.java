@@ -102,7 +102,7 @@ class AlertSourcesTest {
 
         // an operator resolves the 80 % alert: still above 80 % this month, but it does not come back
         long eighty = alerts("budget:%:80").get(0).id();
-        bella.send(java.net.http.HttpRequest.newBuilder(bella.uri("/api/alerts/" + eighty + "/resolve"))
+        bella.send(java.net.http.HttpRequest.newBuilder(bella.uri("/api/alerts/" + eighty + "/resolve")).header("X-API-Key", BellaServer.ADMIN_KEY)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         rules.evaluate();
         assertThat(alerts("budget:%:80")).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo("resolved"));

@@ -22,9 +22,9 @@ class BusinessMetricsTest {
 
     @Test
     void snapshotsArePublishedOncePerPeriodAndShownAsGauges() throws Exception {
-        try (BellaServer bella = BellaServer.start(Map.of("bella.api.bootstrap-api-key", "K",
+        try (BellaServer bella = BellaServer.start(Map.of("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY,
                 "bella.clock", "2025-10-08T10:00:00-06:00", "bella.metrics.snapshot-interval-ms", "600000"))) {
-            var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments")).header("X-API-Key", "K")
+            var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments")).header("X-API-Key", BellaServer.ADMIN_KEY)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"name\":\"Ada King\",\"phone\":\"+15875559901\",\"start\":\"2025-10-09T10:00:00-06:00\"}")));
             assertThat(r.statusCode()).isEqualTo(201);
@@ -46,7 +46,7 @@ class BusinessMetricsTest {
             assertThat(published).containsEntry("bookings.today", 1.0).containsEntry("appointments.upcoming", 1.0)
                     .containsKey("spend.month.usd");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(bella.get("/observe/metrics").body()).contains("bella_bookings_today").contains("bella_spend_month_usd"));
+                    assertThat(bella.observe("/observe/metrics").body()).contains("bella_bookings_today").contains("bella_spend_month_usd"));
         }
     }
 }

@@ -51,6 +51,7 @@ final class ChannelDoubles implements AutoCloseable {
     /** Bella on these doubles: every channel configured, fast retries, rules only when a test evaluates them. */
     Map<String, String> properties() {
         Map<String, String> p = new HashMap<>();
+        p.put("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY);
         p.put("bella.events.topic.alerts", "test.alerts." + UUID.randomUUID());
         p.put("bella.alerts.consumer-group", "test-alerting-" + UUID.randomUUID());
         p.put("bella.alerts.slack.webhook-url", saas.baseUrl() + SLACK_PATH);
@@ -104,7 +105,7 @@ final class ChannelDoubles implements AutoCloseable {
 
     /** The alert as GET /api/alerts/{id} shows it. */
     static JsonNode alertView(BellaServer bella, long id) throws Exception {
-        var response = bella.get("/api/alerts/" + id);
+        var response = bella.get("/api/alerts/" + id, BellaServer.ADMIN_KEY);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /api/alerts/" + id + " → " + response.statusCode() + " " + response.body());
         }

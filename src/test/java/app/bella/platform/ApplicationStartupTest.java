@@ -49,8 +49,8 @@ class ApplicationStartupTest {
 
     @Test
     void camelObservabilityEndpointsAreServed() throws Exception {
-        assertThat(bella.get("/observe/health").statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = bella.get("/observe/metrics");
+        assertThat(bella.observe("/observe/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = bella.observe("/observe/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("camel_exchanges_total").contains("routeId=\"platform-readyz\"");
     }

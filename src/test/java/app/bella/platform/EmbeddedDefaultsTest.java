@@ -31,7 +31,24 @@ class EmbeddedDefaultsTest {
             try (Connection c = first.camel().getRegistry().lookupByNameAndType("dataSource", javax.sql.DataSource.class).getConnection();
                  PreparedStatement ps = c.prepareStatement("INSERT INTO practice_setting(key, value) VALUES ('restart-probe', 'kept')")) {
                 ps.executeUpdate();
+                ResultSet role = c.createStatement().executeQuery("SELECT current_user, rolsuper, rolcreaterole, rolcreatedb "
+                        + "FROM pg_roles WHERE rolname = current_user");
+                role.next();
+                assertThat(role.getString(1)).isEqualTo("bella");
+                assertThat(role.getBoolean(2)).as("the application's connection is not a superuser").isFalse();
+                assertThat(role.getBoolean(3) || role.getBoolean(4)).isFalse();
+                ResultSet owners = c.createStatement().executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' "
+                        + "AND tableowner <> 'bella'");
+                owners.next();
+                assertThat(owners.getInt(1)).as("bella owns the schema").isZero();
             }
+            int pgPort = first.camel().getRegistry().lookupByNameAndType("dataSource", com.zaxxer.hikari.HikariDataSource.class)
+                    .getJdbcUrl().replaceAll(".*:(\\d+)/.*", "$1").transform(Integer::parseInt);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "")).as("no password, no entry")
+                    .hasMessageContaining("password");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(
+                    dataDir.resolve("postgres-credentials.properties")))).isEqualTo("rw-------");
         } finally {
             first.close();
         }

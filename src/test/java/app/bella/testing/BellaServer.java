@@ -23,15 +23,20 @@ import org.apache.camel.CamelContext;
  */
 public final class BellaServer implements AutoCloseable {
 
+    /** A bootstrap admin key long enough for Bella to accept it (32+ characters); send it as X-API-Key. */
+    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef0123456789";
+
     private final BellaApplication app;
     private final int port;
+    private final int managementPort;
     private final String dbUrl;
     private final Properties properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private BellaServer(Properties properties, int port, String dbUrl) {
+    private BellaServer(Properties properties, int port, int managementPort, String dbUrl) {
         this.properties = properties;
         this.port = port;
+        this.managementPort = managementPort;
         this.dbUrl = dbUrl;
         this.app = new BellaApplication(properties);
     }
@@ -52,13 +57,15 @@ public final class BellaServer implements AutoCloseable {
         return start(Map.of());
     }
 
-    /** Starts with exactly these properties plus a free HTTP port. */
+    /** Starts with exactly these properties plus a free HTTP port and a free management port. */
     public static BellaServer start(Properties properties) throws Exception {
         Properties p = new Properties();
         p.putAll(properties);
         int port = freePort();
         p.setProperty("camel.server.port", String.valueOf(port));
-        BellaServer server = new BellaServer(p, port, p.getProperty("bella.db.url"));
+        int managementPort = freePort();
+        p.setProperty("bella.management.port", String.valueOf(managementPort));
+        BellaServer server = new BellaServer(p, port, managementPort, p.getProperty("bella.db.url"));
         try {
             server.app.start();
             server.awaitReady(Duration.ofSeconds(60));
@@ -75,6 +82,7 @@ public final class BellaServer implements AutoCloseable {
         Properties p = new Properties();
         p.putAll(properties);
         p.remove("camel.server.port");
+        p.remove("bella.management.port");
         return start(p);
     }
 
@@ -84,6 +92,21 @@ public final class BellaServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The management server (/observe/health, /observe/metrics, /observe/jolokia), on loopback. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** GET on the management server, e.g. {@code observe("/observe/metrics")}. */
+    public HttpResponse<String> observe(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + path)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public CamelContext camel() {
@@ -106,6 +129,11 @@ public final class BellaServer implements AutoCloseable {
     public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET with an X-API-Key (the API needs one). */
+    public HttpResponse<String> get(String path, String apiKey) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", apiKey).GET());
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

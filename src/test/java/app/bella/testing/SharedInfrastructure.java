@@ -24,7 +24,7 @@ public final class SharedInfrastructure {
 
     private SharedInfrastructure() throws Exception {
         dir = Files.createTempDirectory("bella-test-infra");
-        postgres = EmbeddedPostgresServer.start(dir, 0);
+        postgres = EmbeddedPostgresServer.start(dir, 0, false); // superuser without password, like a dev server
         kafka = EmbeddedKafkaBroker.start(dir, 0);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "test-infrastructure-shutdown"));
     }

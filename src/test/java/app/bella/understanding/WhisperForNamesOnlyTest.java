@@ -26,6 +26,7 @@ class WhisperForNamesOnlyTest {
                 "bella.twilio.auth-token", "T",
                 "bella.openai.api-key", "sk-test",
                 "bella.openai.base-url", saas.baseUrl(),
+                "bella.twilio.api-base-url", saas.baseUrl(),
                 "bella.stt", "whisper",
                 "bella.stt.whisper-steps", "ask_name",
                 "bella.extractor", "rules"))) {

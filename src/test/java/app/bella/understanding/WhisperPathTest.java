@@ -46,6 +46,7 @@ class WhisperPathTest {
                 Map.entry("bella.twilio.account-sid", ACCOUNT),
                 Map.entry("bella.openai.api-key", "sk-test"),
                 Map.entry("bella.openai.base-url", saas.baseUrl()),
+                Map.entry("bella.twilio.api-base-url", saas.baseUrl()),
                 Map.entry("bella.stt", "whisper"),
                 Map.entry("bella.extractor", "rules"),
                 Map.entry("bella.stt.timeout-ms", "1500"),

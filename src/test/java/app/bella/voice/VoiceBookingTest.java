@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class VoiceBookingTest {
 
     static final String TOKEN = "test-auth-token";
-    static final String KEY = "test-api-key";
+    static final String KEY = BellaServer.ADMIN_KEY;
     static final ObjectMapper JSON = new ObjectMapper();
     static final AtomicInteger PHONES = new AtomicInteger(1000);
     static BellaServer bella;

@@ -21,9 +21,9 @@ class VoiceServicesTest {
     @BeforeAll
     static void start() throws Exception {
         bella = BellaServer.start(Map.of("bella.clock", "2025-10-08T10:00:00-06:00", "bella.twilio.auth-token", "T",
-                "bella.api.bootstrap-api-key", "K"));
+                "bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY));
         for (String service : new String[] {"{\"name\":\"Cleaning\",\"durationMinutes\":60}", "{\"name\":\"Checkup\",\"durationMinutes\":20}"}) {
-            var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/services")).header("X-API-Key", "K")
+            var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/services")).header("X-API-Key", BellaServer.ADMIN_KEY)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(service)));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
@@ -57,6 +57,6 @@ class VoiceServicesTest {
 
     static JsonNode appointments(String phone) throws Exception {
         return JSON.readTree(bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments?phone=%2B" + phone.substring(1)))
-                .header("X-API-Key", "K").GET()).body());
+                .header("X-API-Key", BellaServer.ADMIN_KEY).GET()).body());
     }
 }
