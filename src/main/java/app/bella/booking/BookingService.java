@@ -152,6 +152,18 @@ public final class BookingService {
     }
 
     /** Which appointments to list: every criterion is optional (null); overlapping {@code [from, to)}. */
+    private Customer customerKeepingName(Connection c, String phone, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("customer-insert-keep-name"))) {
+            ps.setString(1, phone);
+            ps.setString(2, name);
+            ps.setObject(3, null);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return customer(rs);
+            }
+        }
+    }
+
     public record AppointmentFilter(String phone, Instant from, Instant to, String status, Long providerId, int limit,
                                     int offset) {
     }
@@ -159,13 +171,22 @@ public final class BookingService {
     /** Books for the customer with this phone (created or renamed as needed), on the first free provider. */
     public BookingOutcome book(Connection c, String phone, String name, ZonedDateTime start, int minutes, String serviceName,
                                String callSid) throws SQLException {
+        return book(c, phone, name, start, minutes, serviceName, callSid, true);
+    }
+
+    /**
+     * Books for the customer with this phone, on the first free provider. {@code mayRename} false (a caller who could
+     * not prove the number is theirs): a new customer gets the name, an existing one keeps theirs.
+     */
+    public BookingOutcome book(Connection c, String phone, String name, ZonedDateTime start, int minutes, String serviceName,
+                               String callSid, boolean mayRename) throws SQLException {
         ServiceType service = service(c, serviceName);
         int length = minutes > 0 ? minutes : service.durationMinutes();
         SlotCheck check = check(c, start, length);
         if (!check.isOk()) {
             return refused(c, check.status(), start, length);
         }
-        Customer customer = saveCustomer(c, phone, name, null);
+        Customer customer = mayRename ? saveCustomer(c, phone, name, null) : customerKeepingName(c, phone, name);
         Instant end = start.toInstant().plus(Duration.ofMinutes(length));
         for (long provider : freeProvidersFirst(c, check)) {
             try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-insert"))) {

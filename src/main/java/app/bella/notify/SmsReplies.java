@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class SmsReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsReplies.class);
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{7,14}$");
+    private static final Pattern SID = Pattern.compile("^[A-Za-z0-9]{2,64}$");
 
     private final DataSource dataSource;
     private final BookingService bookings;
@@ -60,8 +63,13 @@ public final class SmsReplies {
     }
 
     String answer(String messageSid, String from, String to, String body) throws SQLException {
-        Command command = command(body);
-        String phone = from == null ? "" : from.strip();
+        Command command = command(body == null || body.length() <= 200 ? body : body.substring(0, 200));
+        // only the sender's own appointments: the From number Twilio vouches for, never a number in the text
+        String phone = from != null && E164.matcher(from.strip()).matches() ? from.strip() : "";
+        to = to != null && E164.matcher(to.strip()).matches() ? to.strip() : null; // echoed in the reply
+        if (messageSid != null && !SID.matcher(messageSid).matches()) {
+            messageSid = null; // not an id Twilio gives: answered, but not kept for retries
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -22,6 +22,8 @@ import app.bella.nlu.RulesExtractor;
 import app.bella.voice.CallFlow;
 import app.bella.voice.CallStore;
 import app.bella.voice.Dialogue;
+import app.bella.voice.CallerVerification;
+import app.bella.voice.VerificationTexts;
 import app.bella.voice.TwilioWebhookGuard;
 import app.bella.understanding.CamelModelExtractor;
 import app.bella.understanding.ChatExtractionCodec;
@@ -93,8 +95,15 @@ final class Beans {
         ModelExtractor model = extractor.equals("llm")
                 ? new CamelModelExtractor(camel, new ChatExtractionCodec(get(props, "bella.llm.model")), costs, metrics)
                 : ModelExtractor.NONE;
+        boolean customerSms = !get(props, "bella.sms.from").isBlank();
+        CallerVerification verification = new CallerVerification(customerSms ? new VerificationTexts(camel) : null,
+                new CallerVerification.Settings(Integer.parseInt(get(props, "bella.voice.verification.code-length").strip()),
+                        Duration.ofSeconds(Long.parseLong(get(props, "bella.voice.verification.code-ttl-seconds").strip())),
+                        Integer.parseInt(get(props, "bella.voice.verification.max-attempts").strip()),
+                        Integer.parseInt(get(props, "bella.voice.verification.max-codes-per-hour").strip())),
+                clock, get(props, "bella.practice.name"));
         Dialogue dialogue = new Dialogue(bookings, rules, model, get(props, "bella.practice.name"),
-                get(props, "bella.voice.transfer-number"));
+                get(props, "bella.voice.transfer-number"), verification);
         Transcriptions transcriptions = new Transcriptions(dataSource,
                 new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
                         get(props, "bella.twilio.api-base-url"), Long.parseLong(get(props, "bella.stt.max-recording-bytes")),

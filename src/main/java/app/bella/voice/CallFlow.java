@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.BiConsumer;
 import java.time.Duration;
 import app.bella.events.EventType;
@@ -28,6 +30,13 @@ public final class CallFlow {
 
     static final String RECORDED_PATH = "/twilio/voice/recorded";
     static final String POLL_PATH = "/twilio/voice/poll";
+    /** What is kept (parsed and stored) of one recognised utterance; Twilio's are far shorter. */
+    static final int MAX_SPEECH_CHARS = 500;
+    /** Twilio's ids (CA…, RE…); anything else (empty, huge, odd characters) cannot be a call Bella knows. */
+    private static final Pattern SID = Pattern.compile("^[A-Za-z0-9]{2,64}$");
+    /** The call statuses Twilio reports; anything else is not recorded. */
+    private static final Set<String> CALL_STATUSES = Set.of("queued", "initiated", "ringing", "in-progress", "completed",
+            "busy", "no-answer", "canceled", "failed");
 
     /** How speech is heard: engine for new calls, and how long a turn may wait for a transcription. */
     public record SpeechSettings(String engine, Duration firstWait, Duration pollWait, int maxPolls, java.util.Set<Step> whisperSteps) {
@@ -65,7 +74,10 @@ public final class CallFlow {
     /** POST /twilio/voice: a new call. */
     public String incoming(Exchange exchange) throws SQLException {
         Map<String, String> p = TwilioWebhookGuard.params(exchange);
-        String callSid = required(p, "CallSid");
+        String callSid = callSid(p);
+        if (callSid == null) {
+            return apology();
+        }
         MDC.put("callSid", callSid);
         try (Connection c = transaction()) {
             Optional<CallStore.Turn> answered = store.find(c, callSid).isPresent() ? store.turn(c, callSid, 0) : Optional.empty();
@@ -98,11 +110,15 @@ public final class CallFlow {
     /** POST /twilio/voice/turn?n=N: the caller's answer to the prompt of turn N-1 (Gather speech or keypad). */
     public String turn(Exchange exchange) throws SQLException {
         Map<String, String> p = TwilioWebhookGuard.params(exchange);
-        TurnInput in = new TurnInput(p.get("SpeechResult"), p.get("Digits"), confidence(p.get("Confidence")));
+        String callSid = callSid(p);
+        if (callSid == null) {
+            return apology();
+        }
+        TurnInput in = TurnInput.fromTwilio(p.get("SpeechResult"), p.get("Digits"), p.get("Confidence"), MAX_SPEECH_CHARS);
         if (!in.silent()) {
             metrics.speech("twilio", false);
         }
-        return answer(required(p, "CallSid"), turnNumber(exchange), in, null);
+        return answer(callSid, turnNumber(exchange), in, null);
     }
 
     /**
@@ -111,20 +127,34 @@ public final class CallFlow {
      */
     public String recorded(Exchange exchange) throws SQLException, InterruptedException {
         Map<String, String> p = TwilioWebhookGuard.params(exchange);
-        String callSid = required(p, "CallSid");
+        String callSid = callSid(p);
+        if (callSid == null) {
+            return apology();
+        }
         int n = turnNumber(exchange);
         MDC.put("callSid", callSid);
         try {
             boolean created;
             try (Connection c = transaction()) {
-                CallState s = store.lock(c, callSid).orElseThrow(() -> new IllegalArgumentException("Unknown call")).state();
+                Optional<CallStore.Session> session = store.lock(c, callSid);
+                if (session.isEmpty()) {
+                    c.rollback();
+                    return startOver();
+                }
+                CallState s = session.get().state();
                 Optional<CallStore.Turn> answered = store.turn(c, callSid, n);
                 if (answered.isPresent() || n != s.turn + 1) {
                     c.commit();
                     return answered.map(CallStore.Turn::twiml).orElseGet(() -> current(callSid, s));
                 }
+                String recordingSid = p.get("RecordingSid");
+                String recordingUrl = p.get("RecordingUrl");
+                if (!isSid(recordingSid) || recordingUrl == null || !recordingUrl.matches("^https?://\\S{1,2000}$")) {
+                    c.commit();
+                    return answer(callSid, n, TurnInput.SILENCE, null); // nothing usable was recorded: as silence
+                }
                 Integer seconds = seconds(p.get("RecordingDuration"));
-                created = transcriptions.create(c, callSid, n, required(p, "RecordingSid"), required(p, "RecordingUrl"), seconds);
+                created = transcriptions.create(c, callSid, n, recordingSid, recordingUrl, seconds);
                 c.commit();
                 if (created) {
                     costs(callSid, seconds);
@@ -142,9 +172,12 @@ public final class CallFlow {
     /** POST /twilio/voice/poll?n=N&t=T: is the transcription of turn N ready yet? */
     public String poll(Exchange exchange) throws SQLException, InterruptedException {
         Map<String, String> p = TwilioWebhookGuard.params(exchange);
-        String callSid = required(p, "CallSid");
+        String callSid = callSid(p);
+        if (callSid == null) {
+            return apology();
+        }
         int n = turnNumber(exchange);
-        int attempt = Integer.parseInt(exchange.getMessage().getHeader("t", "1", String.class));
+        int attempt = Math.max(1, number(exchange.getMessage().getHeader("t", String.class), 1));
         MDC.put("callSid", callSid);
         try {
             return afterWaiting(callSid, n, attempt, speech.pollWait());
@@ -157,7 +190,7 @@ public final class CallFlow {
         Optional<Transcriptions.Job> job = transcriptions.await(callSid, n, wait);
         if (job.isPresent() && job.get().done()) {
             metrics.speech("whisper", false);
-            return answer(callSid, n, new TurnInput(job.get().text(), null, null), null);
+            return answer(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS), null);
         }
         if (job.isEmpty() || job.get().failed() || attempt >= speech.maxPolls()) {
             // Whisper failed, timed out or its breaker is open: Twilio's recognition for the rest of the call
@@ -178,7 +211,7 @@ public final class CallFlow {
             Optional<CallStore.Session> session = store.lock(c, callSid);
             if (session.isEmpty()) {
                 c.rollback();
-                throw new IllegalArgumentException("Unknown call");
+                return startOver();
             }
             Optional<CallStore.Turn> answered = store.turn(c, callSid, n);
             if (answered.isPresent()) {
@@ -192,6 +225,8 @@ public final class CallFlow {
                 c.commit();
                 return current;
             }
+            // a code read back is not kept in the transcript
+            String said = s.step == Step.VERIFY_CODE && !in.silent() ? "(verification code)" : in.text();
             Reply reply;
             if ("fallback".equals(mode)) {
                 s.stt = "twilio";
@@ -199,7 +234,21 @@ public final class CallFlow {
                 reply = dialogue.askAgain(s);
                 in = new TurnInput(null, null, null);
             } else {
-                reply = dialogue.turn(c, s, in);
+                try {
+                    reply = dialogue.turn(c, s, in);
+                } catch (SQLException | RuntimeException e) {
+                    // nothing of this turn is kept (no half-made booking): roll it back and ask again, as a failure
+                    c.rollback();
+                    LOG.warn("turn {} failed on step {} ({}); asking again", n, s.step, e.getClass().getSimpleName());
+                    s = store.lock(c, callSid).orElseThrow().state();
+                    Optional<CallStore.Turn> meanwhile = store.turn(c, callSid, n);
+                    if (meanwhile.isPresent() || n != s.turn + 1) {
+                        String twiml = meanwhile.isPresent() ? meanwhile.get().twiml() : current(c, callSid, s);
+                        c.commit();
+                        return twiml;
+                    }
+                    reply = dialogue.notUnderstood(c, s);
+                }
             }
             s.turn = n;
             if (reply.ask() != null) {
@@ -208,7 +257,7 @@ public final class CallFlow {
             String twiml = render(reply, s);
             String status = reply.ending() == null ? "in-progress" : "completed";
             store.save(c, s, status);
-            store.addTurn(c, callSid, n, in.text(), reply.spoken(), twiml);
+            store.addTurn(c, callSid, n, said, reply.spoken(), twiml);
             Map<String, Object> turnEvent = callEvent(s, s.outcome);
             turnEvent.put("turn", n);
             events.append(c, EventType.CALL_TURN, callSid, turnEvent);
@@ -247,8 +296,11 @@ public final class CallFlow {
     /** POST /twilio/status: Twilio's call-status callback records how the call ended. */
     public String status(Exchange exchange) throws SQLException {
         Map<String, String> p = TwilioWebhookGuard.params(exchange);
-        String callSid = required(p, "CallSid");
+        String callSid = callSid(p);
         String status = p.getOrDefault("CallStatus", "completed");
+        if (callSid == null || !CALL_STATUSES.contains(status)) {
+            return Twiml.response().toXml(); // not a call or a status Bella knows: nothing to record
+        }
         String outcomeIfNone = switch (status) {
             case "completed" -> "abandoned";
             case "busy", "no-answer", "canceled" -> "abandoned";
@@ -277,6 +329,11 @@ public final class CallFlow {
     public String apology() {
         return Twiml.response().voice(voice).say("I'm sorry, something went wrong on our side. "
                 + "Please call again in a few minutes, or we'll call you back. Goodbye.").hangup().toXml();
+    }
+
+    /** A turn for a call Bella has no state for: Twilio is sent to the start of the call again. */
+    private static String startOver() {
+        return Twiml.response().redirect("/twilio/voice").toXml();
     }
 
     private String replayFirst(String callSid) throws SQLException {
@@ -309,11 +366,12 @@ public final class CallFlow {
                 .withSpeechTimeout("auto")
                 .withTimeout(6)
                 .withLanguage("en-US");
-        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL) {
+        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.OFFER_HELP) {
             spec = spec.withNumDigits(1); // 1 = yes, 2 = no
         }
         // Twilio's model for short answers and digit strings, its phone-call model for free speech (names, dates)
-        boolean shortAnswer = s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_PHONE;
+        boolean shortAnswer = s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_PHONE
+                || s.step == Step.VERIFY_CODE || s.step == Step.OFFER_HELP;
         spec = spec.withSpeechModel(shortAnswer ? "numbers_and_commands" : "phone_call");
         if (reply.hints() != null && !reply.hints().isEmpty()) {
             spec = spec.withHints(reply.hints());
@@ -327,12 +385,16 @@ public final class CallFlow {
         return c;
     }
 
+    /** The turn number of the action URL; a missing or malformed one (-1) is answered with the current question. */
     private static int turnNumber(Exchange exchange) {
-        String n = exchange.getMessage().getHeader("n", String.class);
+        return number(exchange.getMessage().getHeader("n", String.class), -1);
+    }
+
+    private static int number(String value, int otherwise) {
         try {
-            return Integer.parseInt(n);
+            return value == null ? otherwise : Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Missing turn number");
+            return otherwise;
         }
     }
 
@@ -349,27 +411,18 @@ public final class CallFlow {
         return p;
     }
 
+    /** A duration Twilio reported, within a day; anything else is unknown. */
     private static Integer seconds(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        int s = number(value, -1);
+        return s >= 0 && s <= 86_400 ? s : null;
     }
 
-    private static Double confidence(String value) {
-        try {
-            return value == null ? null : Double.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private static String callSid(Map<String, String> p) {
+        String sid = p.get("CallSid");
+        return isSid(sid) ? sid : null;
     }
 
-    private static String required(Map<String, String> p, String key) {
-        String v = p.get(key);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("Missing " + key);
-        }
-        return v;
+    private static boolean isSid(String value) {
+        return value != null && SID.matcher(value).matches();
     }
 }

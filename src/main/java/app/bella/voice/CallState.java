@@ -21,6 +21,8 @@ public final class CallState {
     public String phone;
     /** "caller-id" or "spoken": a spoken number overrides the caller ID. */
     public String phoneSource;
+    /** A spoken number the caller proved is theirs with a texted code (the caller ID counts as proven by itself). */
+    public String verifiedPhone;
     /** What the caller said about when, merged over turns (ISO date / time), before validation. */
     public String date;
     public String time;

@@ -42,6 +42,8 @@ public final class Dialogue {
     static final int KEYPAD_AFTER = 2;
     static final int ESCALATE_AFTER = 4;
     static final int MAX_TURNS = 30;
+    /** Longer "names" are noise (a customer's name is at most 200 characters). */
+    static final int MAX_NAME_CHARS = 100;
 
     /** "the second one", "first option", "the earliest": a choice among offered times, not a date ("the 2nd"). */
     private static final Pattern ORDINAL_CHOICE = Pattern.compile(
@@ -64,8 +66,16 @@ public final class Dialogue {
     private final DateTimeResolver resolver = new DateTimeResolver();
     private final String practiceName;
     private final String transferNumber;
+    private final CallerVerification verification;
 
     public Dialogue(BookingService bookings, RulesExtractor rules, ModelExtractor model, String practiceName, String transferNumber) {
+        this(bookings, rules, model, practiceName, transferNumber, null);
+    }
+
+    /** @param verification texts codes to spoken numbers; null (or not available) means such callers are refused */
+    public Dialogue(BookingService bookings, RulesExtractor rules, ModelExtractor model, String practiceName, String transferNumber,
+                    CallerVerification verification) {
+        this.verification = verification;
         this.bookings = bookings;
         this.rules = rules;
         this.model = model;
@@ -130,9 +140,23 @@ public final class Dialogue {
             case CHOOSE_ALTERNATIVE -> onAlternative(tx, s, in);
             case ASK_CHANGE -> onChange(tx, s, in);
             case ASK_INTENT -> onIntent(tx, s, in);
+            case VERIFY_CODE -> onVerifyCode(tx, s, in);
+            case OFFER_HELP -> onOfferHelp(tx, s, in);
             case DONE -> Reply.hangUp("Goodbye.");
             default -> onSlots(tx, s, in, serviceSaid);
         };
+    }
+
+    /**
+     * A turn Bella could not process (its writes were rolled back): counted as a failure on the step and asked again,
+     * so a caller whose words keep failing still reaches the keypad and then a person.
+     */
+    public Reply notUnderstood(Connection tx, CallState s) throws SQLException {
+        s.turn++;
+        if (s.turn > MAX_TURNS) {
+            return escalate(tx, s, "The call went on too long.");
+        }
+        return failed(tx, s, "Sorry, I didn't catch that.");
     }
 
     /** A service named anywhere in the turn ("a cleaning tomorrow at 2") becomes the booking's service and length. */
@@ -559,7 +583,7 @@ public final class Dialogue {
         ZonedDateTime start = ZonedDateTime.parse(s.start).withZoneSameInstant(zone());
         BookingOutcome outcome = "RESCHEDULE".equals(s.intent)
                 ? bookings.move(tx, s.existingAppointmentId, start, s.durationMinutes == null ? 0 : s.durationMinutes)
-                : bookings.book(tx, s.phone, s.name, start, duration(tx, s), s.service, s.callSid);
+                : bookings.book(tx, s.phone, s.name, start, duration(tx, s), s.service, s.callSid, verified(s, s.phone));
         if (outcome instanceof BookingOutcome.Booked booked) {
             Appointment a = booked.appointment();
             s.appointmentId = a.id();
@@ -579,10 +603,21 @@ public final class Dialogue {
         return validateWhen(tx, s, "");
     }
 
-    /** Reschedule, cancel and "when is my appointment" work on the caller's next appointment. */
+    /**
+     * Reschedule, cancel and "when is my appointment" work on the caller's next appointment, and only for a number the
+     * caller has proven: the caller ID, or a spoken number verified with a texted code. Nothing is looked up before.
+     */
     private Reply startExistingFlow(Connection tx, CallState s, String preface) throws SQLException {
         String phone = s.phone != null ? s.phone : s.from;
-        Optional<Appointment> next = phone == null ? Optional.empty() : bookings.nextAppointment(tx, phone);
+        if (phone == null) {
+            s.step = Step.ASK_PHONE;
+            return Reply.ask(preface, "What is the phone number your appointment is under?", Reply.Input.SPEECH_OR_KEYPAD,
+                    List.of());
+        }
+        if (!verified(s, phone)) {
+            return verify(tx, s, phone, preface);
+        }
+        Optional<Appointment> next = bookings.nextAppointment(tx, phone);
         if (next.isEmpty()) {
             s.intent = null;
             s.step = Step.ASK_INTENT;
@@ -624,6 +659,84 @@ public final class Dialogue {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ verification
+
+    /** The caller ID is the caller's own number; a spoken one only once its texted code was read back. */
+    private static boolean verified(CallState s, String phone) {
+        return phone != null && (phone.equals(s.from) || phone.equals(s.verifiedPhone));
+    }
+
+    /** Texts a code to a spoken number that is not the caller ID, or (no SMS, or no code allowed) refuses politely. */
+    private Reply verify(Connection tx, CallState s, String phone, String preface) throws SQLException {
+        if (verification != null && verification.available()) {
+            CallerVerification.Sent sent = verification.send(tx, s.callSid, phone);
+            if (sent != CallerVerification.Sent.REFUSED) {
+                s.step = Step.VERIFY_CODE;
+                return Reply.ask(join(preface, "For your privacy, I've sent a text message with a " + verification.codeLength()
+                                + "-digit code to the number ending in " + lastDigits(phone) + "."),
+                        "Please say the code, or type it on the keypad and press the pound key.", Reply.Input.SPEECH_OR_KEYPAD,
+                        List.of());
+            }
+            return refuse(s, join(preface, "I'm sorry, I can't send a code to that number right now."));
+        }
+        return refuse(s, join(preface, s.from == null
+                ? "For your privacy, I can only look up or change appointments when I can see the number you're calling from."
+                : "For your privacy, I can only look up or change appointments for the number you're calling from."));
+    }
+
+    private Reply onVerifyCode(Connection tx, CallState s, TurnInput in) throws SQLException {
+        String code = CallerVerification.digitsIn(in.digits() != null && !in.digits().isBlank() ? in.digits() : in.speech());
+        if (code.isEmpty()) {
+            return failed(tx, s, "Sorry, I didn't catch the code.");
+        }
+        return switch (verification.check(tx, s.callSid, s.phone, code)) {
+            case VERIFIED -> {
+                s.verifiedPhone = s.phone;
+                resetFailures(s);
+                yield startExistingFlow(tx, s, "Thank you, that's confirmed.");
+            }
+            case WRONG -> Reply.ask("That code doesn't match.", "Please say or type the " + verification.codeLength()
+                    + "-digit code from the text message again.", Reply.Input.SPEECH_OR_KEYPAD, List.of());
+            case LOCKED -> refuse(s, "I'm sorry, I couldn't confirm that number.");
+        };
+    }
+
+    /** Offers a person (transfer number set) or a callback to the spoken number; nothing about it is read aloud. */
+    private Reply refuse(CallState s, String why) {
+        resetFailures(s);
+        s.step = Step.OFFER_HELP;
+        String offer = transferNumber != null
+                ? "Would you like me to put you through to a member of our team?"
+                : "Would you like our team to call you back at the number ending in " + lastDigits(s.phone) + "?";
+        return Reply.ask(why, offer, Reply.Input.SPEECH, List.of("yes", "no"));
+    }
+
+    private Reply onOfferHelp(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, Expect.CONFIRM);
+        Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
+        if (answer == Confirmation.YES) {
+            s.step = Step.DONE;
+            if (transferNumber != null) {
+                s.outcome = "transferred";
+                return Reply.transfer("Of course. Let me put you through to a member of our team.", transferNumber);
+            }
+            s.outcome = "callback";
+            CallStore.recordCallback(tx, s.callSid, s.phone, "the caller asked about the appointments of a number they could "
+                    + "not verify");
+            return Reply.hangUp("All right. Our team will call you back at the number ending in " + lastDigits(s.phone)
+                    + ". Thank you for calling, goodbye!");
+        }
+        if (answer == Confirmation.NO) {
+            resetFailures(s);
+            s.intent = null;
+            s.phone = s.from; // the unproven number is dropped
+            s.phoneSource = s.from == null ? null : "caller-id";
+            s.step = Step.ASK_INTENT;
+            return Reply.ask("All right.", "Is there anything else I can do for you?", Reply.Input.SPEECH, List.of());
+        }
+        return failed(tx, s, "Sorry, was that a yes or a no?");
+    }
+
     /** The current question again, after a recording could not be transcribed (not the caller's failure). */
     public Reply askAgain(CallState s) {
         return Reply.ask("Sorry, I didn't catch that.", s.lastAsk == null ? "Could you say that again?" : s.lastAsk,
@@ -660,6 +773,11 @@ public final class Dialogue {
                     keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, s.serviceChoices);
             case ASK_INTENT -> Reply.ask(sorry, "You can say book, reschedule, cancel, or when is my appointment.",
                     Reply.Input.SPEECH, List.of("book", "reschedule", "cancel", "when is my appointment"));
+            case VERIFY_CODE -> Reply.ask(sorry, "Please say the " + (verification == null ? "" : verification.codeLength() + "-digit ")
+                    + "code from the text message, or type it on the keypad and press the pound key.",
+                    Reply.Input.SPEECH_OR_KEYPAD, List.of());
+            case OFFER_HELP -> Reply.ask(sorry, keypad ? "Press 1 for yes, or 2 for no." : "Please say yes or no.",
+                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, List.of("yes", "no"));
             default -> Reply.ask(sorry, "What should I change: the name, the day or the time?", Reply.Input.SPEECH, List.of());
         };
     }
@@ -689,7 +807,7 @@ public final class Dialogue {
             case ASK_NAME -> Expect.NAME;
             case ASK_PHONE -> Expect.PHONE;
             case ASK_TIME, CHOOSE_ALTERNATIVE -> Expect.TIME;
-            case CONFIRM, CONFIRM_CANCEL -> Expect.CONFIRM;
+            case CONFIRM, CONFIRM_CANCEL, OFFER_HELP -> Expect.CONFIRM;
             default -> null;
         };
     }
@@ -743,7 +861,7 @@ public final class Dialogue {
         if (s.step == Step.ASK_PHONE) {
             return new Extraction(null, null, rules.extract(d, Expect.PHONE, ctx).phone(), null, null, null, null);
         }
-        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_INTENT) {
+        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_INTENT || s.step == Step.OFFER_HELP) {
             Confirmation c = "1".equals(d) ? Confirmation.YES : "2".equals(d) ? Confirmation.NO : null;
             return new Extraction(null, null, null, null, null, null, c);
         }
@@ -802,7 +920,7 @@ public final class Dialogue {
             }
         }
         boolean name = false;
-        if (ex.name() != null && !ex.name().equals(s.name)) {
+        if (ex.name() != null && ex.name().length() <= MAX_NAME_CHARS && !ex.name().equals(s.name)) {
             if (s.returning) {
                 // someone else on a known customer's phone: their own name, and no assumed usual duration
                 s.returning = false;

@@ -16,5 +16,9 @@ public enum Step {
     CONFIRM_CANCEL,
     /** The caller said no to the read-back without saying what is wrong. */
     ASK_CHANGE,
+    /** A code was texted to a spoken number that is not the caller ID: the caller reads it back. */
+    VERIFY_CODE,
+    /** The spoken number could not be verified: a person (transfer) or a callback is offered instead. */
+    OFFER_HELP,
     DONE
 }

@@ -199,6 +199,30 @@ class CustomerSmsTest {
     }
 
     @Test
+    void aReplyOnlyEverActsOnTheSendersOwnAppointment() throws Exception {
+        String sender = newPhone();
+        String other = newPhone();
+        long own = book(bella, sender, "Sid Sender", "2025-10-22T09:00:00-06:00");
+        long theirs = book(bella, other, "Olga Other", "2025-10-22T11:00:00-06:00");
+        // another customer's number in the text changes nothing for them: the From number decides
+        HttpResponse<String> r = incomingSms(bella, sender, "X " + other, newMessageSid(), true);
+        assertThat(r.body()).contains("October 22nd at 9 AM has been cancelled").doesNotContain("11 AM");
+        assertThat(rows(bella, "SELECT id, status FROM appointment WHERE id IN (" + own + "," + theirs + ") ORDER BY id"))
+                .containsExactly(Map.of("id", String.valueOf(own), "status", "cancelled"),
+                        Map.of("id", String.valueOf(theirs), "status", "booked"));
+        // a stranger naming the number learns nothing and cancels nothing
+        HttpResponse<String> stranger = incomingSms(bella, newPhone(), "cancel " + other + " please", newMessageSid(), true);
+        assertThat(stranger.body()).contains("couldn&apos;t find an upcoming appointment").doesNotContain("Olga").doesNotContain("11 AM");
+        // a sender Twilio could not identify, or odd fields, are answered and change nothing
+        for (String from : new String[] {"", "anonymous", other + "\u0000", " " + other.substring(1), "x".repeat(5000)}) {
+            HttpResponse<String> odd = incomingSms(bella, from, "X", from.length() > 100 ? "SM" + "z".repeat(5000) : newMessageSid(), true);
+            assertThat(odd.statusCode()).isEqualTo(200);
+            assertThat(odd.body()).startsWith("<?xml").contains("<Response><Message>");
+        }
+        assertThat(rows(bella, "SELECT status FROM appointment WHERE id = " + theirs)).containsExactly(Map.of("status", "booked"));
+    }
+
+    @Test
     void aForgedSignatureIsRefused() throws Exception {
         String phone = newPhone();
         long id = book(bella, phone, "Mallory Forge", "2025-10-21T10:00:00-06:00");
