@@ -23,7 +23,8 @@ class BusinessMetricsTest {
     @Test
     void snapshotsArePublishedOncePerPeriodAndShownAsGauges() throws Exception {
         try (BellaServer bella = BellaServer.start(Map.of("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY,
-                "bella.clock", "2025-10-08T10:00:00-06:00", "bella.metrics.snapshot-interval-ms", "600000"))) {
+                "bella.clock", "2025-10-08T10:00:00-06:00", "bella.metrics.snapshot-interval-ms", "600000",
+                "bella.metrics.snapshot-delay-ms", "600000"))) {
             var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments")).header("X-API-Key", BellaServer.ADMIN_KEY)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"name\":\"Ada King\",\"phone\":\"+15875559901\",\"start\":\"2025-10-09T10:00:00-06:00\"}")));
