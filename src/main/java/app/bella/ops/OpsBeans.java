@@ -40,6 +40,22 @@ public final class OpsBeans {
         SloStore sloStore = new SloStore(dataSource);
         SliRecorder sli = new SliRecorder(clock, Duration.ofMillis(number(properties, "bella.slo.http-latency.threshold-ms")));
         camel.getManagementStrategy().addEventNotifier(sli);
+        try {
+            camel.addStartupListener(new org.apache.camel.StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                    // the histogram is registered once the metrics registry has started
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                    sli.meters(context.getRegistry().lookupByNameAndType("metricsRegistry",
+                            io.micrometer.core.instrument.MeterRegistry.class));
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         List<Slo> slos = List.of(
                 new Slo("availability", percent(properties, "bella.slo.availability.target-percent"), 5,
                         "Minutes with at least one ready instance"),
