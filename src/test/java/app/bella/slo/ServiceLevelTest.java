@@ -88,7 +88,7 @@ class ServiceLevelTest {
 
     static int events(String type) throws Exception {
         try (Connection c = one.jdbc(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE type = '" + type + "'")) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox_event WHERE event_key = 'call-success' AND type = '" + type + "'")) {
             rs.next();
             return rs.getInt(1);
         }
