@@ -17,6 +17,8 @@ public enum EventType {
     SMS_FAILED("sms.failed", EventStream.BOOKINGS),
     COST_INCURRED("cost.incurred", EventStream.COSTS),
     METRIC_SNAPSHOT("metric.snapshot", EventStream.METRICS),
+    SLA_BREACHED("sla.breached", EventStream.METRICS),
+    SLA_RECOVERED("sla.recovered", EventStream.METRICS),
     ALERT_RAISED("alert.raised", EventStream.ALERTS),
     ALERT_ACKNOWLEDGED("alert.acknowledged", EventStream.ALERTS),
     ALERT_RESOLVED("alert.resolved", EventStream.ALERTS);

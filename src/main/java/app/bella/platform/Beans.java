@@ -82,9 +82,7 @@ final class Beans {
         BookingService bookings = new BookingService(schedules, clock, events);
         CallStore calls = new CallStore();
         TurnMetrics metrics = new TurnMetrics(camel);
-        CostLedger costs = new CostLedger(dataSource, events, new Prices(decimal(props, "bella.cost.whisper-usd-per-minute"),
-                decimal(props, "bella.cost.llm-input-usd-per-1k-tokens"), decimal(props, "bella.cost.llm-output-usd-per-1k-tokens"),
-                decimal(props, "bella.cost.twilio-recording-usd-per-minute")));
+        CostLedger costs = new CostLedger(dataSource, events, Prices.from(key -> get(props, key)), clock);
         boolean openAi = !get(props, "bella.openai.api-key").isBlank();
         String extractor = choose(get(props, "bella.extractor"), openAi ? "llm" : "rules", "llm", "rules");
         String stt = choose(get(props, "bella.stt"), openAi ? "whisper" : "twilio", "whisper", "twilio");
@@ -149,6 +147,7 @@ final class Beans {
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours())));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
+        app.bella.ops.OpsBeans.bind(camel, dataSource, clock, zone, key -> get(props, key), costs);
         BusinessMetrics business = new BusinessMetrics(dataSource, events, clock, zone,
                 Duration.ofMillis(Long.parseLong(get(props, "bella.metrics.snapshot-interval-ms"))));
         registry.bind("businessMetrics", business);
@@ -212,10 +211,6 @@ final class Beans {
             throw new IllegalArgumentException("Unknown setting '" + configured + "': expected one of " + String.join(", ", allowed));
         }
         return value;
-    }
-
-    private static java.math.BigDecimal decimal(PropertiesComponent props, String key) {
-        return new java.math.BigDecimal(get(props, key));
     }
 
     private static String get(PropertiesComponent props, String key) {

@@ -3,16 +3,24 @@ package app.bella.understanding;
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
 import app.bella.platform.Sql;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
-/** Records the cost of every paid call (audio minutes × price, tokens × price) against the phone call. */
+/**
+ * Records the cost of every paid unit against the phone call that caused it (docs/costs.md): Twilio voice minutes
+ * per leg, Twilio speech recognition per block, recordings, SMS segments, Whisper minutes and model tokens, each at
+ * its configured price. Entries from webhooks Twilio may retry carry a reference and are written once.
+ */
 public final class CostLedger {
 
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
@@ -21,51 +29,103 @@ public final class CostLedger {
     private final DataSource dataSource;
     private final OutboxWriter events;
     private final Prices prices;
+    private final Clock clock;
 
-    public CostLedger(DataSource dataSource, OutboxWriter events, Prices prices) {
+    public CostLedger(DataSource dataSource, OutboxWriter events, Prices prices, Clock clock) {
         this.dataSource = dataSource;
         this.events = events;
         this.prices = prices;
+        this.clock = clock;
     }
 
+    public Prices prices() {
+        return prices;
+    }
+
+    /** Whisper bills audio by the second. */
     public void whisper(String callSid, int seconds) {
         BigDecimal minutes = BigDecimal.valueOf(Math.max(1, seconds)).divide(SIXTY, 4, RoundingMode.HALF_UP);
-        record(callSid, "openai", "transcription", minutes, "minute", minutes.multiply(prices.whisperUsdPerMinute()));
+        record(callSid, "openai", "transcription", minutes, "minute", minutes.multiply(prices.whisperUsdPerMinute()), null, null);
     }
 
     public void recording(String callSid, int seconds) {
         BigDecimal minutes = BigDecimal.valueOf(Math.max(1, seconds)).divide(SIXTY, 4, RoundingMode.HALF_UP);
-        record(callSid, "twilio", "recording", minutes, "minute", minutes.multiply(prices.twilioRecordingUsdPerMinute()));
+        record(callSid, "twilio", "recording", minutes, "minute", minutes.multiply(prices.twilioRecordingUsdPerMinute()), null, null);
     }
 
     public void llm(String callSid, int inputTokens, int outputTokens) {
         BigDecimal usd = BigDecimal.valueOf(inputTokens).multiply(prices.llmInputUsdPer1kTokens())
                 .add(BigDecimal.valueOf(outputTokens).multiply(prices.llmOutputUsdPer1kTokens()))
                 .divide(THOUSAND, 10, RoundingMode.HALF_UP);
-        record(callSid, "openai", "extraction", BigDecimal.valueOf(inputTokens + outputTokens), "token", usd);
+        record(callSid, "openai", "extraction", BigDecimal.valueOf(inputTokens + outputTokens), "token", usd, null, null);
     }
 
-    private void record(String callSid, String provider, String item, BigDecimal quantity, String unit, BigDecimal usd) {
-        BigDecimal amount = usd.setScale(8, RoundingMode.HALF_UP);
+    /**
+     * One leg of a call, billed per started minute: leg 1 is the caller's inbound leg, leg 2 a transfer's outbound leg.
+     * Zero seconds costs nothing. Once per call and leg.
+     */
+    public void voiceLeg(String callSid, int leg, int seconds) {
+        if (seconds <= 0) {
+            return;
+        }
+        long minutes = (seconds + 59) / 60;
+        BigDecimal price = leg == 1 ? prices.twilioInboundPerMinute() : prices.twilioOutboundPerMinute();
+        record(callSid, "twilio", leg == 1 ? "voice-inbound" : "voice-transfer", BigDecimal.valueOf(minutes), "minute",
+                price.multiply(BigDecimal.valueOf(minutes)), "voice:" + callSid + ":" + leg, null);
+    }
+
+    /** Twilio's {@code <Gather>} speech recognition of one turn: billed per started block of recognised speech. */
+    public void speech(String callSid, int turn, int blocks) {
+        int b = Math.max(1, blocks);
+        record(callSid, "twilio", "speech", BigDecimal.valueOf(b), "block", prices.twilioSpeechPerBlock().multiply(BigDecimal.valueOf(b)),
+                "speech:" + callSid + ":" + turn, null);
+    }
+
+    /** An SMS sent or received, per segment; {@code purpose} is confirmation, reminder, reschedule, cancellation or inbound. */
+    public void sms(String callSid, Long appointmentId, String messageSid, int segments, String purpose) {
+        int s = Math.max(1, segments);
+        record(callSid, "twilio", "sms-" + purpose, BigDecimal.valueOf(s), "segment", prices.smsPerSegment().multiply(BigDecimal.valueOf(s)),
+                "sms:" + messageSid, appointmentId);
+    }
+
+    private void record(String callSid, String provider, String item, BigDecimal quantity, String unit, BigDecimal amount,
+                        String ref, Long appointmentId) {
+        BigDecimal scaled = amount.setScale(8, RoundingMode.HALF_UP);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            int inserted;
             try (PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {
                 ps.setString(1, callSid);
                 ps.setString(2, provider);
                 ps.setString(3, item);
                 ps.setBigDecimal(4, quantity);
                 ps.setString(5, unit);
-                ps.setBigDecimal(6, amount);
-                ps.executeUpdate();
+                ps.setBigDecimal(6, scaled);
+                ps.setString(7, prices.currency());
+                ps.setString(8, ref);
+                if (appointmentId == null) {
+                    ps.setNull(9, Types.BIGINT);
+                } else {
+                    ps.setLong(9, appointmentId);
+                }
+                ps.setObject(10, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                inserted = ps.executeUpdate();
+            }
+            if (inserted == 0) {
+                c.rollback(); // a retried webhook: already in the ledger
+                return;
             }
             Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("callSid", callSid);
+            if (callSid != null) {
+                payload.put("callSid", callSid);
+            }
             payload.put("provider", provider);
             payload.put("item", item);
             payload.put("quantity", quantity);
             payload.put("unit", unit);
-            payload.put("usd", amount);
-            events.append(c, EventType.COST_INCURRED, callSid, payload);
+            payload.put("usd", scaled);
+            payload.put("currency", prices.currency());
+            events.append(c, EventType.COST_INCURRED, callSid == null ? item : callSid, payload);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a cost", e);

@@ -40,6 +40,9 @@ final class SampleEvents {
                     "quantity", 2, "unit", "minute", "usd", 0.034));
             case METRIC_SNAPSHOT -> new Sample("bookings.per.hour", map("metric", "bookings.per.hour", "value", 12.0,
                     "labels", map("practice", "main", "channel", "voice")));
+            case SLA_BREACHED, SLA_RECOVERED -> new Sample("call-success", map("slo", "call-success", "target", 0.95,
+                    "window", "fast", "severity", "critical", "burnRate", 16.0, "compliance", 0.93, "budgetRemaining", 0.4,
+                    "at", "2025-10-08T16:00:00Z"));
             case ALERT_RAISED, ALERT_ACKNOWLEDGED, ALERT_RESOLVED -> new Sample("twilio-down", map("alertId", "alert-42",
                     "fingerprint", "twilio-down", "severity", "critical", "title", "Twilio unreachable",
                     "detail", "5 of the last 5 calls to the Twilio API failed"));

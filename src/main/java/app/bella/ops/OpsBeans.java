@@ -1,0 +1,138 @@
+package app.bella.ops;
+
+import app.bella.costs.CallCosts;
+import app.bella.costs.CostReport;
+import app.bella.events.OutboxWriter;
+import app.bella.platform.AdjustableClock;
+import app.bella.platform.Readiness;
+import app.bella.slo.Heartbeat;
+import app.bella.slo.SliRecorder;
+import app.bella.slo.Slo;
+import app.bella.slo.SloEngine;
+import app.bella.slo.SloStore;
+import app.bella.understanding.CostLedger;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+
+/** Builds the cost, service-level and console beans (issue 12) and binds them under the names the routes use. */
+public final class OpsBeans {
+
+    private OpsBeans() {
+    }
+
+    /** @param properties resolves a property name to its value ("" when unset) */
+    public static void bind(CamelContext camel, DataSource dataSource, AdjustableClock clock, ZoneId zone,
+                            Function<String, String> properties, CostLedger ledger) {
+        AlertService alerts = camel.getRegistry().lookupByNameAndType("alerts", AlertService.class);
+        OutboxWriter events = camel.getRegistry().lookupByNameAndType("outboxWriter", OutboxWriter.class);
+
+        // service levels: events counted from Camel's event stream and the calls' ends, judged from PostgreSQL
+        SloStore sloStore = new SloStore(dataSource);
+        SliRecorder sli = new SliRecorder(clock, Duration.ofMillis(number(properties, "bella.slo.http-latency.threshold-ms")));
+        camel.getManagementStrategy().addEventNotifier(sli);
+        try {
+            camel.addStartupListener(new org.apache.camel.StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                    // the histogram is registered once the metrics registry has started
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                    sli.meters(context.getRegistry().lookupByNameAndType("metricsRegistry",
+                            io.micrometer.core.instrument.MeterRegistry.class));
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        List<Slo> slos = List.of(
+                new Slo("availability", percent(properties, "bella.slo.availability.target-percent"), 5,
+                        "Minutes with at least one ready instance"),
+                new Slo("call-success", percent(properties, "bella.slo.call-success.target-percent"),
+                        number(properties, "bella.slo.call-success.minimum-calls"), "Calls that ended as the caller wanted"),
+                new Slo("http-latency", percent(properties, "bella.slo.http-latency.target-percent"), 20,
+                        "Webhook and API answers under " + number(properties, "bella.slo.http-latency.threshold-ms") + " ms"),
+                new Slo("openai", percent(properties, "bella.slo.openai.target-percent"), 10,
+                        "Whisper and model calls that succeeded"));
+        SloEngine engine = new SloEngine(sloStore, slos, alerts, events, clock, zone);
+        Set<String> successful = list(properties.apply("bella.slo.call-success.outcomes"));
+        CallCosts callCosts = new CallCosts(dataSource, ledger, list(properties.apply("bella.cost.test-numbers")), end -> {
+            if (!end.test()) {
+                sloStore.add("call-success", clock.instant(), successful.contains(end.outcome()) ? 1 : 0, 1);
+            }
+        }, clock);
+        Heartbeat heartbeat = new Heartbeat(sloStore, sli, clock,
+                () -> camel.getRegistry().lookupByNameAndType("readiness", Readiness.class));
+        // the SLOs are one more alert source
+        AlertRules existing = camel.getRegistry().lookupByNameAndType("alertRules", AlertRules.class);
+        List<AlertRule> rules = new ArrayList<>(existing.rules());
+        rules.add(engine);
+        camel.getRegistry().bind("alertRules", new AlertRules(alerts, rules));
+
+        CostReport report = new CostReport(dataSource, clock, zone, ledger.prices());
+        UnifiedApi unified = new UnifiedApi(camel, report, alerts)
+                .section("sla-metrics.report", () -> unchecked(engine::view))
+                .section("status.instances", () -> unchecked(() -> heartbeat.instances(Duration.ofMinutes(5))))
+                .section("status.instance", heartbeat::instanceId)
+                .section("status.paths", () -> paths(properties));
+        camel.getRegistry().bind("callCosts", callCosts);
+        camel.getRegistry().bind("costReport", report);
+        camel.getRegistry().bind("sloEngine", engine);
+        camel.getRegistry().bind("sloHeartbeat", heartbeat);
+        camel.getRegistry().bind("sliRecorder", sli);
+        camel.getRegistry().bind("unifiedApi", unified);
+    }
+
+    private static Map<String, Object> paths(Function<String, String> properties) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("speech", properties.apply("bella.stt").isBlank() ? "auto" : properties.apply("bella.stt"));
+        m.put("extraction", properties.apply("bella.extractor").isBlank() ? "auto" : properties.apply("bella.extractor"));
+        return m;
+    }
+
+    interface Query<T> {
+        T get() throws Exception;
+    }
+
+    static <T> T unchecked(Query<T> q) {
+        try {
+            return q.get();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Set<String> list(String spec) {
+        return spec == null ? Set.of() : Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static long number(Function<String, String> properties, String name) {
+        try {
+            return Long.parseLong(properties.apply(name).strip());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Property " + name + " must be a whole number, not '" + properties.apply(name) + "'", e);
+        }
+    }
+
+    private static double percent(Function<String, String> properties, String name) {
+        try {
+            return Double.parseDouble(properties.apply(name).strip()) / 100.0;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Property " + name + " must be a percentage, not '" + properties.apply(name) + "'", e);
+        }
+    }
+}
