@@ -42,6 +42,7 @@ public final class ApiSupport {
     private final RateLimiter rateLimiter;
     private final byte[] bootstrapHash;
     private volatile boolean closed; // becomes true once any key exists; never goes back
+    private volatile app.bella.console.ConsoleSessions consoleSessions; // the console's cookie sessions, when bound
 
     public ApiSupport(DataSource dataSource, ApiKeys keys, RateLimiter rateLimiter, String bootstrapKey) {
         this.dataSource = dataSource;
@@ -66,7 +67,11 @@ public final class ApiSupport {
         exchange.setProperty("bella.api.method", method);
         exchange.setProperty("bella.api.path", path);
         // the real request headers: Camel also maps query parameters to headers, and a key must never travel in a URL
-        Principal principal = identify(requestHeader(exchange, "X-API-Key"));
+        String apiKey = requestHeader(exchange, "X-API-Key");
+        Principal principal = apiKey == null ? consoleSession(exchange, method) : null;
+        if (principal == null) {
+            principal = identify(apiKey);
+        }
         Scope needed = path.startsWith("/api/keys") ? Scope.ADMIN
                 : "GET".equals(method) || "HEAD".equals(method) ? Scope.READ : Scope.WRITE;
         if (!principal.scope().allows(needed)) {
@@ -99,21 +104,42 @@ public final class ApiSupport {
         return exchange.getMessage().getHeader(name, String.class);
     }
 
-    private Principal identify(String given) throws SQLException {
-        if (given != null && !given.isEmpty()) {
-            if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, ApiKeys.sha256(given))) {
-                return Principal.BOOTSTRAP;
-            }
-            Optional<Principal> stored = Optional.empty();
-            if (given.length() <= 200) {
-                try (Connection c = dataSource.getConnection()) {
-                    stored = keys.find(c, given);
-                }
-            }
+    // --- console session hook: a signed-in console's cookie stands in for X-API-Key (see app.bella.console) ---
+    public void useConsoleSessions(app.bella.console.ConsoleSessions sessions) {
+        this.consoleSessions = sessions;
+    }
+
+    private Principal consoleSession(Exchange exchange, String method) throws SQLException {
+        app.bella.console.ConsoleSessions sessions = consoleSessions;
+        return sessions == null ? null : sessions.authenticate(requestHeader(exchange, "Cookie"), method,
+                requestHeader(exchange, app.bella.console.ConsoleSessions.CSRF_HEADER)).orElse(null);
+    }
+    // --- end of console session hook ---
+
+    /** The principal of an API key itself (the bootstrap key or a stored, unrevoked one); never the open API. */
+    public Optional<Principal> principalOfKey(String given) throws SQLException {
+        if (given == null || given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, ApiKeys.sha256(given))) {
+            return Optional.of(Principal.BOOTSTRAP);
+        }
+        if (given.length() > 200) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Optional<Principal> stored = keys.find(c, given);
             if (stored.isPresent()) {
                 closed = true;
-                return stored.get();
             }
+            return stored;
+        }
+    }
+
+    private Principal identify(String given) throws SQLException {
+        Optional<Principal> known = principalOfKey(given);
+        if (known.isPresent()) {
+            return known.get();
         }
         if (!closed && !keysExist()) {
             return Principal.OPEN;
@@ -187,7 +213,7 @@ public final class ApiSupport {
     }
 
     /** As {@link #object}, but an empty body is an empty object (actions such as cancel need no body). */
-    static ObjectNode optionalObject(Exchange exchange, Set<String> allowed) {
+    public static ObjectNode optionalObject(Exchange exchange, Set<String> allowed) {
         String body = exchange.getMessage().getBody(String.class);
         return body == null || body.isBlank() ? JSON.createObjectNode() : object(exchange, allowed);
     }

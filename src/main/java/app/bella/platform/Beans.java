@@ -125,9 +125,10 @@ final class Beans {
         registry.bind("transcriptions", transcriptions);
         ApiKeys keys = new ApiKeys();
         ApiTransactions tx = new ApiTransactions(dataSource);
-        registry.bind("apiSupport", new ApiSupport(dataSource, keys,
+        ApiSupport apiSupport = new ApiSupport(dataSource, keys,
                 new RateLimiter(dataSource, Integer.parseInt(get(props, "bella.api.rate-limit-per-hour")), 3600),
-                get(props, "bella.api.bootstrap-api-key")));
+                get(props, "bella.api.bootstrap-api-key"));
+        registry.bind("apiSupport", apiSupport);
         registry.bind("apiHousekeeping", new ApiHousekeeping(dataSource,
                 Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
         registry.bind("bookingApi", new BookingApi(tx, bookings));
@@ -161,6 +162,7 @@ final class Beans {
             throw new IllegalStateException(e);
         }
         registry.bind("bookingService", bookings);
+        app.bella.console.ConsoleBeans.bind(camel, dataSource, apiSupport, clock, zone, key -> get(props, key));
         app.bella.notify.NotifyBeans.bind(camel, key -> get(props, key), dataSource, clock, zone, bookings, events);
     }
 

@@ -28,6 +28,8 @@ public final class CallFlow {
 
     static final String RECORDED_PATH = "/twilio/voice/recorded";
     static final String POLL_PATH = "/twilio/voice/poll";
+    /** Signed form parameter of test calls (the console, {@code bella call}); Twilio never sends it. */
+    public static final String TEST_CALL_PARAM = "BellaTest";
 
     /** How speech is heard: engine for new calls, and how long a turn may wait for a transcription. */
     public record SpeechSettings(String engine, Duration firstWait, Duration pollWait, int maxPolls, java.util.Set<Step> whisperSteps) {
@@ -80,6 +82,9 @@ public final class CallFlow {
             if (!store.create(c, s)) {
                 c.rollback();
                 return replayFirst(callSid);
+            }
+            if ("true".equals(p.get(TEST_CALL_PARAM))) {
+                store.markTest(c, callSid); // left out of business metrics and costs
             }
             Reply reply = dialogue.start(c, s);
             s.lastAsk = reply.ask();
