@@ -20,7 +20,7 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -28,7 +28,7 @@ function el(tag, attrs = {}, ...children) {
 }
 function fill(target, ...children) {
   const t = typeof target === 'string' ? $(target) : target;
-  t.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+  t.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
 }
 function table(caption, headers, rows, opts = {}) {
   if (!rows.length) return el('p', { class: 'empty', text: opts.empty || 'Nothing to show.' });
@@ -48,7 +48,6 @@ const time = (iso) => fmt(iso, { hour: '2-digit', minute: '2-digit' });
 const dateTime = (iso) => fmt(iso, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const usd = (v) => (v === null || v === undefined ? '—' : `$${Number(v).toFixed(Number(v) < 1 ? 4 : 2)}`);
 const pct = (v) => (v === null || v === undefined ? '—' : `${(Number(v) * 100).toFixed(1)}%`);
-function dayIn(zone, date) { return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(date); }
 function offset(zone, day) {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
     .formatToParts(new Date(`${day}T12:00:00Z`));
@@ -95,7 +94,11 @@ const canWrite = () => state.scope === 'write' || state.scope === 'admin';
 async function start() {
   wireTabs();
   wireForms();
-  const who = await api('/console/session').catch(() => null);
+  // the page arrives with the signed-in session in it (or empty): no round trip before the first data
+  const meta = document.querySelector('meta[name=bella-session]');
+  let who = null;
+  try { who = meta && meta.content ? JSON.parse(meta.content) : null; } catch { who = null; }
+  if (meta) meta.content = '';
   if (who && who.signedIn) signedIn(who);
   else signedOut('');
 }
@@ -108,8 +111,17 @@ function signedIn(who) {
   fill('who', `${who.scope} access`);
   $('who').hidden = false;
   document.body.classList.toggle('read-only', !canWrite());
+  state.day = who.today;
+  $('f-day').value = who.today;
   connectEvents();
-  loadCatalog().then(() => refreshAll());
+  Promise.all([loadOperations(), loadAppointments()]).then(() => {
+    if (!window.bellaReadyMs) { // first paint with data: the browser tests measure "interactive" up to here
+      window.bellaReadyMs = performance.now();
+      document.body.dataset.ready = 'true';
+    }
+    loadCatalog(); // the filters' choices and the alert count are not needed for the first look
+    loadAlerts();
+  });
   showTab(location.hash.slice(1) || state.tab, false);
 }
 function signedOut(message) {
@@ -159,7 +171,11 @@ function connectEvents() {
   if (!('EventSource' in window)) { startPolling(); return; }
   const es = new EventSource('/console/events');
   state.events = es;
-  es.addEventListener('hello', () => { connection('live'); stopPolling(); refreshAll(); });
+  es.addEventListener('hello', () => {
+    if (state.connection !== 'connecting') refreshAll(); // back after a break: catch up on what was missed
+    connection('live');
+    stopPolling();
+  });
   es.addEventListener('change', (e) => {
     let topics = [];
     try { topics = JSON.parse(e.data).topics || []; } catch { topics = []; }
@@ -195,6 +211,7 @@ function stopPolling() {
   state.pollTimer = null;
 }
 function refreshTopics(topics) {
+  if (topics.includes('appointments')) loadAppointments();
   if (topics.includes('appointments') || topics.includes('calls') || topics.includes('callbacks')) {
     loadOperations();
     if (state.tab === 'analytics') loadAnalytics();
@@ -203,6 +220,7 @@ function refreshTopics(topics) {
 }
 function refreshAll() {
   loadOperations();
+  loadAppointments();
   loadAlerts();
   if (state.tab === 'analytics') loadAnalytics();
   if (state.tab === 'system') loadSystem();
@@ -262,19 +280,10 @@ async function loadOperations() {
     return;
   }
   state.serverNow = ops.now;
-  if (!state.day) {
-    state.day = dayIn(state.zone, new Date(ops.now));
-    $('f-day').value = state.day;
-  }
   renderLiveCalls(ops.inProgress);
   renderRecentCalls(ops.recentCalls);
   renderCallbacks(ops.callbacks);
   renderCustomers(ops.customers);
-  await loadAppointments();
-  if (!window.bellaReadyMs) { // first paint with data: the browser tests measure "interactive" up to here
-    window.bellaReadyMs = performance.now();
-    document.body.dataset.ready = 'true';
-  }
 }
 async function loadAppointments() {
   const day = $('f-day').value || state.day;
@@ -366,7 +375,10 @@ function chart(id, opts, data) {
   const width = Math.max(260, target.clientWidth || 400);
   state.charts[id] = new window.uPlot({ width, height: 220, ...opts }, data, target);
 }
-const dayAxis = { values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(5, 10)) };
+function dayAxis(days) { // x is the day's index: one label per day that fits
+  return { space: 44, incrs: [1, 2, 7, 14, 28], values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) && days[t] ? days[t].slice(5) : '')) };
+}
+const fromZero = (u, min, max) => [0, max > 0 ? max * 1.15 : 1];
 async function loadAnalytics() {
   let a;
   try {
@@ -374,10 +386,11 @@ async function loadAnalytics() {
   } catch (e) {
     return;
   }
-  const xs = a.daily.map((d) => Date.parse(`${d.day}T12:00:00Z`) / 1000);
+  const days = a.daily.map((d) => d.day);
+  const xs = days.map((d, i) => i);
   chart('chart-volume', {
-    scales: { x: { time: false }, pct: { range: [0, 100] } },
-    axes: [dayAxis, { label: 'count' }, { scale: 'pct', side: 1, label: 'success %', grid: { show: false } }],
+    scales: { x: { time: false }, y: { range: fromZero }, pct: { range: [0, 100] } },
+    axes: [dayAxis(days), { label: 'count' }, { scale: 'pct', side: 1, label: 'success %', grid: { show: false } }],
     series: [{}, { label: 'calls', stroke: '#1d4ed8', width: 2 }, { label: 'bookings', stroke: '#15803d', width: 2 },
       { label: 'success %', stroke: '#b45309', scale: 'pct', dash: [6, 4] }],
   }, [xs, a.daily.map((d) => d.calls), a.daily.map((d) => d.bookings),
@@ -387,12 +400,12 @@ async function loadAnalytics() {
   fill('volume-table', table('Last days', ['Day', { label: 'Calls', num: true }, { label: 'Bookings', num: true },
     { label: 'Success', num: true }, { label: 'Cost', num: true }], last, { empty: 'No calls in the last 14 days.' }));
   chart('chart-cost', {
-    scales: { x: { time: false } },
-    axes: [dayAxis, { label: 'USD', values: (u, t) => t.map((v) => `$${v.toFixed(3)}`), size: 70 }],
+    scales: { x: { time: false }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.15 : 0.05] } },
+    axes: [dayAxis(days), { label: 'USD', values: (u, t) => t.map((v) => `$${v.toFixed(3)}`), size: 70 }],
     series: [{}, { label: 'per call', stroke: '#1d4ed8', width: 2 }, { label: 'per booking', stroke: '#7c3aed', width: 2 }],
   }, [xs, a.daily.map((d) => d.usdPerCall), a.daily.map((d) => d.usdPerBooking)]);
   chart('chart-hours', {
-    scales: { x: { time: false, range: [-0.5, 23.5] } },
+    scales: { x: { time: false, range: [-0.5, 23.5] }, y: { range: fromZero } },
     axes: [{ values: (u, t) => t.map((h) => `${h}h`) }, { label: 'calls' }],
     series: [{}, { label: 'calls', stroke: '#0f766e', fill: 'rgba(15,118,110,.35)',
       paths: window.uPlot && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.7, 40] }) : undefined }],
@@ -420,10 +433,10 @@ function renderBudget(budget, costs) {
   const meter = el('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100,
     'aria-valuenow': Math.min(100, used), 'aria-label': 'Budget used this month' },
   el('div', { class: `fill ${kind}`, 'data-w': Math.min(100, used) }),
-  [80, 90, 100].map((m) => el('span', { class: 'mark', 'data-left': m, text: `${m}%` })));
+  [80, 90, 100].map((m) => el('span', { class: m === 100 ? 'mark end' : 'mark', 'data-left': m, text: `${m}%` })));
   // widths go through the CSSOM: the page's CSP allows no inline style attributes
   meter.querySelector('.fill').style.width = `${Math.min(100, used)}%`;
-  meter.querySelectorAll('.mark').forEach((m) => { m.style.left = `calc(${m.dataset.left}% - 2px)`; });
+  meter.querySelectorAll('.mark').forEach((m) => { m.style.left = m.dataset.left === '100' ? '100%' : `calc(${m.dataset.left}% - 2px)`; });
   const guard = costs && (costs.guard || costs.budgetGuard);
   fill('budget', el('p', {}, `${usd(budget.spentUsd)} of ${usd(budget.monthlyUsd)} this month (${used.toFixed(1)}%)`), meter,
     el('p', { class: 'hint' }, 'Guard: ', guard ? badge(String(guard.state || guard.mode || JSON.stringify(guard)), guard.state === 'normal' ? 'ok' : 'warn')

@@ -37,8 +37,11 @@ public final class ConsoleAssets {
 
     private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
 
+    /** Exchange property: the signed-in session as JSON, written into the page so it starts without asking. */
+    public static final String SESSION_JSON = "bella.console.session";
+
     /** GET / and GET /console/static/{file}: 200 (gzip when accepted), 304 on a matching ETag, 404 otherwise. */
-    public void serve(Exchange exchange) {
+    public void serve(Exchange exchange) throws IOException {
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
         String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
         String name = uri.equals("/") || uri.isEmpty() || path.equals("/") ? "index.html" : file(uri);
@@ -53,8 +56,15 @@ public final class ConsoleAssets {
             return;
         }
         Asset a = asset.get();
-        exchange.getMessage().setHeader("ETag", a.etag());
-        exchange.getMessage().setHeader("Cache-Control", "no-cache");
+        String session = exchange.getProperty(SESSION_JSON, String.class);
+        if (session != null && a.type().startsWith("text/html")) {
+            a = withSession(a, session); // personal: never cached, no ETag
+            exchange.getMessage().setHeader("Cache-Control", "no-store");
+            ifNoneMatch = null;
+        } else {
+            exchange.getMessage().setHeader("ETag", a.etag());
+            exchange.getMessage().setHeader("Cache-Control", "no-cache");
+        }
         exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
         exchange.getMessage().setHeader("Vary", "Accept-Encoding");
         if (a.type().startsWith("text/html")) {
@@ -75,6 +85,23 @@ public final class ConsoleAssets {
         } else {
             exchange.getMessage().setBody(a.plain());
         }
+    }
+
+    private static Asset withSession(Asset page, String json) throws IOException {
+        String escaped = json.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("'", "&#39;");
+        byte[] plain = new String(page.plain(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<meta name=\"bella-session\" content=\"\">", "<meta name=\"bella-session\" content=\"" + escaped + "\">")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Asset(plain, gzip(plain), page.type(), page.etag());
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(plain);
+        }
+        return zipped.toByteArray();
     }
 
     /** The file name under /console/static/, or null when the path is not one we serve. */
@@ -99,12 +126,8 @@ public final class ConsoleAssets {
                 return Optional.empty();
             }
             byte[] plain = in.readAllBytes();
-            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
-                gz.write(plain);
-            }
             String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain), 0, 8) + "\"";
-            return Optional.of(new Asset(plain, zipped.toByteArray(), TYPES.get(ext), etag));
+            return Optional.of(new Asset(plain, gzip(plain), TYPES.get(ext), etag));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -29,11 +29,12 @@ public final class ConsoleBeans {
         String publicUrl = property.apply("bella.public-url");
         ConsoleApi.TestCallSettings testCalls = new ConsoleApi.TestCallSettings(local, publicUrl,
                 property.apply("bella.twilio.auth-token"), Boolean.parseBoolean(property.apply("bella.twilio.validate-signature")));
-        camel.getRegistry().bind("consoleAssets", new ConsoleAssets());
+        ConsoleAssets assets = new ConsoleAssets();
+        camel.getRegistry().bind("consoleAssets", assets);
         camel.getRegistry().bind("consoleEvents", events);
         camel.getRegistry().bind("consoleSystem", new ConsoleSystem(camel, dataSource));
         camel.getRegistry().bind("consoleApi", new ConsoleApi(dataSource, api, sessions, events, new CallStore(), clock, zone,
-                new BigDecimal(property.apply("bella.alerts.monthly-budget-usd")), testCalls, publicUrl.startsWith("https://")));
+                new BigDecimal(property.apply("bella.alerts.monthly-budget-usd")), testCalls, publicUrl.startsWith("https://"), assets));
         try {
             camel.addStartupListener(new StartupListener() {
                 @Override

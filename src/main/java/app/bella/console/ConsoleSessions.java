@@ -72,15 +72,28 @@ public final class ConsoleSessions {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(Sql.get("console-session-find"))) {
-            ps.setLong(1, ttl.toSeconds());
-            ps.setBytes(2, ApiKeys.sha256(token));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Session(rs.getString(1), new Principal(rs.getString(2), Scope.parse(rs.getString(3)))))
-                        : Optional.empty();
+        byte[] hash = ApiKeys.sha256(token);
+        try (Connection c = dataSource.getConnection()) {
+            Session session;
+            boolean touch;
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("console-session-find"))) {
+                ps.setBytes(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    session = new Session(rs.getString(1), new Principal(rs.getString(2), Scope.parse(rs.getString(3))));
+                    touch = rs.getBoolean(4);
+                }
             }
+            if (touch) { // sliding expiry, written at most once a minute rather than on every request
+                try (PreparedStatement ps = c.prepareStatement(Sql.get("console-session-touch"))) {
+                    ps.setLong(1, ttl.toSeconds());
+                    ps.setBytes(2, hash);
+                    ps.executeUpdate();
+                }
+            }
+            return Optional.of(session);
         }
     }
 
