@@ -141,6 +141,30 @@ class ConsoleSessionTest {
         }
     }
 
+    @Test
+    void theCallCommandBooksThroughTheWebhooksAsATestCall() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.util.Properties config = new java.util.Properties();
+        config.setProperty("bella.twilio.auth-token", "test-auth-token");
+        int exit = app.bella.platform.Cli.run(new String[] {"call", "--base", bella.baseUrl(), "--from", "+14035550123",
+                "I'm John Smith", "tomorrow at 3 pm", "yes"}, config, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed + err).isZero();
+        assertThat(printed).contains("caller: I'm John Smith").contains("bella:");
+        try (Connection c = bella.jdbc(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT s.is_test, a.status FROM call_session s JOIN appointment a ON a.id = s.appointment_id "
+                        + "WHERE s.from_phone = '+14035550123'")) {
+            assertThat(rs.next()).as(printed).isTrue();
+            assertThat(rs.getBoolean(1)).isTrue();
+            assertThat(rs.getString(2)).isEqualTo("booked");
+        }
+        config.setProperty("bella.twilio.auth-token", "a-wrong-token");
+        assertThat(app.bella.platform.Cli.run(new String[] {"call", "--base", bella.baseUrl(), "hello"}, config,
+                new java.io.PrintStream(out), new java.io.PrintStream(err))).isEqualTo(1);
+    }
+
     static int bootstrapSessions() throws Exception {
         try (Connection c = bella.jdbc(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM console_session WHERE principal = 'bootstrap'")) {
