@@ -50,6 +50,7 @@ public final class ApiSupport {
     private final RateLimiter rateLimiter;
     private final AuthFailures failures;
     private final byte[] bootstrapHash;
+    private volatile app.bella.console.ConsoleSessions consoleSessions; // the console's cookie sessions, when bound
 
     /**
      * Refuses a bootstrap key under 32 characters. Without a bootstrap key, on a database where no key was ever
@@ -125,7 +126,11 @@ public final class ApiSupport {
         exchange.setProperty("bella.api.method", method);
         exchange.setProperty("bella.api.path", path);
         // the real request headers: Camel also maps query parameters to headers, and a key must never travel in a URL
-        Principal principal = identify(requestHeader(exchange, "X-API-Key"), clientAddress(exchange));
+        String apiKey = requestHeader(exchange, "X-API-Key");
+        Principal principal = apiKey == null ? consoleSession(exchange, method) : null;
+        if (principal == null) {
+            principal = identify(apiKey, clientAddress(exchange));
+        }
         if (!principal.scope().allows(needed)) {
             throw new ApiProblem(403, "Forbidden", "This API key has scope '" + principal.scope().wire() + "'; this request "
                     + "needs '" + needed.wire() + "'", "X-API-Key");
@@ -147,7 +152,7 @@ public final class ApiSupport {
         }
     }
 
-    static String clientAddress(Exchange exchange) {
+    public static String clientAddress(Exchange exchange) {
         if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null
                 && http.getRequest().remoteAddress() != null) {
             return http.getRequest().remoteAddress().hostAddress();
@@ -162,25 +167,55 @@ public final class ApiSupport {
         return exchange.getMessage().getHeader(name, String.class);
     }
 
+    // --- console session hook: a signed-in console's cookie stands in for X-API-Key (see app.bella.console) ---
+    public void useConsoleSessions(app.bella.console.ConsoleSessions sessions) {
+        this.consoleSessions = sessions;
+    }
+
+    private Principal consoleSession(Exchange exchange, String method) throws SQLException {
+        app.bella.console.ConsoleSessions sessions = consoleSessions;
+        return sessions == null ? null : sessions.authenticate(requestHeader(exchange, "Cookie"), method,
+                requestHeader(exchange, app.bella.console.ConsoleSessions.CSRF_HEADER)).orElse(null);
+    }
+    // --- end of console session hook ---
+
+    /** The principal of an API key itself (the bootstrap key or a stored, unrevoked one). */
+    public Optional<Principal> principalOfKey(String given) throws SQLException {
+        if (given == null || given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, ApiKeys.sha256(given))) {
+            return Optional.of(Principal.BOOTSTRAP);
+        }
+        if (given.length() > 200) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return keys.find(c, given);
+        }
+    }
+
+    /** A console sign-in: the key's principal, counted against the address's failed authentications like X-API-Key. */
+    public Optional<Principal> signIn(String given, String address) throws SQLException {
+        try {
+            return Optional.of(identify(given, address));
+        } catch (ApiProblem unauthorized) {
+            if (unauthorized.status() == 429) {
+                throw unauthorized;
+            }
+            return Optional.empty();
+        }
+    }
+
     private Principal identify(String given, String address) throws SQLException {
         long wait = failures.retryAfterSeconds(address);
         if (wait > 0) {
             throw new ApiProblem(429, "Too many failed authentications", "Too many requests from this address failed to "
                     + "authenticate; try again in " + wait + " s", "X-API-Key").withHeader("Retry-After", String.valueOf(wait));
         }
-        if (given != null && !given.isEmpty()) {
-            if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, ApiKeys.sha256(given))) {
-                return Principal.BOOTSTRAP;
-            }
-            if (given.length() <= 200) {
-                Optional<Principal> stored;
-                try (Connection c = dataSource.getConnection()) {
-                    stored = keys.find(c, given);
-                }
-                if (stored.isPresent()) {
-                    return stored.get();
-                }
-            }
+        Optional<Principal> known = principalOfKey(given);
+        if (known.isPresent()) {
+            return known.get();
         }
         failures.failed(address);
         throw new ApiProblem(401, "Unauthorized", (given == null || given.isEmpty()
@@ -244,7 +279,7 @@ public final class ApiSupport {
     }
 
     /** As {@link #object}, but an empty body is an empty object (actions such as cancel need no body). */
-    static ObjectNode optionalObject(Exchange exchange, Set<String> allowed) {
+    public static ObjectNode optionalObject(Exchange exchange, Set<String> allowed) {
         String body = exchange.getMessage().getBody(String.class);
         return body == null || body.isBlank() ? JSON.createObjectNode() : object(exchange, allowed);
     }

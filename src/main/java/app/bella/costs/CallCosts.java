@@ -29,9 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class CallCosts {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallCosts.class);
-    /** Request parameter (signed with the rest) or HTTP header marking a call as a test call. */
-    public static final String TEST_PARAM = "BellaTest";
-    public static final String TEST_HEADER = "X-Bella-Test";
     private static final Set<String> TERMINAL = Set.of("completed", "busy", "no-answer", "canceled", "failed");
 
     private final DataSource dataSource;
@@ -52,13 +49,14 @@ public final class CallCosts {
         this.ends = ends;
     }
 
-    /** POST /twilio/voice: once the call session exists, a test call is flagged (is_test) and left out of reports. */
+    /**
+     * POST /twilio/voice: a call from one of the configured test numbers is flagged (is_test) once its session exists
+     * and left out of reports. (Calls from the console and `bella call` carry a signed marker that CallFlow sets.)
+     */
     public void incoming(Exchange exchange) {
         Map<String, String> p = TwilioWebhookGuard.params(exchange);
         String callSid = p.get("CallSid");
-        boolean test = "true".equalsIgnoreCase(p.getOrDefault(TEST_PARAM, ""))
-                || "true".equalsIgnoreCase(exchange.getMessage().getHeader(TEST_HEADER, "", String.class))
-                || (p.get("From") != null && testNumbers.contains(p.get("From").strip()));
+        boolean test = p.get("From") != null && testNumbers.contains(p.get("From").strip());
         if (callSid == null || !test) {
             return;
         }

@@ -133,10 +133,11 @@ final class Beans {
         registry.bind("transcriptions", transcriptions);
         ApiKeys keys = new ApiKeys();
         ApiTransactions tx = new ApiTransactions(dataSource);
-        registry.bind("apiSupport", new ApiSupport(dataSource, keys,
+        ApiSupport apiSupport = new ApiSupport(dataSource, keys,
                 new RateLimiter(dataSource, Integer.parseInt(get(props, "bella.api.rate-limit-per-hour")), 3600),
                 new app.bella.api.AuthFailures(Integer.parseInt(get(props, "bella.api.auth-failures-per-minute")), 60),
-                get(props, "bella.api.bootstrap-api-key"), System.out));
+                get(props, "bella.api.bootstrap-api-key"), System.out);
+        registry.bind("apiSupport", apiSupport);
         registry.bind("apiHousekeeping", new ApiHousekeeping(dataSource,
                 Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
         registry.bind("bookingApi", new BookingApi(tx, bookings));
@@ -171,6 +172,7 @@ final class Beans {
             throw new IllegalStateException(e);
         }
         registry.bind("bookingService", bookings);
+        app.bella.console.ConsoleBeans.bind(camel, dataSource, apiSupport, clock, zone, key -> get(props, key));
         app.bella.notify.NotifyBeans.bind(camel, key -> get(props, key), dataSource, clock, zone, bookings, events);
     }
 

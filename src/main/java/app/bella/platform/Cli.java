@@ -35,11 +35,14 @@ public final class Cli {
 
     /** True when the arguments name a subcommand (otherwise main starts the service). */
     public static boolean handles(String[] args) {
-        return args.length > 0 && args[0].equals("keys");
+        return args.length > 0 && (args[0].equals("keys") || args[0].equals("call"));
     }
 
     /** Runs a subcommand; the exit status (0 ok, 1 failed, 2 usage). {@code overrides} are property names (tests). */
     public static int run(String[] args, Properties overrides, PrintStream out, PrintStream err) {
+        if (args[0].equals("call")) { // a test call against a running Bella (docs/console.md)
+            return app.bella.console.CallCommand.run(Arrays.asList(args).subList(1, args.length), overrides, out, err);
+        }
         Map<String, String> options;
         try {
             options = options(Arrays.asList(args).subList(Math.min(2, args.length), args.length));

@@ -38,6 +38,9 @@ public final class CallFlow {
     private static final Set<String> CALL_STATUSES = Set.of("queued", "initiated", "ringing", "in-progress", "completed",
             "busy", "no-answer", "canceled", "failed");
 
+    /** Signed form parameter of test calls (the console, {@code bella call}); Twilio never sends it. */
+    public static final String TEST_CALL_PARAM = "BellaTest";
+
     /** How speech is heard: engine for new calls, and how long a turn may wait for a transcription. */
     public record SpeechSettings(String engine, Duration firstWait, Duration pollWait, int maxPolls, java.util.Set<Step> whisperSteps) {
 
@@ -92,6 +95,9 @@ public final class CallFlow {
             if (!store.create(c, s)) {
                 c.rollback();
                 return replayFirst(callSid);
+            }
+            if ("true".equals(p.get(TEST_CALL_PARAM))) {
+                store.markTest(c, callSid); // left out of business metrics and costs
             }
             Reply reply = dialogue.start(c, s);
             s.lastAsk = reply.ask();

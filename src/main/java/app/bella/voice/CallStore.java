@@ -46,6 +46,14 @@ public final class CallStore {
         }
     }
 
+    /** Marks a test call (signed by the console or {@code bella call}): left out of business metrics and costs. */
+    public void markTest(Connection c, String callSid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-mark-test"))) {
+            ps.setString(1, callSid);
+            ps.executeUpdate();
+        }
+    }
+
     public void save(Connection c, CallState s, String status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-update"))) {
             ps.setString(1, status);

@@ -140,6 +140,11 @@ public final class BellaServer implements AutoCloseable {
         return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The test's HTTP client (HTTP/1.1 not forced), for requests that need their own body handler. */
+    public HttpClient http() {
+        return http;
+    }
+
     public URI uri(String path) {
         return URI.create(baseUrl() + path);
     }

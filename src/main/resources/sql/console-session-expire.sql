@@ -1,0 +1,1 @@
+DELETE FROM console_session WHERE expires_at < now()
