@@ -44,9 +44,16 @@ class FailureRulesTest {
     void aVoiceTurnFailingInsideBellaIsAnsweredPolitelyAndCounted() throws Exception {
         try (BellaServer bella = BellaServer.start(Map.of("bella.twilio.auth-token", "T"))) {
             BookingFailures failures = bella.camel().getRegistry().lookupByNameAndType("bookingFailures", BookingFailures.class);
+            java.util.List<TwilioCaller> callers = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                TwilioCaller ghost = new TwilioCaller(bella.baseUrl(), "T", "+15875550777");
-                TwilioCaller.Exchange answer = ghost.post("/twilio/voice/turn?n=1", Map.of("SpeechResult", "hello"));
+                callers.add(new TwilioCaller(bella.baseUrl(), "T", "+1587555077" + i).dial());
+            }
+            // a fault inside Bella: the table every turn writes is gone
+            try (var c = bella.jdbc(); var st = c.createStatement()) {
+                st.execute("ALTER TABLE call_turn RENAME TO call_turn_gone");
+            }
+            for (TwilioCaller caller : callers) {
+                TwilioCaller.Exchange answer = caller.post("/twilio/voice/turn?n=1", Map.of("SpeechResult", "hello"));
                 assertThat(answer.status()).isEqualTo(200);
                 assertThat(answer.body()).contains("something went wrong on our side").contains("<Hangup/>")
                         .doesNotContain("Exception");
