@@ -1,6 +1,22 @@
-# Hawtio 4 has no runnable jar: run its war on Jetty 12 (EE10) and connect it to Bella's Jolokia endpoint.
-FROM jetty:12.0.23-jdk17-eclipse-temurin
-USER root
-ADD https://repo1.maven.org/maven2/io/hawt/hawtio-default/4.2.0/hawtio-default-4.2.0.war /var/lib/jetty/webapps/hawtio.war
-RUN chown jetty:jetty /var/lib/jetty/webapps/hawtio.war && java -jar "$JETTY_HOME/start.jar" --add-modules=ee10-deploy,ee10-jsp
-USER jetty
+# Hawtio for Bella: the project's own launcher (app.bella.hawtio.HawtioLauncher) running the hawtio-default war on
+# Jetty 12, with its own login (HAWTIO_USER / HAWTIO_PASSWORD) and pre-connected to Bella's Jolokia (BELLA_JOLOKIA_URL,
+# BELLA_MANAGEMENT_USER / BELLA_MANAGEMENT_PASSWORD). Build context: the repository root.
+FROM eclipse-temurin:17.0.15_6-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY routes routes
+COPY kamelets kamelets
+RUN ./mvnw -B -q compile dependency:copy-dependencies -DincludeScope=provided -DoutputDirectory=target/hawtio-lib
+
+FROM eclipse-temurin:17.0.15_6-jre
+RUN useradd --system --uid 10002 hawtio
+WORKDIR /app
+COPY --from=build /src/target/classes/app/bella/hawtio /app/classes/app/bella/hawtio
+COPY --from=build /src/target/hawtio-lib /app/lib
+USER hawtio
+ENV HAWTIO_HOST=0.0.0.0 HAWTIO_PORT=8090 HAWTIO_WAR=/app/lib/hawtio-default-4.2.0.war
+EXPOSE 8090
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-cp", "/app/classes:/app/lib/*", "app.bella.hawtio.HawtioLauncher"]

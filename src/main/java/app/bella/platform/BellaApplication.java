@@ -142,6 +142,7 @@ public final class BellaApplication {
                     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
                         HttpProblems.install(context);
                         SecurityHeaders.install(context);
+                        RequestIds.install(context);
                     }
                 });
             } catch (Exception e) {
@@ -151,7 +152,7 @@ public final class BellaApplication {
 
         @Override
         public void afterStart(BaseMainSupport support) {
-            LOG.info("Bella started in {} ms", (System.nanoTime() - createdNanos) / 1_000_000);
+            LOG.info(StartupSummary.of(support.getCamelContext(), infrastructure, (System.nanoTime() - createdNanos) / 1_000_000));
         }
 
         @Override

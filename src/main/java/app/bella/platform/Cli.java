@@ -28,18 +28,24 @@ public final class Cli {
     private static final String USAGE = """
             usage: bella keys create --label LABEL --scope read|write|admin   prints the new key once
                    bella keys list                                           id, label, scope, prefix, created, revoked
-                   bella keys revoke --id ID""";
+                   bella keys revoke --id ID
+                   bella backup FILE|DIRECTORY [--keep N]                   encrypted dump of the database (BELLA_BACKUP_KEY)
+                   bella restore FILE [--force]                              into an empty database / BELLA_DATA_DIR
+                   bella doctor                                              checks configuration and outside services""";
 
     private Cli() {
     }
 
     /** True when the arguments name a subcommand (otherwise main starts the service). */
     public static boolean handles(String[] args) {
-        return args.length > 0 && (args[0].equals("keys") || args[0].equals("call"));
+        return args.length > 0 && (args[0].equals("keys") || args[0].equals("call") || OpsCommands.NAMES.contains(args[0]));
     }
 
     /** Runs a subcommand; the exit status (0 ok, 1 failed, 2 usage). {@code overrides} are property names (tests). */
     public static int run(String[] args, Properties overrides, PrintStream out, PrintStream err) {
+        if (args.length > 0 && OpsCommands.NAMES.contains(args[0])) {
+            return OpsCommands.run(args, overrides, out, err);
+        }
         if (args[0].equals("call")) { // a test call against a running Bella (docs/console.md)
             return app.bella.console.CallCommand.run(Arrays.asList(args).subList(1, args.length), overrides, out, err);
         }
