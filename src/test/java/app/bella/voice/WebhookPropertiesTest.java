@@ -48,6 +48,8 @@ class WebhookPropertiesTest {
     static final AtomicInteger REQUESTS = new AtomicInteger();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static BellaServer bella;
+    /** One connection for the checks after each try (opening one per check would dominate the run time). */
+    static Connection db;
 
     @BeforeContainer
     static void start() throws Exception {
@@ -57,11 +59,15 @@ class WebhookPropertiesTest {
                 "bella.twilio.auth-token", TOKEN,
                 "bella.api.bootstrap-api-key", KEY,
                 "bella.voice.transfer-number", "+15875550000"));
+        db = bella.jdbc();
     }
 
     @AfterContainer
     static void stop() throws Exception {
         System.out.println("WebhookPropertiesTest: " + REQUESTS.get() + " signed webhook requests");
+        if (db != null) {
+            db.close();
+        }
         if (bella != null) {
             bella.close();
         }
@@ -74,7 +80,7 @@ class WebhookPropertiesTest {
     // ------------------------------------------------------------------------------------------------ properties
 
     /** A whole call of random turns, following Bella's action URLs (or not): every answer is TwiML, nothing half-done. */
-    @Property(tries = 40)
+    @Property(tries = 30)
     void aCallOfRandomTurnsIsAlwaysAnsweredWithTwiml(@ForAll("callSids") String callSid, @ForAll("callerIds") String from,
                                                       @ForAll("turns") List<Turn> turns) throws Exception {
         Map<String, String> call = new LinkedHashMap<>();
@@ -99,7 +105,7 @@ class WebhookPropertiesTest {
     }
 
     /** Any of the six webhooks with a random form and query: always 200 and TwiML. */
-    @Property(tries = 100)
+    @Property(tries = 75)
     void everyWebhookAnswersAnyRandomSignedFormWithTwiml(@ForAll("paths") String path, @ForAll("queries") String query,
                                                           @ForAll("forms") Map<String, String> form) throws Exception {
         twiml(post(path + query, form));
@@ -189,7 +195,9 @@ class WebhookPropertiesTest {
         Arbitrary<String> keys = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.of("CallSid", "From", "To", "SpeechResult", "Digits", "Confidence", "CallStatus",
                         "CallDuration", "RecordingSid", "RecordingUrl", "RecordingDuration", "MessageSid", "Body")),
-                Tuple.of(1, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)));
+                // extra fields in lower case: Camel's form map does not keep two names that differ only in case
+                // apart ("a", "A"), and Twilio never sends such pairs, so the signature would not match
+                Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12)));
         Arbitrary<String> values = Arbitraries.frequencyOf(
                 Tuple.of(3, speech().filter(v -> v != null)),
                 Tuple.of(2, callSids()),
@@ -217,26 +225,25 @@ class WebhookPropertiesTest {
 
     /** The state, the transcript and the published events agree, and a booking exists only with a booked call. */
     static void assertConsistent(String callSid) throws Exception {
-        try (Connection c = bella.jdbc()) {
-            Map<String, Object> row = one(c, "SELECT s.turn, s.outcome, s.appointment_id, "
-                    + "(SELECT coalesce(max(t.turn), -1) FROM call_turn t WHERE t.call_sid = s.call_sid) AS last_turn, "
-                    + "(SELECT count(*) FROM call_turn t WHERE t.call_sid = s.call_sid AND t.turn > 0) AS turns, "
-                    + "(SELECT count(*) FROM outbox_event e WHERE e.type = 'call.turn' AND e.event_key = s.call_sid) AS turn_events "
-                    + "FROM call_session s WHERE s.call_sid = ?", callSid);
-            Map<String, Object> booked = one(c, "SELECT count(*) AS n, min(id) AS id FROM appointment WHERE call_sid = ?", callSid);
-            if (row == null) {
-                assertThat(((Number) booked.get("n")).longValue()).as("no booking without a call").isZero();
-                return;
-            }
-            assertThat(((Number) row.get("turn")).intValue()).as("state and transcript agree").isEqualTo(((Number) row.get("last_turn")).intValue());
-            assertThat(((Number) row.get("turns")).longValue()).as("one call.turn event per answered turn")
-                    .isEqualTo(((Number) row.get("turn_events")).longValue());
-            long bookings = ((Number) booked.get("n")).longValue();
-            assertThat(bookings).as("at most one booking per call").isLessThanOrEqualTo(1);
-            if (bookings == 1) {
-                assertThat(row.get("outcome")).as("a booking only with a call that ended booked").isEqualTo("booked");
-                assertThat(((Number) row.get("appointment_id")).longValue()).isEqualTo(((Number) booked.get("id")).longValue());
-            }
+        Connection c = db;
+        Map<String, Object> row = one(c, "SELECT s.turn, s.outcome, s.appointment_id, "
+                + "(SELECT coalesce(max(t.turn), -1) FROM call_turn t WHERE t.call_sid = s.call_sid) AS last_turn, "
+                + "(SELECT count(*) FROM call_turn t WHERE t.call_sid = s.call_sid AND t.turn > 0) AS turns, "
+                + "(SELECT count(*) FROM outbox_event e WHERE e.type = 'call.turn' AND e.event_key = s.call_sid) AS turn_events "
+                + "FROM call_session s WHERE s.call_sid = ?", callSid);
+        Map<String, Object> booked = one(c, "SELECT count(*) AS n, min(id) AS id FROM appointment WHERE call_sid = ?", callSid);
+        if (row == null) {
+            assertThat(((Number) booked.get("n")).longValue()).as("no booking without a call").isZero();
+            return;
+        }
+        assertThat(((Number) row.get("turn")).intValue()).as("state and transcript agree").isEqualTo(((Number) row.get("last_turn")).intValue());
+        assertThat(((Number) row.get("turns")).longValue()).as("one call.turn event per answered turn")
+                .isEqualTo(((Number) row.get("turn_events")).longValue());
+        long bookings = ((Number) booked.get("n")).longValue();
+        assertThat(bookings).as("at most one booking per call").isLessThanOrEqualTo(1);
+        if (bookings == 1) {
+            assertThat(row.get("outcome")).as("a booking only with a call that ended booked").isEqualTo("booked");
+            assertThat(((Number) row.get("appointment_id")).longValue()).isEqualTo(((Number) booked.get("id")).longValue());
         }
     }
 
