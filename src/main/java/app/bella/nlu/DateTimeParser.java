@@ -111,6 +111,7 @@ public final class DateTimeParser {
         int sets;                // how many date expressions were read (to see that one started at an index)
         int shiftAt = -1;        // "the day after X", "two weeks from X": X starts here ...
         long shiftDays;          // ... and moves by this many days
+        DayOfWeek shiftDow;      // ... or to this weekday after (shiftDays 1) or before (-1) it
         int shiftFrom;           // where the shifting words began
         int boundAt = -1;        // "after X", "before X", "by X": X starts here ...
         int boundKind;           // ... 1 after, 2 before, 3 by/until
@@ -212,7 +213,10 @@ public final class DateTimeParser {
         if (s.shiftAt == i) {
             s.shiftAt = -1;
             if (s.date != null) {
-                LocalDate d = s.date.plusDays(s.shiftDays);
+                LocalDate d = s.shiftDow == null ? s.date.plusDays(s.shiftDays)
+                        : s.shiftDays > 0 ? s.date.with(TemporalAdjusters.next(s.shiftDow))
+                        : s.date.with(TemporalAdjusters.previous(s.shiftDow));
+                s.shiftDow = null;
                 if (d.isBefore(s.today)) {
                     s.setUnresolved(s.shiftFrom, end);
                 } else {
@@ -224,6 +228,7 @@ public final class DateTimeParser {
         }
         if (s.weekOfAt == i) {
             s.weekOfAt = -1;
+            s.bareWeekdayLast = false;
             if (s.date != null) {
                 LocalDate monday = s.date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 DateRange r = s.range(monday, monday.plusDays(6), s.weekOfFrom, end);
@@ -234,6 +239,7 @@ public final class DateTimeParser {
         }
         if (s.boundAt == i) {
             s.boundAt = -1;
+            s.bareWeekdayLast = false; // "after Tuesday" is every day after it, not only Tuesdays
             LocalDate first = s.date != null ? s.date : s.range != null ? s.range.earliest() : null;
             LocalDate last = s.date != null ? s.date : s.range != null ? s.range.latest() : null;
             DateRange r = null;
@@ -303,6 +309,14 @@ public final class DateTimeParser {
                 if (tk.is(i + 1, "after") && tk.is(i + 2, "tomorrow")) {
                     s.setDate(s.today.plusDays(2), i + 3);
                     return 3;
+                }
+                String before = tk.at(i - 1);
+                if ((tk.is(i + 1, "after") || tk.is(i + 1, "before")) && (before.equals("any") || before.equals("some")
+                        || before.equals("every") || before.equals("whatever"))) {
+                    s.boundAt = i + 2; // "any day after the 20th"
+                    s.boundKind = tk.is(i + 1, "after") ? 1 : 2;
+                    s.boundFrom = i - 1;
+                    return 2;
                 }
                 if (tk.is(i + 1, "after") || tk.is(i + 1, "before")) {
                     s.shiftAt = i + 2; // "the day after Christmas", "the day before the 15th"
@@ -395,6 +409,21 @@ public final class DateTimeParser {
             used = 3;
         }
         int from = prev.equals("next") || prev.equals("this") || prev.equals("ce") ? i - 1 : i;
+        if (tk.is(i + 1, "after") && tk.is(i + 2, "next") && !tk.is(i + 3, "week")) {
+            s.setDate(nextMonday(s.today).plusWeeks(1).plusDays(dow.getValue() - 1L), i + 3); // "Friday after next"
+            s.weekdays.clear();
+            s.weekdayEnd = i + 3;
+            s.lastWeekday = dow;
+            s.weekdayFrom = i;
+            return 3;
+        }
+        if ((tk.is(i + 1, "after") || tk.is(i + 1, "before")) && !tk.is(i + 2, "next") && !tk.is(i + 2, "that")) {
+            s.shiftAt = i + 2; // "the Friday after Thanksgiving": that weekday counted from the day that follows
+            s.shiftDow = dow;
+            s.shiftDays = tk.is(i + 1, "after") ? 1 : -1;
+            s.shiftFrom = prev.equals("the") ? i - 1 : i;
+            return 2;
+        }
         if (alternative) {
             // "Tuesday or Wednesday (next week)": a range on those weekdays
             s.weekdays.add(dow);
@@ -789,6 +818,9 @@ public final class DateTimeParser {
             }
             case "last" -> {
                 String next = tk.at(i + 1);
+                if (WEEKDAYS.containsKey(next) && (tk.is(i + 2, "of") || tk.is(i + 2, "in"))) {
+                    return 0; // "last Friday of the month"
+                }
                 if (WEEKDAYS.containsKey(next) || next.equals("week") || next.equals("weekend") || next.equals("month")
                         || next.equals("night") || next.equals("year") || MONTHS.containsKey(next) && !next.equals("may")) {
                     s.setUnresolved(i, i + 2);

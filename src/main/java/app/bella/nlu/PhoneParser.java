@@ -194,6 +194,12 @@ public final class PhoneParser {
         if (plus) {
             return valid(util, "+" + d, "ZZ");
         }
+        if (d.startsWith("00") && !"US".equals(callerRegion) && !"CA".equals(callerRegion)) {
+            String international = valid(util, "+" + d.substring(2), "ZZ"); // "0044 20 ...": Europe's prefix
+            if (international != null) {
+                return international;
+            }
+        }
         String fromCaller = callerRegion == null ? null : valid(util, d, callerRegion);
         if (fromCaller != null) {
             return fromCaller;

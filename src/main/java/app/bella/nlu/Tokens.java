@@ -27,6 +27,17 @@ final class Tokens {
         this.n = t.length;
     }
 
+    /** The tokens from {@code from} to {@code to} (exclusive) as an utterance of their own. */
+    Tokens slice(int from, int to) {
+        int a = Math.max(0, from);
+        int b = Math.min(n, to);
+        if (a >= b) {
+            return EMPTY;
+        }
+        return new Tokens(java.util.Arrays.copyOfRange(t, a, b), java.util.Arrays.copyOfRange(orig, a, b),
+                java.util.Arrays.copyOfRange(glued, a, b));
+    }
+
     /** The original-case tokens from {@code from} to {@code to} (exclusive), joined with spaces. */
     String originalText(int from, int to) {
         StringBuilder sb = new StringBuilder();
