@@ -1113,8 +1113,7 @@ public final class DateTimeParser {
                 || Character.isDigit(w.charAt(0)) || w.length() < 2) {
             return 0;
         }
-        boolean capitalised = Character.isUpperCase(o.charAt(0)) && o.length() > 1 && Character.isLowerCase(o.charAt(1))
-                && i > 0;
+        boolean capitalised = Character.isUpperCase(o.charAt(0)) && o.length() > 1 && Character.isLowerCase(o.charAt(1));
         if (!capitalised && !w.endsWith("'s")) {
             return 0;
         }

@@ -91,6 +91,10 @@ public final class NameParser {
             "another", "different", "urgent", "emergency", "important", "quick", "question", "problem", "issue",
             "message", "voicemail", "line", "back", "again", "sometime", "something", "nothing", "anything",
             "everything", "thing", "things", "way", "bit", "lot",
+            // named days
+            "thanksgiving", "christmas", "xmas", "easter", "halloween", "hallowe'en", "valentine's", "valentines",
+            "boxing", "eve", "holiday", "holidays", "diwali", "hanukkah", "chanukah", "ramadan", "passover",
+            "juneteenth", "kwanzaa", "new year's", "years",
             // weekdays and months (name-like months are handled separately)
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "july", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
