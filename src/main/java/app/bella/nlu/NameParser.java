@@ -132,7 +132,7 @@ public final class NameParser {
             "hall", "park", "cook", "baker", "turner", "walker", "fisher", "mason", "english", "french", "art", "pat",
             "sue", "rob", "guy", "jack", "dawn", "don", "ray", "sky", "autumn", "woods", "banks", "fox", "wolf",
             "lamb", "crane", "swan", "hawk", "finch", "nash", "case", "rice", "bean", "storm", "snow", "frost",
-            "knight", "bishop", "cross", "lane", "field", "hart", "ford", "bush", "miller", "carpenter", "potter");
+            "knight", "bishop", "cross", "lane", "field", "hart", "ford", "bush", "miller", "carpenter", "potter", "jan");
 
     /** Words that end a name ("Jessica Best and my number is ..."). */
     private static final Set<String> NAME_END = Words.setOf("and", "here", "speaking", "calling", "please", "my", "i",
@@ -250,7 +250,7 @@ public final class NameParser {
         }
         int lastFrom = skipIs(tk, lastAt + lastLen);
         int lastTo = firstAt > lastAt ? introStart(tk, firstAt) : tk.n;
-        Collected last = collect(tk.slice(lastFrom, lastTo), 0, true, true);
+        Collected last = collectOrWordName(tk.slice(lastFrom, lastTo));
         if (last == null) {
             return null;
         }
@@ -258,7 +258,7 @@ public final class NameParser {
         if (firstAt >= 0) {
             int from = skipIs(tk, firstAt + firstLen);
             int to = lastAt > firstAt ? introStart(tk, lastAt) : tk.n;
-            Collected c = collect(tk.slice(from, to), 0, true, true);
+            Collected c = collectOrWordName(tk.slice(from, to));
             first = c == null ? null : c.name;
         } else {
             first = parse(tk.slice(0, introStart(tk, lastAt)), true); // "John, last name Rose"
@@ -271,6 +271,16 @@ public final class NameParser {
             return first;
         }
         return first + " " + last.name;
+    }
+
+    /** A name after "last name is": also a lone word that is a name ("Best", "Good"). */
+    private static Collected collectOrWordName(Tokens tk) {
+        Collected c = collect(tk, 0, true, true);
+        if (c == null && tk.n > 0 && WORD_NAMES.contains(tk.t[0])
+                && (tk.n == 1 || NAME_END.contains(tk.t[1]) || Words.isDigits(tk.t[1]))) {
+            return new Collected(format(List.of(tk.orig[0])), 1);
+        }
+        return c;
     }
 
     /** Skips "is", "it's", "would be", "'s" after "first name" / "last name". */
@@ -315,7 +325,8 @@ public final class NameParser {
                 }
             }
             String first = intro[0];
-            if ((first.equals("for") || first.equals("under")) && !(i > 0 && isBookingWord(tk.t[i - 1]))) {
+            if (intro.length == 1 && (first.equals("for") || first.equals("under"))
+                    && !(i > 0 && isBookingWord(tk.t[i - 1]))) {
                 continue; // "booked under Smith", "appointment for John"; not "for tomorrow"
             }
             return intro.length;
