@@ -808,6 +808,14 @@ public final class DateTimeParser {
         if (used > 0) {
             return used;
         }
+        switch (w) {
+            case "yesterday", "hier", "last", "past", "next", "following", "coming", "this", "week", "weekend", "later",
+                 "early", "end", "beginning", "start", "middle", "mid", "late", "sometime" -> {
+            }
+            default -> {
+                return 0; // most words: no dates computed
+            }
+        }
         LocalDate monday = s.today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate nextMonday = monday.plusWeeks(1);
         YearMonth thisMonth = YearMonth.from(s.today);

@@ -192,7 +192,7 @@ public final class PhoneParser {
         String d = digits.toString();
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         if (plus) {
-            return valid(util, "+" + d, "ZZ");
+            return n == 11 && d.charAt(0) == '1' ? nanp(util, d.substring(1)) : valid(util, "+" + d, "ZZ");
         }
         if (d.startsWith("00") && !"US".equals(callerRegion) && !"CA".equals(callerRegion)) {
             String international = valid(util, "+" + d.substring(2), "ZZ"); // "0044 20 ...": Europe's prefix
@@ -200,11 +200,11 @@ public final class PhoneParser {
                 return international;
             }
         }
-        String fromCaller = callerRegion == null ? null : valid(util, d, callerRegion);
+        String fromCaller = callerRegion == null ? null : national(util, d, callerRegion);
         if (fromCaller != null) {
             return fromCaller;
         }
-        String fromPractice = country == null || country.equals(callerRegion) ? null : valid(util, d, country);
+        String fromPractice = country == null || country.equals(callerRegion) ? null : national(util, d, country);
         if (fromPractice != null) {
             return fromPractice;
         }
@@ -212,7 +212,28 @@ public final class PhoneParser {
         if (byCode.equals(country) || byCode.equals(callerRegion) || byCode.equals("ZZ")) {
             return null;
         }
-        return valid(util, d, byCode);
+        return national(util, d, byCode);
+    }
+
+    /** A number said the way it is dialled in {@code region}, as E.164 when valid there (or abroad via "011"). */
+    private static String national(PhoneNumberUtil util, String d, String region) {
+        if (util.getCountryCodeForRegion(region) == 1 && !d.startsWith("011")) {
+            // North America without libphonenumber's slow parse: ten digits, or eleven with the leading 1
+            int n = d.length();
+            return n == 10 ? nanp(util, d) : n == 11 && d.charAt(0) == '1' ? nanp(util, d.substring(1)) : null;
+        }
+        return valid(util, d, region);
+    }
+
+    /** "+1" and ten digits when they are a valid North-American number (checked for Canada and the US first). */
+    private static String nanp(PhoneNumberUtil util, String ten) {
+        if (ten.length() != 10 || ten.charAt(0) < '2' || ten.charAt(3) < '2') {
+            return null;
+        }
+        PhoneNumber number = new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(ten));
+        boolean valid = util.isValidNumberForRegion(number, "CA") || util.isValidNumberForRegion(number, "US")
+                || util.isValidNumber(number);
+        return valid ? "+1" + ten : null;
     }
 
     /** E.164 of {@code text} read in {@code region} when it is a valid number, else null. */
