@@ -32,6 +32,11 @@ import java.util.Set;
  *   <li>am/pm when unsaid: a day part in the utterance decides; else the reading inside business
  *   hours; else 1-6 = pm, 7-11 = am, 12 = noon. {@link WhenPhrase#explicitAmPm()} is false then.</li>
  *   <li>Corrections: the last date and the last time mentioned win ("tomorrow at 3 no wait 2 pm").</li>
+ *   <li>Every date word counts: a day is pinned ({@link WhenPhrase#date()}), a range ({@link WhenPhrase#range()}:
+ *   "next week", "early November", "after the 20th", "Tuesday or Wednesday"), or unresolved with the words
+ *   heard ({@link WhenPhrase#unresolved()}: past days, impossible dates, holidays Bella cannot date) — never a
+ *   substitute date. Named days come from {@link Holidays}; "the day after X", "two weeks from Friday", "the
+ *   first Tuesday of November" are counted from their anchor.</li>
  * </ul>
  * Stateless and thread-safe.
  */

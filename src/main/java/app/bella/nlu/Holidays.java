@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -281,10 +280,5 @@ public final class Holidays {
             }
         }
         return out;
-    }
-
-    /** Lower-case display for logs and docs. */
-    static String key(Day day) {
-        return day.spoken().toLowerCase(Locale.ROOT);
     }
 }
