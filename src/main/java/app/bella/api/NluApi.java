@@ -1,10 +1,12 @@
 package app.bella.api;
 
 import app.bella.platform.Times;
+import app.bella.nlu.DateRange;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.ParseContext;
 import app.bella.nlu.RulesExtractor;
+import app.bella.nlu.WhenPhrase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -28,17 +30,25 @@ public final class NluApi {
     private final ZoneId practiceZone;
     private final LocalTime opens;
     private final LocalTime closes;
+    private final String country;
 
     public NluApi(RulesExtractor rules, Clock clock, ZoneId practiceZone, LocalTime opens, LocalTime closes) {
+        this(rules, clock, practiceZone, opens, closes, null);
+    }
+
+    /** {@code country}: the practice's country (ISO alpha-2), blank = derived from the zone. */
+    public NluApi(RulesExtractor rules, Clock clock, ZoneId practiceZone, LocalTime opens, LocalTime closes,
+                  String country) {
         this.rules = rules;
         this.clock = clock;
         this.practiceZone = practiceZone;
         this.opens = opens;
         this.closes = closes;
+        this.country = country == null || country.isBlank() ? null : country.strip();
     }
 
     public void parse(Exchange exchange) {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("text", "expect", "now", "timezone"));
+        ObjectNode body = ApiSupport.object(exchange, Set.of("text", "expect", "now", "timezone", "callerId", "country"));
         String text = ApiSupport.text(body, "text", false, 2000);
         String expectText = ApiSupport.text(body, "expect", false, 20);
         Expect expect = null;
@@ -67,7 +77,18 @@ public final class NluApi {
                 throw ApiProblem.invalid("now", "'now' must be ISO-8601 with an offset");
             }
         }
-        ParseContext ctx = new ParseContext(now, zone, opens, closes, "1");
+        String countryText = ApiSupport.text(body, "country", false, 2);
+        if (countryText != null && !countryText.isEmpty() && !countryText.matches("[A-Za-z]{2}")) {
+            throw ApiProblem.invalid("country", "'country' must be an ISO 3166 two-letter code such as CA");
+        }
+        String callerId = ApiSupport.text(body, "callerId", false, 20);
+        if (callerId != null && !callerId.isEmpty() && !callerId.matches("\\+[1-9][0-9]{6,15}")) {
+            throw ApiProblem.invalid("callerId", "'callerId' must be an E.164 number such as +447911123456");
+        }
+        String practiceCountry = countryText != null && !countryText.isEmpty() ? countryText
+                : tz != null && !tz.isEmpty() ? null : country;
+        ParseContext ctx = new ParseContext(now, zone, opens, closes, "1", practiceCountry, null)
+                .withCallerId(callerId);
         Extraction ex = rules.extract(text == null ? "" : text, expect, ctx);
         // a time without a day ("2 pm") means its next occurrence, as in a call
         java.time.ZonedDateTime start = ex.start() != null ? ex.start() : resolver.resolveNext(ex.when(), ctx);
@@ -78,7 +99,36 @@ public final class NluApi {
         out.put("start", start == null ? null : Times.iso(start));
         out.put("durationMinutes", ex.durationMinutes());
         out.put("confirmation", ex.confirmation() == null ? null : ex.confirmation().name().toLowerCase(Locale.ROOT));
+        out.put("when", when(ex.when()));
         out.put("source", "rules");
         ApiSupport.respond(exchange, 200, out);
+    }
+
+    /**
+     * The day as heard: {@code date} when pinned, {@code range} ({@code earliest}, {@code latest}, {@code weekdays},
+     * {@code heard}) when vague, {@code unresolved} (the words) when it cannot be used; plus {@code time} and
+     * {@code dayPart}. Null when the text says nothing about when.
+     */
+    private static Map<String, Object> when(WhenPhrase w) {
+        if (w == null || w.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("date", w.date() == null ? null : w.date().toString());
+        out.put("time", w.time() == null ? null : w.time().toString());
+        out.put("dayPart", w.dayPart() == null ? null : w.dayPart().name().toLowerCase(Locale.ROOT));
+        DateRange r = w.range();
+        if (r != null) {
+            Map<String, Object> range = new LinkedHashMap<>();
+            range.put("earliest", r.earliest().toString());
+            range.put("latest", r.latest() == null ? null : r.latest().toString());
+            range.put("weekdays", r.weekdays().stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+            range.put("heard", r.heard());
+            out.put("range", range);
+        } else {
+            out.put("range", null);
+        }
+        out.put("unresolved", w.unresolved());
+        return out;
     }
 }

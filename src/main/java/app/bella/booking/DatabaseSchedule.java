@@ -25,6 +25,7 @@ public final class DatabaseSchedule implements ScheduleProvider {
     private final ScheduleStore store;
     private final Schedule configured;
     private final List<ScheduleStore.Closure> configuredClosures;
+    private final Set<LocalDate> holidays;
     private final long refreshNanos;
     private volatile Schedule cached;
     private volatile long loadedAt;
@@ -32,12 +33,21 @@ public final class DatabaseSchedule implements ScheduleProvider {
     private boolean seeded;
 
     public DatabaseSchedule(DataSource dataSource, ScheduleStore store, Schedule configured, Duration refresh) {
+        this(dataSource, store, configured, refresh, Set.of());
+    }
+
+    /** {@code holidays}: dates the practice is always closed on (its named holidays), on top of the stored closures. */
+    public DatabaseSchedule(DataSource dataSource, ScheduleStore store, Schedule configured, Duration refresh,
+                            Set<LocalDate> holidays) {
         this.dataSource = dataSource;
         this.store = store;
         this.configured = configured;
         this.configuredClosures = configured.closures().stream().sorted().map(d -> new ScheduleStore.Closure(d, null)).toList();
+        this.holidays = Set.copyOf(holidays);
         this.refreshNanos = refresh.toNanos();
-        this.cached = configured;
+        Set<LocalDate> closed = new HashSet<>(configured.closures());
+        closed.addAll(this.holidays);
+        this.cached = configured.withClosures(closed);
     }
 
     @Override
@@ -68,6 +78,7 @@ public final class DatabaseSchedule implements ScheduleProvider {
             OpeningHours hours = store.hours(c);
             Set<LocalDate> closed = new HashSet<>();
             store.closures(c).forEach(x -> closed.add(x.date()));
+            closed.addAll(holidays);
             c.commit();
             cached = configured.withHours(hours).withClosures(closed);
             loadedAt = System.nanoTime();

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,11 @@ import java.util.Set;
  *   <li>am/pm when unsaid: a day part in the utterance decides; else the reading inside business
  *   hours; else 1-6 = pm, 7-11 = am, 12 = noon. {@link WhenPhrase#explicitAmPm()} is false then.</li>
  *   <li>Corrections: the last date and the last time mentioned win ("tomorrow at 3 no wait 2 pm").</li>
+ *   <li>Every date word counts: a day is pinned ({@link WhenPhrase#date()}), a range ({@link WhenPhrase#range()}:
+ *   "next week", "early November", "after the 20th", "Tuesday or Wednesday"), or unresolved with the words
+ *   heard ({@link WhenPhrase#unresolved()}: past days, impossible dates, holidays Bella cannot date) — never a
+ *   substitute date. Named days come from {@link Holidays}; "the day after X", "two weeks from Friday", "the
+ *   first Tuesday of November" are counted from their anchor.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -105,6 +111,24 @@ public final class DateTimeParser {
         LocalTime fixedTime;     // fully determined time ("in 2 hours", "first thing", "noon")
         DayPart part;
         int dateEnd = -1;        // index just after the last date expression
+        DateRange range;         // a vague day ("next week"), when the last date expression was one
+        String unresolved;       // words of a day that cannot be used ("yesterday"), when the last one was one
+        int sets;                // how many date expressions were read (to see that one started at an index)
+        int shiftAt = -1;        // "the day after X", "two weeks from X": X starts here ...
+        long shiftDays;          // ... and moves by this many days
+        DayOfWeek shiftDow;      // ... or to this weekday after (shiftDays 1) or before (-1) it
+        int shiftFrom;           // where the shifting words began
+        int boundAt = -1;        // "after X", "before X", "by X": X starts here ...
+        int boundKind;           // ... 1 after, 2 before, 3 by/until
+        int boundFrom;
+        int weekOfAt = -1;       // "the week of X": X starts here
+        int weekOfFrom;
+        Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class); // bare weekdays said ("Tuesday or Wednesday")
+        boolean bareWeekdayLast; // the last date expression was a bare weekday
+        int weekdayEnd = -1;     // index just after the last weekday
+        DayOfWeek lastWeekday;
+        LocalDate weekdayWeek;   // Monday of the week the weekday alternatives lie in (null: the coming 7 days)
+        int weekdayFrom;
 
         Scan(Tokens tk, ParseContext ctx, boolean expectTime) {
             this.tk = tk;
@@ -115,8 +139,42 @@ public final class DateTimeParser {
 
         void setDate(LocalDate d, int end) {
             date = d;
+            range = null;
+            unresolved = null;
             weekdayMaybeToday = false;
+            bareWeekdayLast = false;
             dateEnd = end;
+            sets++;
+        }
+
+        void setRange(DateRange r, int end) {
+            if (bareWeekdayLast && !weekdays.isEmpty() && r.weekdays().isEmpty()) {
+                r = r.onWeekdays(weekdays); // "Tuesday or Wednesday ... next week"
+            }
+            range = r;
+            date = null;
+            unresolved = null;
+            weekdayMaybeToday = false;
+            bareWeekdayLast = false;
+            dateEnd = end;
+            sets++;
+        }
+
+        /** The words from {@code from} to {@code end} name a day that cannot be used. */
+        void setUnresolved(int from, int end) {
+            unresolved = tk.originalText(from, end);
+            date = null;
+            range = null;
+            weekdayMaybeToday = false;
+            bareWeekdayLast = false;
+            dateEnd = end;
+            sets++;
+        }
+
+        /** A range from {@code from} to {@code to} said by the words from {@code i} to {@code end}. */
+        DateRange range(LocalDate from, LocalDate to, int i, int end) {
+            LocalDate start = from.isBefore(today) ? today : from;
+            return to != null && to.isBefore(start) ? null : new DateRange(start, to, Set.of(), tk.originalText(i, end));
         }
 
         void setClock(int h, int m, boolean exp) {
@@ -145,10 +203,64 @@ public final class DateTimeParser {
                 i = skipTo;
                 continue;
             }
+            int before = s.sets;
             int used = matchAt(s, i, skipFrom, skipTo);
+            if (s.sets != before) {
+                afterDate(s, i, i + Math.max(used, 1));
+            }
             i += Math.max(used, 1);
         }
         return finish(s);
+    }
+
+    /** A date expression was read from {@code i} to {@code end}: apply a shift, bound or week said before it. */
+    private static void afterDate(Scan s, int i, int end) {
+        if (s.shiftAt == i) {
+            s.shiftAt = -1;
+            if (s.date != null) {
+                LocalDate d = s.shiftDow == null ? s.date.plusDays(s.shiftDays)
+                        : s.shiftDays > 0 ? s.date.with(TemporalAdjusters.next(s.shiftDow))
+                        : s.date.with(TemporalAdjusters.previous(s.shiftDow));
+                s.shiftDow = null;
+                if (d.isBefore(s.today)) {
+                    s.setUnresolved(s.shiftFrom, end);
+                } else {
+                    s.setDate(d, end);
+                }
+            } else if (s.range != null) {
+                s.setUnresolved(s.shiftFrom, end); // "a week after next week": too vague to pin
+            }
+        }
+        if (s.weekOfAt == i) {
+            s.weekOfAt = -1;
+            s.bareWeekdayLast = false;
+            if (s.date != null) {
+                LocalDate monday = s.date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                DateRange r = s.range(monday, monday.plusDays(6), s.weekOfFrom, end);
+                if (r != null) {
+                    s.setRange(r, end);
+                }
+            }
+        }
+        if (s.boundAt == i) {
+            s.boundAt = -1;
+            s.bareWeekdayLast = false; // "after Tuesday" is every day after it, not only Tuesdays
+            LocalDate first = s.date != null ? s.date : s.range != null ? s.range.earliest() : null;
+            LocalDate last = s.date != null ? s.date : s.range != null ? s.range.latest() : null;
+            DateRange r = null;
+            if (s.boundKind == 1 && last != null) {
+                r = s.range(last.plusDays(1), null, s.boundFrom, end);
+            } else if (s.boundKind == 2 && first != null) {
+                r = s.range(s.today, first.minusDays(1), s.boundFrom, end);
+            } else if (s.boundKind == 3 && last != null) {
+                r = s.range(s.today, last, s.boundFrom, end);
+            }
+            if (r != null) {
+                s.setRange(r, end);
+            } else if (first != null) {
+                s.setUnresolved(s.boundFrom, end); // "before today"
+            }
+        }
     }
 
     private static int matchAt(Scan s, int i, int skipFrom, int skipTo) {
@@ -156,6 +268,25 @@ public final class DateTimeParser {
         String w = tk.t[i];
         int used;
         if ((used = relative(s, i)) > 0) {
+            return used;
+        }
+        if ((used = pastOrVague(s, i)) > 0) {
+            return used;
+        }
+        if ((used = ordinalWeekday(s, i)) > 0) {
+            return used;
+        }
+        Holidays.Match holiday = Holidays.match(tk, i);
+        if (holiday != null) {
+            LocalDate d = Holidays.next(holiday.day(), s.today, s.ctx.country());
+            s.setDate(d, i + holiday.used());
+            return holiday.used();
+        }
+        if ((used = Holidays.matchUndated(tk, i)) > 0) {
+            s.setUnresolved(i, i + used);
+            return used;
+        }
+        if ((used = unknownNamedDay(s, i)) > 0) {
             return used;
         }
         switch (w) {
@@ -184,6 +315,26 @@ public final class DateTimeParser {
                     s.setDate(s.today.plusDays(2), i + 3);
                     return 3;
                 }
+                String before = tk.at(i - 1);
+                if ((tk.is(i + 1, "after") || tk.is(i + 1, "before")) && (before.equals("any") || before.equals("some")
+                        || before.equals("every") || before.equals("whatever"))) {
+                    s.boundAt = i + 2; // "any day after the 20th"
+                    s.boundKind = tk.is(i + 1, "after") ? 1 : 2;
+                    s.boundFrom = i - 1;
+                    return 2;
+                }
+                if (tk.is(i + 1, "after") || tk.is(i + 1, "before")) {
+                    s.shiftAt = i + 2; // "the day after Christmas", "the day before the 15th"
+                    s.shiftDays = tk.is(i + 1, "after") ? 1 : -1;
+                    s.shiftFrom = tk.is(i - 1, "the") ? i - 1 : i;
+                    return 2;
+                }
+                return 1;
+            }
+            case "after", "before", "by", "until", "till", "til" -> {
+                s.boundAt = i + 1;
+                s.boundKind = w.equals("after") ? 1 : w.equals("before") ? 2 : 3;
+                s.boundFrom = i;
                 return 1;
             }
             case "noon", "midday", "midi", "lunchtime" -> {
@@ -215,11 +366,13 @@ public final class DateTimeParser {
         }
         DayOfWeek dow = WEEKDAYS.get(w);
         if (dow != null) {
-            weekday(s, i, dow);
-            return 1;
+            return weekday(s, i, dow);
         }
         Integer month = MONTHS.get(w);
         if (month != null && (used = monthFirst(s, i, month)) > 0) {
+            return used;
+        }
+        if ((used = monthRange(s, i)) > 0) {
             return used;
         }
         if (w.indexOf('/') > 0 && (used = numericDate(s, i)) > 0) {
@@ -247,27 +400,98 @@ public final class DateTimeParser {
 
     // -- dates ---------------------------------------------------------------------------------------
 
-    private static void weekday(Scan s, int i, DayOfWeek dow) {
+    /** A weekday at i; returns the tokens used ("Tuesday next week" uses three). */
+    private static int weekday(Scan s, int i, DayOfWeek dow) {
         Tokens tk = s.tk;
         String prev = tk.at(i - 1);
+        boolean alternative = ((prev.equals("or") || prev.equals("and")) && s.weekdayEnd == i - 1
+                || s.weekdayEnd == i) && s.lastWeekday != null && s.lastWeekday != dow;
+        int used = 1;
         boolean nextWeek = prev.equals("next") && !tk.is(i - 2, "the")
-                || tk.is(i + 1, "next") && tk.is(i + 2, "week")
-                || prev.equals("week") && tk.is(i - 2, "next")
-                || tk.is(i + 1, "week") && tk.is(i + 2, "after");
+                || prev.equals("week") && tk.is(i - 2, "next");
+        if (tk.is(i + 1, "next") && tk.is(i + 2, "week") || tk.is(i + 1, "week") && tk.is(i + 2, "after")) {
+            nextWeek = true;
+            used = 3;
+        }
+        int from = prev.equals("next") || prev.equals("this") || prev.equals("ce") ? i - 1 : i;
+        if (tk.is(i + 1, "after") && tk.is(i + 2, "next") && !tk.is(i + 3, "week")) {
+            s.setDate(nextMonday(s.today).plusWeeks(1).plusDays(dow.getValue() - 1L), i + 3); // "Friday after next"
+            s.weekdays.clear();
+            s.weekdayEnd = i + 3;
+            s.lastWeekday = dow;
+            s.weekdayFrom = i;
+            return 3;
+        }
+        if ((tk.is(i + 1, "after") || tk.is(i + 1, "before")) && !tk.is(i + 2, "next") && !tk.is(i + 2, "that")) {
+            s.shiftAt = i + 2; // "the Friday after Thanksgiving": that weekday counted from the day that follows
+            s.shiftDow = dow;
+            s.shiftDays = tk.is(i + 1, "after") ? 1 : -1;
+            s.shiftFrom = prev.equals("the") ? i - 1 : i;
+            return 2;
+        }
+        if (alternative) {
+            // "Tuesday or Wednesday (next week)": a range on those weekdays
+            s.weekdays.add(dow);
+            LocalDate monday = nextWeek ? nextMonday(s.today) : s.weekdayWeek;
+            DateRange r = monday != null
+                    ? s.range(monday, monday.plusDays(6), s.weekdayFrom, i + used)
+                    : s.range(s.today, s.today.plusDays(6), s.weekdayFrom, i + used);
+            if (s.range != null && s.bareWeekdayLast) {
+                r = s.range;
+            }
+            s.setRange(r.onWeekdays(s.weekdays), i + used);
+            s.bareWeekdayLast = true;
+            s.weekdayEnd = i + used;
+            s.lastWeekday = dow;
+            return used;
+        }
+        if (!nextWeek && s.range != null && s.dateEnd >= 0 && !prev.equals("this") && !prev.equals("next")) {
+            // "next week, maybe Tuesday": a weekday inside the range said before it
+            s.weekdays.clear();
+            s.weekdays.add(dow);
+            DateRange r = s.range.onWeekdays(s.weekdays);
+            if (r.first() == null) {
+                s.setUnresolved(i, i + used);
+            } else {
+                s.setRange(r, i + used);
+                s.bareWeekdayLast = true;
+            }
+            s.weekdayEnd = i + used;
+            s.lastWeekday = dow;
+            s.weekdayFrom = i;
+            return used;
+        }
         LocalDate d;
+        boolean bare = false;
         if (nextWeek) {
-            d = s.today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
-                    .plusDays(dow.getValue() - 1L);
-            s.setDate(d, i + 1);
+            d = nextMonday(s.today).plusDays(dow.getValue() - 1L);
+            s.setDate(d, i + used);
+            s.weekdayWeek = nextMonday(s.today);
         } else if (prev.equals("this") || prev.equals("ce")) {
             s.setDate(s.today.with(TemporalAdjusters.nextOrSame(dow)), i + 1);
+            s.weekdayWeek = null;
         } else if (tk.is(i + 1, "prochain") || tk.is(i + 1, "prochaine")) {
             s.setDate(s.today.with(TemporalAdjusters.next(dow)), i + 2);
+            s.weekdayWeek = null;
+            used = 2;
         } else {
             d = s.today.with(TemporalAdjusters.nextOrSame(dow));
             s.setDate(d, i + 1);
             s.weekdayMaybeToday = d.equals(s.today);
+            s.weekdayWeek = null;
+            bare = true;
         }
+        s.weekdays.clear();
+        s.weekdays.add(dow);
+        s.bareWeekdayLast = bare;
+        s.weekdayEnd = i + used;
+        s.lastWeekday = dow;
+        s.weekdayFrom = from;
+        return used;
+    }
+
+    private static LocalDate nextMonday(LocalDate today) {
+        return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1);
     }
 
     /** "December 15th", "Dec 3", "October the 20th", "December fifteenth 2025". */
@@ -286,6 +510,10 @@ public final class DateTimeParser {
         if (isTimeFollower(tk.at(end)) && !(Words.readOrdinal(tk, j) > 0)) {
             return 0; // "may 3 pm"
         }
+        if (month == 5 && !(Words.readOrdinal(tk, j) > 0) && !tk.is(i + 1, "the")
+                && (tk.is(i - 1, "i") || tk.is(i - 1, "we") || tk.is(i - 1, "you") || tk.is(i - 1, "it"))) {
+            return 0; // "I may 2 ..."
+        }
         return finishDate(s, i, end, month, dayValue);
     }
 
@@ -299,10 +527,25 @@ public final class DateTimeParser {
         }
         LocalDate d = monthDay(s, month, day, year);
         if (d == null) {
-            return 0;
+            s.setUnresolved(i, end); // "February 30th", "October 1st 2024", last week's "October 3rd"
+            return end - i;
+        }
+        setDayOfMonth(s, i, end, d);
+        return end - i;
+    }
+
+    /**
+     * Sets a date said as a day of the month, checking it against a weekday said right before it ("Monday the
+     * 17th"): a month that was not named moves to the next month where that day is that weekday; a named
+     * month whose day falls on another weekday is unresolved.
+     */
+    private static void setDayOfMonth(Scan s, int i, int end, LocalDate d) {
+        boolean weekdayBefore = s.lastWeekday != null && (s.weekdayEnd == i || s.weekdayEnd == i - 1 && s.tk.is(i - 1, "on"));
+        if (weekdayBefore && d.getDayOfWeek() != s.lastWeekday) {
+            s.setUnresolved(s.weekdayFrom, end);
+            return;
         }
         s.setDate(d, end);
-        return end - i;
     }
 
     /** "3rd of December", "15 December", "le 15 octobre", "the 15th", "the fifteenth". */
@@ -329,6 +572,13 @@ public final class DateTimeParser {
         if (month != null) {
             return finishDate(s, i, k + 1, month, dayValue);
         }
+        if (dayValue > 31) {
+            if (!(the && ordinal) && !(ordinal && Character.isDigit(tk.at(j).charAt(0)))) {
+                return 0;
+            }
+            s.setUnresolved(i, end); // "the 32nd"
+            return end - i;
+        }
         // without a month: "the 15th", "on the fifteenth", a bare "15th"
         boolean digitOrdinal = ordinal && Character.isDigit(tk.at(j).charAt(0));
         if (!(the && (ordinal || !isTimeFollower(tk.at(end)) && !UNITS.contains(tk.at(end))) || digitOrdinal)) {
@@ -337,12 +587,28 @@ public final class DateTimeParser {
         if (!ordinal && !the) {
             return 0;
         }
-        LocalDate d = nextDayOfMonth(s.today, dayValue);
+        boolean weekdayBefore = s.lastWeekday != null && (s.weekdayEnd == i || s.weekdayEnd == i - 1 && tk.is(i - 1, "on"));
+        LocalDate d = weekdayBefore ? nextDayOfMonth(s.today, dayValue, s.lastWeekday) : nextDayOfMonth(s.today, dayValue);
         if (d == null) {
-            return 0;
+            s.setUnresolved(weekdayBefore ? s.weekdayFrom : i, end);
+            return end - i;
         }
         s.setDate(d, end);
         return end - i;
+    }
+
+    /** "Monday the 17th": the next 17th (within a year) that is a Monday, or null. */
+    static LocalDate nextDayOfMonth(LocalDate today, int day, DayOfWeek dow) {
+        YearMonth ym = YearMonth.from(today);
+        for (int k = 0; k < 13; k++, ym = ym.plusMonths(1)) {
+            if (ym.isValidDay(day)) {
+                LocalDate d = ym.atDay(day);
+                if (!d.isBefore(today) && d.getDayOfWeek() == dow) {
+                    return d;
+                }
+            }
+        }
+        return null;
     }
 
     /** "15 December", "15 of December", "fifteen December": a cardinal day directly before a month. */
@@ -366,8 +632,8 @@ public final class DateTimeParser {
         int o = Words.readOrdinal(tk, j);
         if (o > 0) {
             int v = o >> 2;
-            if (v < 1 || v > 31) {
-                return -1;
+            if (v < 1 || v > 39) {
+                return -1; // 32nd-39th are read, then refused as impossible days
             }
             if (v == 1 && tk.is(j, "first") && tk.is(j + 1, "thing")) {
                 return -1;
@@ -408,32 +674,55 @@ public final class DateTimeParser {
             }
         }
         if (m < 1 || m > 12 || d < 1 || d > 31) {
+            if (m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+                s.setUnresolved(i, i + 1); // "13/45"
+                return 1;
+            }
             return 0;
         }
         LocalDate date = monthDay(s, m, d, y);
         if (date == null) {
-            return 0;
+            s.setUnresolved(i, i + 1);
+            return 1;
         }
         s.setDate(date, i + 1);
         return 1;
     }
 
-    /** The next date (today included) with this month and day, or the given year. */
+    /**
+     * The date with this month and day: in the given year (null when past or impossible), or else the next
+     * one from today — but null when that is more than {@value #ROLL_OVER_DAYS} days away: "October 1st" said
+     * on October 8th is a day just past, not next year's. February 29th looks up to four years ahead.
+     */
     private static LocalDate monthDay(Scan s, int month, int day, int year) {
+        if (day < 1 || day > 31) {
+            return null;
+        }
         if (year > 0) {
-            return YearMonth.of(year, month).isValidDay(day) ? LocalDate.of(year, month, day) : null;
+            if (!YearMonth.of(year, month).isValidDay(day)) {
+                return null;
+            }
+            LocalDate d = LocalDate.of(year, month, day);
+            return d.isBefore(s.today) ? null : d;
+        }
+        if (!YearMonth.of(2024, month).isValidDay(day)) {
+            return null; // February 30th, April 31st
         }
         int y = s.today.getYear();
         for (int k = 0; k < 5; k++, y++) {
             if (YearMonth.of(y, month).isValidDay(day)) {
                 LocalDate d = LocalDate.of(y, month, day);
                 if (!d.isBefore(s.today)) {
-                    return d;
+                    boolean leapDay = month == 2 && day == 29;
+                    return leapDay || ChronoUnit.DAYS.between(s.today, d) <= ROLL_OVER_DAYS ? d : null;
                 }
             }
         }
         return null;
     }
+
+    /** How far ahead a month and day said without a year may roll over into next year. */
+    static final int ROLL_OVER_DAYS = 300;
 
     /** "the 15th": this month if not yet past, else the next month that has that day. */
     static LocalDate nextDayOfMonth(LocalDate today, int day) {
@@ -449,7 +738,10 @@ public final class DateTimeParser {
         return null;
     }
 
-    /** "a week from today", "two weeks from tomorrow", "3 days from now": days counted from an anchor day. */
+    /**
+     * "a week from today", "two weeks from Friday", "3 days after Christmas", "a week before the 20th", "a week
+     * on Monday": days counted from an anchor day; "two days ago" is a past day (unresolved).
+     */
     private static int fromAnchor(Scan s, int i) {
         Tokens tk = s.tk;
         int amount;
@@ -458,6 +750,10 @@ public final class DateTimeParser {
         if (a.equals("a") || a.equals("an") || a.equals("one")) {
             amount = 1;
             used = 1;
+            if (tk.is(i + 1, "couple")) {
+                amount = 2;
+                used = tk.is(i + 2, "of") ? 3 : 2;
+            }
         } else {
             int r = Words.readNumber(tk, i);
             if (r < 0) {
@@ -468,26 +764,378 @@ public final class DateTimeParser {
         }
         int j = i + used;
         long days;
+        boolean weeks = false;
         switch (tk.at(j)) {
             case "day", "days" -> days = amount;
-            case "week", "weeks" -> days = amount * 7L;
+            case "week", "weeks" -> {
+                days = amount * 7L;
+                weeks = true;
+            }
             default -> {
                 return 0;
             }
         }
-        if (!tk.is(j + 1, "from") || days > 366) {
+        if (days > 366) {
             return 0;
         }
-        LocalDate anchor;
-        if (tk.is(j + 2, "today") || tk.is(j + 2, "now")) {
-            anchor = s.today;
-        } else if (tk.is(j + 2, "tomorrow")) {
-            anchor = s.today.plusDays(1);
+        if (tk.is(j + 1, "ago")) {
+            s.setUnresolved(i, j + 2);
+            return j + 2 - i;
+        }
+        String rel = tk.at(j + 1);
+        boolean before = rel.equals("before");
+        if (!(rel.equals("from") || rel.equals("after") || before || weeks && rel.equals("on"))) {
+            return 0;
+        }
+        if (!before && (tk.is(j + 2, "today") || tk.is(j + 2, "now"))) {
+            s.setDate(s.today.plusDays(days), j + 3);
+            return j + 3 - i;
+        }
+        if (!before && tk.is(j + 2, "tomorrow")) {
+            s.setDate(s.today.plusDays(1 + days), j + 3);
+            return j + 3 - i;
+        }
+        s.shiftAt = j + 2; // the anchor day follows: applied once it is read
+        s.shiftDays = before ? -days : days;
+        s.shiftFrom = i;
+        return j + 2 - i;
+    }
+
+    /**
+     * Past days ("yesterday", "last Friday", "this past weekend"), vague ranges of weeks and months ("next
+     * week", "the week after next", "later this week", "end of the month", "early November", "the first week of
+     * December"). Returns the tokens used, or 0.
+     */
+    private static int pastOrVague(Scan s, int i) {
+        Tokens tk = s.tk;
+        String w = tk.t[i];
+        int used = monthRange(s, i);
+        if (used > 0) {
+            return used;
+        }
+        switch (w) {
+            case "yesterday", "hier", "last", "past", "next", "following", "coming", "this", "week", "weekend", "later",
+                 "early", "end", "beginning", "start", "middle", "mid", "late", "sometime" -> {
+            }
+            default -> {
+                return 0; // most words: no dates computed
+            }
+        }
+        LocalDate monday = s.today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate nextMonday = monday.plusWeeks(1);
+        YearMonth thisMonth = YearMonth.from(s.today);
+        switch (w) {
+            case "yesterday", "hier" -> {
+                s.setUnresolved(i, i + 1);
+                return 1;
+            }
+            case "last" -> {
+                String next = tk.at(i + 1);
+                if (WEEKDAYS.containsKey(next) && (tk.is(i + 2, "of") || tk.is(i + 2, "in"))) {
+                    return 0; // "last Friday of the month"
+                }
+                if (WEEKDAYS.containsKey(next) || next.equals("week") || next.equals("weekend") || next.equals("month")
+                        || next.equals("night") || next.equals("year") || MONTHS.containsKey(next) && !next.equals("may")) {
+                    s.setUnresolved(i, i + 2);
+                    return 2;
+                }
+                return 0;
+            }
+            case "past" -> {
+                String next = tk.at(i + 1);
+                if ((tk.is(i - 1, "this") || tk.is(i - 1, "the")) && (WEEKDAYS.containsKey(next) || next.equals("week")
+                        || next.equals("weekend") || next.equals("month"))) {
+                    s.setUnresolved(i - 1, i + 2);
+                    return 2;
+                }
+                return 0;
+            }
+            case "next", "following", "coming" -> {
+                if (tk.is(i + 1, "week") && !tk.is(i + 2, "after") || w.equals("following") && tk.is(i + 1, "week")) {
+                    return range(s, nextMonday, nextMonday.plusDays(6), i, i + 2) - i;
+                }
+                if (tk.is(i + 1, "weekend")) {
+                    LocalDate sat = w.equals("next") ? nextMonday.plusDays(5) : monday.plusDays(5);
+                    return range(s, sat, sat.plusDays(1), i, i + 2) - i;
+                }
+                if (tk.is(i + 1, "month")) {
+                    YearMonth m = thisMonth.plusMonths(1);
+                    return range(s, m.atDay(1), m.atEndOfMonth(), i, i + 2) - i;
+                }
+                if ((tk.is(i + 1, "few") || tk.is(i + 1, "couple")) && tk.is(i + (tk.is(i + 2, "of") ? 3 : 2), "days")) {
+                    int end = i + (tk.is(i + 2, "of") ? 4 : 3);
+                    return range(s, s.today, s.today.plusDays(3), tk.is(i - 1, "the") ? i - 1 : i, end) - i;
+                }
+                return 0;
+            }
+            case "this" -> {
+                if (tk.is(i + 1, "week")) {
+                    return range(s, s.today, monday.plusDays(6), i, i + 2) - i;
+                }
+                if (tk.is(i + 1, "weekend")) {
+                    return range(s, monday.plusDays(5), monday.plusDays(6), i, i + 2) - i;
+                }
+                if (tk.is(i + 1, "month")) {
+                    return range(s, s.today, thisMonth.atEndOfMonth(), i, i + 2) - i;
+                }
+                return 0;
+            }
+            case "week" -> {
+                if (tk.is(i + 1, "after") && tk.is(i + 2, "next")) {
+                    int from = tk.is(i - 1, "the") ? i - 1 : i;
+                    return range(s, nextMonday.plusWeeks(1), nextMonday.plusDays(13), from, i + 3) - i;
+                }
+                if (tk.is(i + 1, "of") && tk.is(i - 1, "the")) {
+                    s.weekOfAt = i + 2; // "the week of the 20th"
+                    s.weekOfFrom = i - 1;
+                    return 2;
+                }
+                return 0;
+            }
+            case "weekend" -> {
+                if (!tk.is(i - 1, "last") && !tk.is(i - 1, "past")) {
+                    LocalDate sat = monday.plusDays(5);
+                    return range(s, sat, sat.plusDays(1), tk.is(i - 1, "the") ? i - 1 : i, i + 1) - i;
+                }
+                return 0;
+            }
+            case "later", "early", "end", "beginning", "start", "middle", "mid", "late", "sometime" -> {
+                int j = i + 1;
+                if (tk.is(j, "of") || tk.is(j, "in")) {
+                    j++;
+                }
+                if (tk.is(j, "the") && (tk.is(j + 1, "week") || tk.is(j + 1, "month"))) {
+                    j++; // "end of the week" = this week
+                }
+                boolean nextOne = tk.is(j, "next");
+                if (nextOne || tk.is(j, "this")) {
+                    j++;
+                }
+                boolean week = tk.is(j, "week");
+                if (!week && !tk.is(j, "month")) {
+                    return 0;
+                }
+                int from = tk.is(i - 1, "the") ? i - 1 : i;
+                if (week) {
+                    LocalDate mon = nextOne ? nextMonday : monday;
+                    return switch (w) {
+                        case "early", "beginning", "start" -> range(s, mon, mon.plusDays(2), from, j + 1) - i;
+                        case "middle", "mid" -> range(s, mon.plusDays(1), mon.plusDays(3), from, j + 1) - i;
+                        case "end", "late" -> range(s, mon.plusDays(3), mon.plusDays(6), from, j + 1) - i;
+                        case "later" -> range(s, nextOne ? mon.plusDays(2) : s.today.plusDays(1), mon.plusDays(6), from, j + 1) - i;
+                        default -> range(s, mon, mon.plusDays(6), from, j + 1) - i;
+                    };
+                }
+                YearMonth m = nextOne ? thisMonth.plusMonths(1) : thisMonth;
+                return switch (w) {
+                    case "early", "beginning", "start" -> range(s, m.atDay(1), m.atDay(10), from, j + 1) - i;
+                    case "middle", "mid" -> range(s, m.atDay(11), m.atDay(20), from, j + 1) - i;
+                    case "end", "late" -> range(s, m.atDay(21), m.atEndOfMonth(), from, j + 1) - i;
+                    case "later" -> range(s, nextOne ? m.atDay(11) : s.today.plusDays(1), m.atEndOfMonth(), from, j + 1) - i;
+                    default -> range(s, m.atDay(1), m.atEndOfMonth(), from, j + 1) - i;
+                };
+            }
+            default -> {
+                return 0;
+            }
+        }
+    }
+
+    /** Sets the range said by the words from {@code from} to {@code end} (unresolved when already past); returns end. */
+    private static int range(Scan s, LocalDate first, LocalDate last, int from, int end) {
+        DateRange r = s.range(first, last, from, end);
+        if (r == null) {
+            s.setUnresolved(from, end);
+        } else {
+            s.setRange(r, end);
+        }
+        return end;
+    }
+
+    /**
+     * "early November", "mid-December", "the end of January", "in March", "the first week of December",
+     * "the last week of November 2026": a range inside a month (the next such month that has not ended).
+     */
+    private static int monthRange(Scan s, int i) {
+        Tokens tk = s.tk;
+        String w = tk.t[i];
+        int j = i;
+        int fromDay;
+        int toDay; // 0 = end of month
+        if (w.startsWith("mid-") && MONTHS.containsKey(w.substring(4))) {
+            return monthRangeAt(s, i, i, MONTHS.get(w.substring(4)), 11, 20, i + 1);
+        }
+        if (w.equals("the")) {
+            j++;
+        }
+        String q = tk.at(j);
+        switch (q) {
+            case "early", "beginning", "start" -> {
+                fromDay = 1;
+                toDay = 10;
+            }
+            case "mid", "middle" -> {
+                fromDay = 11;
+                toDay = 20;
+            }
+            case "late", "end" -> {
+                fromDay = 21;
+                toDay = 0;
+            }
+            case "in", "during", "sometime", "this", "next" -> {
+                if (j != i) {
+                    return 0;
+                }
+                fromDay = 1;
+                toDay = 0;
+            }
+            case "first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th" -> {
+                if (!tk.is(j + 1, "week") || !(tk.is(j + 2, "of") || tk.is(j + 2, "in"))) {
+                    return 0;
+                }
+                int n = switch (q) {
+                    case "first", "1st" -> 1;
+                    case "second", "2nd" -> 2;
+                    case "third", "3rd" -> 3;
+                    case "fourth", "4th" -> 4;
+                    default -> -1;
+                };
+                fromDay = n > 0 ? (n - 1) * 7 + 1 : -7;
+                toDay = n > 0 ? n * 7 : 0;
+                j += 2;
+            }
+            default -> {
+                return 0;
+            }
+        }
+        j++;
+        if (tk.is(j, "of") || tk.is(j, "in")) {
+            j++;
+        }
+        if (q.equals("sometime") && tk.is(j, "in")) {
+            j++;
+        }
+        Integer month = MONTHS.get(tk.at(j));
+        if (month == null) {
+            return 0;
+        }
+        if (readDay(tk, j + 1, true) >= 0 || tk.is(j + 1, "the") && readDay(tk, j + 2, true) >= 0) {
+            return 0; // "in December 15th": a day, read at the month
+        }
+        if (month == 5 && !(q.equals("in") || q.equals("early") || q.equals("mid") || q.equals("late")
+                || q.equals("end") || q.equals("middle") || q.equals("beginning") || q.equals("start"))) {
+            return 0;
+        }
+        return monthRangeAt(s, i, j, month, fromDay, toDay, j + 1);
+    }
+
+    private static int monthRangeAt(Scan s, int i, int j, int month, int fromDay, int toDay, int end) {
+        int year = s.today.getYear();
+        int y = Words.digitsValue(s.tk.at(end));
+        boolean yearSaid = y >= 2000 && y <= 2100;
+        if (yearSaid) {
+            year = y;
+            end++;
+        }
+        YearMonth ym = YearMonth.of(year, month);
+        if (!yearSaid && ym.atEndOfMonth().isBefore(s.today)) {
+            ym = ym.plusYears(1);
+        }
+        LocalDate first = fromDay < 0 ? ym.atEndOfMonth().minusDays(6) : ym.atDay(fromDay);
+        LocalDate last = toDay == 0 ? ym.atEndOfMonth() : ym.atDay(toDay);
+        range(s, first, last, i, end);
+        return end - i;
+    }
+
+    /** "the first Tuesday of November", "the last Friday of the month", "second Monday in December 2026". */
+    private static int ordinalWeekday(Scan s, int i) {
+        Tokens tk = s.tk;
+        int j = tk.is(i, "the") ? i + 1 : i;
+        int n = switch (tk.at(j)) {
+            case "first", "1st" -> 1;
+            case "second", "2nd" -> 2;
+            case "third", "3rd" -> 3;
+            case "fourth", "4th" -> 4;
+            case "fifth", "5th" -> 5;
+            case "last" -> -1;
+            default -> 0;
+        };
+        DayOfWeek dow = WEEKDAYS.get(tk.at(j + 1));
+        if (n == 0 || dow == null || !(tk.is(j + 2, "of") || tk.is(j + 2, "in"))) {
+            return 0;
+        }
+        int k = j + 3;
+        YearMonth ym;
+        boolean named = false;
+        if (tk.is(k, "the") && tk.is(k + 1, "month") || tk.is(k, "this") && tk.is(k + 1, "month")) {
+            ym = YearMonth.from(s.today);
+            k += 2;
+        } else if (tk.is(k, "next") && tk.is(k + 1, "month")) {
+            ym = YearMonth.from(s.today).plusMonths(1);
+            k += 2;
+        } else if (MONTHS.containsKey(tk.at(k))) {
+            ym = YearMonth.of(s.today.getYear(), MONTHS.get(tk.at(k)));
+            k++;
+            named = true;
+            int y = Words.digitsValue(tk.at(k));
+            if (y >= 2000 && y <= 2100) {
+                ym = ym.withYear(y);
+                k++;
+                named = false;
+            }
         } else {
             return 0;
         }
-        s.setDate(anchor.plusDays(days), j + 3);
-        return j + 3 - i;
+        LocalDate d = Holidays.nth(ym.getYear(), ym.getMonth(), dow, n);
+        if (named && d != null && d.isBefore(s.today)) {
+            d = Holidays.nth(ym.getYear() + 1, ym.getMonth(), dow, n);
+            if (d != null && ChronoUnit.DAYS.between(s.today, d) > ROLL_OVER_DAYS) {
+                d = null;
+            }
+        }
+        if (d == null || d.isBefore(s.today)) {
+            s.setUnresolved(i, k);
+        } else {
+            s.setDate(d, k);
+        }
+        return k - i;
+    }
+
+    /** Words that may stand before "day" without naming one ("any day", "the same day"). */
+    private static final Set<String> DAY_WORDS = Words.setOf("the", "a", "an", "that", "this", "any", "same", "next",
+            "every", "one", "whole", "full", "first", "last", "each", "some", "other", "work", "working", "good", "big",
+            "busy", "long", "school", "business", "week", "which", "what", "my", "your", "his", "her", "our", "their",
+            "half", "sick", "nice", "great", "bad", "whatever", "another", "different", "specific", "particular",
+            "second", "third", "previous", "following", "certain", "single", "open", "free", "off", "later",
+            "earlier", "it", "it's", "today's", "tomorrow's", "one's", "that's", "is", "i", "i'm", "so", "ok",
+            "okay", "sure", "yes", "no", "hi", "hello", "well", "and", "or", "but", "then", "of", "for", "on", "in",
+            "at", "to", "by", "from", "with", "same-day", "new", "all", "entire", "rest");
+
+    /**
+     * A named day Bella does not know ("on Flag Day", "St. Swithin's Day"): a capitalised or possessive word
+     * before "day" that is not a weekday, a month or an ordinary word. Unresolved, so the caller is asked.
+     */
+    private static int unknownNamedDay(Scan s, int i) {
+        Tokens tk = s.tk;
+        if (!tk.is(i + 1, "day")) {
+            return 0;
+        }
+        String w = tk.t[i];
+        String o = tk.orig[i];
+        if (DAY_WORDS.contains(w) || WEEKDAYS.containsKey(w) || MONTHS.containsKey(w) || Words.numberWord(w) >= 0
+                || Character.isDigit(w.charAt(0)) || w.length() < 2) {
+            return 0;
+        }
+        boolean capitalised = Character.isUpperCase(o.charAt(0)) && o.length() > 1 && Character.isLowerCase(o.charAt(1));
+        if (!capitalised && !w.endsWith("'s")) {
+            return 0;
+        }
+        int from = i;
+        if (tk.is(i - 1, "st") || tk.is(i - 1, "saint")) {
+            from = i - 1;
+        }
+        s.setUnresolved(from, i + 2);
+        return 2;
     }
 
     /** "in 2 days", "in a week", "in two hours", "in half an hour", "dans 2 jours". */
@@ -763,8 +1411,8 @@ public final class DateTimeParser {
                 }
                 return clock(s, i, i + 1, h, m, hs.length() == 2 && hs.charAt(0) == '0' || h > 12 || h == 0);
             }
-            if (!Words.isDigits(w)) {
-                return 0;
+            if (!Words.isDigits(w) || w.length() > 4) {
+                return 0; // a long digit string is no time (and no int)
             }
             int v = Integer.parseInt(w);
             String next = tk.at(i + 1);
@@ -857,6 +1505,11 @@ public final class DateTimeParser {
     // -- result --------------------------------------------------------------------------------------
 
     private static WhenPhrase finish(Scan s) {
+        DateRange range = s.range;
+        if (range != null && !range.weekdays().isEmpty() && range.single() != null) {
+            s.date = range.single(); // "Tuesday next week", "next week on Tuesday": one day
+            range = null;
+        }
         LocalTime time = null;
         boolean explicit = s.explicit;
         if (s.fixedTime != null) {
@@ -872,10 +1525,11 @@ public final class DateTimeParser {
                 date = date.plusWeeks(1);
             }
         }
-        if (date == null && time == null && s.part == null) {
+        if (date == null && time == null && s.part == null && range == null && s.unresolved == null) {
             return null;
         }
-        return new WhenPhrase(date, time, s.part, time != null && explicit);
+        return new WhenPhrase(date, time, s.part, time != null && explicit, date == null ? range : null,
+                date == null ? s.unresolved : null);
     }
 
     /**

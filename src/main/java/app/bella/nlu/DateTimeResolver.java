@@ -32,8 +32,15 @@ public final class DateTimeResolver {
         return start;
     }
 
-    /** As {@link #resolve}, but a time said without a day means its next occurrence: today if still ahead, else tomorrow. */
+    /**
+     * As {@link #resolve}, but a time said without a day means its next occurrence: today if still ahead, else
+     * tomorrow. Never when a day was said that is a range or could not be resolved ("next week at 3",
+     * "yesterday at 3"): then null, and the caller is asked for the day.
+     */
     public ZonedDateTime resolveNext(WhenPhrase when, ParseContext ctx) {
+        if (when != null && (when.hasRange() || when.isUnresolved())) {
+            return null;
+        }
         if (when != null && when.date() == null && when.time() != null) {
             ZonedDateTime today = ZonedDateTime.of(ctx.today(), when.time(), ctx.zone());
             boolean ahead = today.toInstant().isAfter(ctx.now().toInstant());

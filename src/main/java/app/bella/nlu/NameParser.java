@@ -33,7 +33,10 @@ public final class NameParser {
             {"my", "name's"}, {"name", "is"}, {"name's"}, {"they", "call", "me"}, {"call", "me"},
             {"this", "is"}, {"it's"}, {"it", "is"}, {"its"}, {"i'm"}, {"i", "am"}, {"im"},
             {"je", "m'appelle"}, {"mon", "nom", "est"}, {"moi", "c'est"}, {"c'est"}, {"je", "suis"},
-            {"here", "is"}, {"speaking", "to"}, {"under"}, {"for"}};
+            {"here", "is"}, {"speaking", "to"}, {"name", "would", "be"}, {"name", "will", "be"},
+            {"name", "should", "be"}, {"name", "is", "gonna", "be"}, {"put", "it", "under"}, {"put", "me", "down", "as"},
+            {"put", "me", "down", "under"}, {"under", "the", "name", "of"}, {"under", "the", "name"},
+            {"booked", "under"}, {"under"}, {"for"}};
 
     /** Family members a caller books for ("for my son Tim"). */
     private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
@@ -63,7 +66,7 @@ public final class NameParser {
             "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only",
             "also", "too", "very", "really", "again", "still", "even", "please", "thanks", "thank", "hello", "hi",
             "hey", "bye", "goodbye", "sorry", "well", "oh", "actually", "maybe", "perhaps", "wait", "one",
-            "i'm", "im", "i'd", "i'll", "i've", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
+            "i'm", "im", "i'd", "i'll", "i've", "will", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
             "who's", "let's", "let", "don't", "doesn't", "didn't", "can't", "cannot", "won't", "wouldn't",
             "couldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "ain't",
             "name", "name's", "named", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did",
@@ -88,6 +91,10 @@ public final class NameParser {
             "another", "different", "urgent", "emergency", "important", "quick", "question", "problem", "issue",
             "message", "voicemail", "line", "back", "again", "sometime", "something", "nothing", "anything",
             "everything", "thing", "things", "way", "bit", "lot",
+            // named days
+            "thanksgiving", "christmas", "xmas", "easter", "halloween", "hallowe'en", "valentine's", "valentines",
+            "boxing", "eve", "holiday", "holidays", "diwali", "hanukkah", "chanukah", "ramadan", "passover",
+            "juneteenth", "kwanzaa", "new year's", "years",
             // weekdays and months (name-like months are handled separately)
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "july", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
@@ -111,6 +118,39 @@ public final class NameParser {
             "veux", "rendez-vous", "pour", "avec", "je", "j'ai", "suis", "est", "c'est", "mon", "ma", "nom",
             "from", "london", "toronto", "calgary", "edmonton", "vancouver", "montreal", "ottawa", "canada",
             "city", "town", "street", "avenue", "road");
+
+    /**
+     * Ordinary words that are also common first names or surnames ("Jessica Best", "John Good", "Hope Price"):
+     * a name part only inside a name — after another part and before the end of the name, or first when a
+     * plain name word follows and a name was asked for or introduced.
+     */
+    private static final Set<String> WORD_NAMES = Words.setOf(
+            "best", "good", "hope", "will", "mark", "bill", "joy", "faith", "love", "rich", "king", "long", "short",
+            "young", "black", "white", "brown", "green", "gray", "grey", "little", "small", "strong", "sharp", "swift",
+            "wise", "sweet", "noble", "frank", "grant", "chase", "hunter", "rose", "bird", "price", "page", "hill",
+            "wood", "stone", "law", "cash", "major", "moody", "bell", "summer", "winter", "north", "west", "church",
+            "hall", "park", "cook", "baker", "turner", "walker", "fisher", "mason", "english", "french", "art", "pat",
+            "sue", "rob", "guy", "jack", "dawn", "don", "ray", "sky", "autumn", "woods", "banks", "fox", "wolf",
+            "lamb", "crane", "swan", "hawk", "finch", "nash", "case", "rice", "bean", "storm", "snow", "frost",
+            "knight", "bishop", "cross", "lane", "field", "hart", "ford", "bush", "miller", "carpenter", "potter", "jan");
+
+    /** Words that end a name ("Jessica Best and my number is ..."). */
+    private static final Set<String> NAME_END = Words.setOf("and", "here", "speaking", "calling", "please", "my", "i",
+            "i'm", "i'd", "from", "at", "phone", "number", "thanks", "thank", "is", "with", "for", "on", "calling",
+            "it's", "that's", "but", "so", "plus");
+
+    /** East-Asian and Vietnamese family names: given-name parts that look like ordinary words may follow. */
+    private static final Set<String> ASIAN_SURNAMES = Words.setOf(
+            "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+            "duong", "ly", "truong", "dinh", "lam", "mai", "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon",
+            "jang", "lim", "han", "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "wang", "li", "zhang", "liu",
+            "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "luo",
+            "gao", "zheng", "liang", "xie", "tang", "deng", "feng", "cheng", "cao", "wong", "chan", "chow", "leung",
+            "cheung", "lau", "ng", "tse", "yip", "fung", "kwok", "tsang", "lai");
+
+    /** Short given-name parts of such names that are also English words or abbreviations ("Nguyen Van An"). */
+    private static final Set<String> ASIAN_GIVEN = Words.setOf("an", "do", "my", "jun", "ha", "he", "so", "in",
+            "son", "mai", "lan", "thi", "van", "no", "min", "hu", "ma", "yo", "bo", "ho", "oh", "sun", "young");
 
     /** Month names that are also common first names: allowed after an introduction. */
     private static final Set<String> NAME_MONTHS = Words.setOf("april", "may", "june", "august");
@@ -137,6 +177,10 @@ public final class NameParser {
         if (tk.n == 0) {
             return null;
         }
+        String firstAndLast = firstAndLastName(tk);
+        if (firstAndLast != null) {
+            return firstAndLast;
+        }
         // 1. introductions anywhere: "... my name is X", "I'm X", "this is X"
         for (int i = 0; i < tk.n; i++) {
             int len = introAt(tk, i);
@@ -146,7 +190,7 @@ public final class NameParser {
                 if ((tk.is(from, "my") || tk.is(from, "our")) && RELATIONS.contains(tk.at(from + 1))) {
                     from += 2;
                 }
-                Collected c = collect(tk, from, true);
+                Collected c = collect(tk, from, true, true);
                 if (c != null) {
                     return c.name;
                 }
@@ -154,7 +198,7 @@ public final class NameParser {
         }
         // 2. "X here" / "X speaking" / "X calling"
         int start = skipLeads(tk, 0);
-        Collected c = collect(tk, start, false);
+        Collected c = collect(tk, start, false, expected);
         if (c != null) {
             String lead = c.name;
             int end = c.end;
@@ -178,6 +222,88 @@ public final class NameParser {
 
     // -- scanning ------------------------------------------------------------------------------------
 
+    /**
+     * "my first name is John and my last name is Baker", "first name Sarah, last name Young", "John, last name
+     * Rose", "surname Chen, first name Wei": the two parts joined, first name first. Null when no last name is
+     * introduced.
+     */
+    private String firstAndLastName(Tokens tk) {
+        int lastAt = -1;
+        int lastLen = 0;
+        int firstAt = -1;
+        int firstLen = 0;
+        for (int i = 0; i < tk.n; i++) {
+            String w = tk.t[i];
+            String next = tk.at(i + 1);
+            boolean nameWord = next.equals("name") || next.equals("name's") || next.equals("names");
+            if (lastAt < 0 && ((w.equals("last") || w.equals("family") || w.equals("second")) && nameWord
+                    || w.equals("surname") || w.equals("surname's"))) {
+                lastAt = i;
+                lastLen = w.startsWith("surname") ? 1 : 2;
+            } else if (firstAt < 0 && (w.equals("first") || w.equals("given") || w.equals("christian")) && nameWord) {
+                firstAt = i;
+                firstLen = 2;
+            }
+        }
+        if (lastAt < 0) {
+            return null;
+        }
+        int lastFrom = skipIs(tk, lastAt + lastLen);
+        int lastTo = firstAt > lastAt ? introStart(tk, firstAt) : tk.n;
+        Collected last = collectOrWordName(tk.slice(lastFrom, lastTo));
+        if (last == null) {
+            return null;
+        }
+        String first;
+        if (firstAt >= 0) {
+            int from = skipIs(tk, firstAt + firstLen);
+            int to = lastAt > firstAt ? introStart(tk, lastAt) : tk.n;
+            Collected c = collectOrWordName(tk.slice(from, to));
+            first = c == null ? null : c.name;
+        } else {
+            first = parse(tk.slice(0, introStart(tk, lastAt)), true); // "John, last name Rose"
+        }
+        if (first == null) {
+            return last.name;
+        }
+        if (first.toLowerCase(Locale.ROOT).endsWith(" " + last.name.toLowerCase(Locale.ROOT))
+                || first.equalsIgnoreCase(last.name)) {
+            return first;
+        }
+        return first + " " + last.name;
+    }
+
+    /** A name after "last name is": also a lone word that is a name ("Best", "Good"). */
+    private static Collected collectOrWordName(Tokens tk) {
+        Collected c = collect(tk, 0, true, true);
+        if (c == null && tk.n > 0 && WORD_NAMES.contains(tk.t[0])
+                && (tk.n == 1 || NAME_END.contains(tk.t[1]) || Words.isDigits(tk.t[1]))) {
+            return new Collected(format(List.of(tk.orig[0])), 1);
+        }
+        return c;
+    }
+
+    /** Skips "is", "it's", "would be", "'s" after "first name" / "last name". */
+    private static int skipIs(Tokens tk, int i) {
+        while (i < tk.n && (tk.t[i].equals("is") || tk.t[i].equals("it's") || tk.t[i].equals("was")
+                || tk.t[i].equals("would") || tk.t[i].equals("be") || tk.t[i].equals("spelled")
+                || tk.t[i].equals("it") || tk.t[i].equals("as"))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The start of "and my last name", "my first name": where the name before it ends. */
+    private static int introStart(Tokens tk, int i) {
+        if (tk.is(i - 1, "my") || tk.is(i - 1, "the") || tk.is(i - 1, "your")) {
+            i--;
+        }
+        if (tk.is(i - 1, "and")) {
+            i--;
+        }
+        return i;
+    }
+
     /** A collected name and the index just after it. */
     private record Collected(String name, int end) {
     }
@@ -199,7 +325,8 @@ public final class NameParser {
                 }
             }
             String first = intro[0];
-            if ((first.equals("for") || first.equals("under")) && !(i > 0 && isBookingWord(tk.t[i - 1]))) {
+            if (intro.length == 1 && (first.equals("for") || first.equals("under"))
+                    && !(i > 0 && isBookingWord(tk.t[i - 1]))) {
                 continue; // "booked under Smith", "appointment for John"; not "for tomorrow"
             }
             return intro.length;
@@ -226,7 +353,7 @@ public final class NameParser {
      * Collects name parts from {@code start}. Returns the formatted name and where it ends, or null
      * when no plausible name starts there.
      */
-    private static Collected collect(Tokens tk, int start, boolean introduced) {
+    private static Collected collect(Tokens tk, int start, boolean introduced, boolean asked) {
         int i = start;
         // titles: "Dr. Smith", "Mrs Jones"
         while (i < tk.n && TITLES.contains(tk.t[i]) && i + 1 < tk.n && isNameWord(tk, i + 1, introduced)) {
@@ -234,8 +361,37 @@ public final class NameParser {
         }
         List<String> parts = new ArrayList<>(4);
         List<Boolean> spelled = new ArrayList<>(4);
+        boolean asian = false;
         while (i < tk.n && parts.size() < MAX_PARTS) {
             String w = tk.t[i];
+            if (!parts.isEmpty() && tk.glued[i] && Words.isDigits(w) && w.length() <= 2) {
+                i++; // "John2 Smith": a digit the recogniser glued onto a name
+                continue;
+            }
+            if (parts.size() == 1) {
+                asian = ASIAN_SURNAMES.contains(parts.get(0).toLowerCase(Locale.ROOT));
+            }
+            if (asian && parts.size() < 3 && ASIAN_GIVEN.contains(w) && (parts.size() == 2 || !w.equals("in"))
+                    && (i + 1 == tk.n || NAME_END.contains(tk.t[i + 1]) || isNameWord(tk, i + 1, introduced)
+                    || ASIAN_GIVEN.contains(tk.t[i + 1]))) {
+                parts.add(tk.orig[i]); // "Nguyen Van An", "Kim Min Jun"
+                spelled.add(Boolean.FALSE);
+                i++;
+                continue;
+            }
+            if (parts.isEmpty() && asked && ASIAN_SURNAMES.contains(w) && STOP.contains(w)
+                    && (ASIAN_GIVEN.contains(tk.at(i + 1)) || isNameWord(tk, i + 1, introduced))) {
+                parts.add(tk.orig[i]); // "Do Van Hung"
+                spelled.add(Boolean.FALSE);
+                i++;
+                continue;
+            }
+            if (WORD_NAMES.contains(w) && !isNameWord(tk, i, introduced) && wordName(tk, i, parts.size(), asked)) {
+                parts.add(tk.orig[i]); // "Jessica Best", "Hope Price"
+                spelled.add(Boolean.FALSE);
+                i++;
+                continue;
+            }
             int run = letterRun(tk, i);
             if (run >= 2) {
                 StringBuilder sb = new StringBuilder(run);
@@ -275,6 +431,10 @@ public final class NameParser {
         if (parts.isEmpty()) {
             return null;
         }
+        if (parts.size() >= 3 && parts.get(0).equalsIgnoreCase(parts.get(parts.size() - 1))) {
+            parts.remove(0); // "Smith, John Smith"
+            spelled.remove(0);
+        }
         // a spelled part replaces the neighbouring word it spells: "Jon, J O N", "J O N Jon"
         for (int k = parts.size() - 1; k > 0; k--) {
             String a = parts.get(k - 1);
@@ -303,6 +463,19 @@ public final class NameParser {
         }
         return new Collected(format(parts), end);
     }
+
+    /** Whether an ordinary word that is also a name ("Best") is a name part here. */
+    private static boolean wordName(Tokens tk, int i, int partsSoFar, boolean asked) {
+        String next = tk.at(i + 1);
+        boolean ends = next.isEmpty() || NAME_END.contains(next) || Words.isDigits(next);
+        if (partsSoFar >= 1 && partsSoFar <= 3) {
+            return ends || isNameWord(tk, i + 1, true) && (i + 2 >= tk.n || NAME_END.contains(tk.at(i + 2)));
+        }
+        return partsSoFar == 0 && asked && !DayPartWords.contains(next) && (isNameWord(tk, i + 1, true)
+                || WORD_NAMES.contains(next) && (i + 2 >= tk.n || NAME_END.contains(tk.at(i + 2))));
+    }
+
+    private static final Set<String> DayPartWords = Words.setOf("morning", "afternoon", "evening", "night", "day");
 
     /** Number of consecutive single-letter tokens starting at i. */
     private static int letterRun(Tokens tk, int i) {
@@ -340,14 +513,17 @@ public final class NameParser {
     /** Title-cases name parts: particles stay lower-case in the middle, Mc/Mac/O' rules applied. */
     static String format(List<String> parts) {
         StringBuilder sb = new StringBuilder(24);
+        boolean asian = !parts.isEmpty() && ASIAN_SURNAMES.contains(parts.get(0).toLowerCase(Locale.ROOT));
         for (int k = 0; k < parts.size(); k++) {
             String p = parts.get(k);
             String lower = p.toLowerCase(Locale.ROOT);
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            if (k > 0 && k < parts.size() - 1 && PARTICLES.contains(lower)) {
+            if (k > 0 && k < parts.size() - 1 && PARTICLES.contains(lower) && !asian) {
                 sb.append(lower);
+            } else if (k > 0 && (lower.startsWith("al-") || lower.startsWith("el-")) && lower.length() > 4) {
+                sb.append(lower, 0, 3).append(titleCase(lower.substring(3))); // "Fatima al-Hassan"
             } else if (isDeliberateMixedCase(p)) {
                 sb.append(p);
             } else {

@@ -1,5 +1,8 @@
 package app.bella.nlu;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Set;
 
 /**
@@ -11,9 +14,13 @@ import java.util.Set;
  * ("10/15") or an extension ("ext 22", "#extension123") is never glued onto the number. When several
  * valid runs occur, the last one wins (callers correct themselves).
  *
- * <p>Validation: with country code 1 (NANP) a number must have 10 digits (or 11 starting with 1)
- * and the area code and exchange must start with 2-9. A number said with an explicit "+" and another
- * country code is accepted with 8 to 15 digits in total. Stateless and thread-safe.
+ * <p>Validation is Google's libphonenumber: a number said with "+" (or an international prefix such as
+ * "00" or "011") must be a valid number of its country; a national number is read in the caller ID's
+ * country first ({@link ParseContext#callerRegion()}), then in the practice's ({@link ParseContext#country()}),
+ * then in the country of the default calling code, and the first reading that is a valid number wins. So a
+ * UK caller's "020 7946 0018" becomes +442079460018 and a toll-free "1 800 ..." is accepted. A digit run
+ * that is no valid number anywhere (a 14-digit account number, "123") gives no phone; nothing here throws.
+ * Stateless and thread-safe.
  */
 public final class PhoneParser {
 
@@ -30,7 +37,12 @@ public final class PhoneParser {
 
     /** Parses a phone number; {@code defaultCountryCode} applies to numbers said without "+". */
     public String parse(String text, String defaultCountryCode) {
-        return find(Words.tokenize(text), defaultCountryCode).phone;
+        return find(Words.tokenize(text), defaultCountryCode, null, null).phone;
+    }
+
+    /** Parses a phone number, reading a national number in the caller's, then the practice's country. */
+    public String parse(String text, ParseContext ctx) {
+        return find(Words.tokenize(text), ctx).phone;
     }
 
     /** Result of a scan: the number and the token span it came from (end exclusive). */
@@ -47,7 +59,11 @@ public final class PhoneParser {
         }
     }
 
-    Found find(Tokens tk, String defaultCountryCode) {
+    Found find(Tokens tk, ParseContext ctx) {
+        return find(tk, ctx.defaultCountryCode(), ctx.callerRegion(), ctx.country());
+    }
+
+    private Found find(Tokens tk, String defaultCountryCode, String callerRegion, String country) {
         Found best = Found.NONE;
         StringBuilder digits = new StringBuilder(20);
         int i = 0;
@@ -79,7 +95,7 @@ public final class PhoneParser {
                 }
             }
             if (digits.length() > 0) {
-                String phone = validate(digits, plus, defaultCountryCode);
+                String phone = validate(digits, plus, defaultCountryCode, callerRegion, country);
                 if (phone != null) {
                     best = new Found(phone, runStart, j);
                 }
@@ -167,39 +183,66 @@ public final class PhoneParser {
         return v >= 0 && v <= 9 ? v : -1;
     }
 
-    private static String validate(CharSequence digits, boolean plus, String defaultCc) {
+    private static String validate(CharSequence digits, boolean plus, String defaultCc, String callerRegion,
+                                   String country) {
+        int n = digits.length();
+        if (n < 7 || n > 17) {
+            return null;
+        }
         String d = digits.toString();
-        int n = d.length();
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         if (plus) {
-            if (d.startsWith("1")) {
-                return nanp(d.substring(1));
+            return n == 11 && d.charAt(0) == '1' ? nanp(util, d.substring(1)) : valid(util, "+" + d, "ZZ");
+        }
+        if (d.startsWith("00") && !"US".equals(callerRegion) && !"CA".equals(callerRegion)) {
+            String international = valid(util, "+" + d.substring(2), "ZZ"); // "0044 20 ...": Europe's prefix
+            if (international != null) {
+                return international;
             }
-            return n >= 8 && n <= 15 ? "+" + d : null;
         }
-        if (defaultCc.equals("1")) {
-            if (n == 11 && d.charAt(0) == '1') {
-                return nanp(d.substring(1));
-            }
-            return n == 10 ? nanp(d) : null;
+        String fromCaller = callerRegion == null ? null : national(util, d, callerRegion);
+        if (fromCaller != null) {
+            return fromCaller;
         }
-        // other default countries: strip a single trunk "0", accept a plausible national number
-        if (d.startsWith(defaultCc) && n - defaultCc.length() >= 7 && n <= 15 && !d.startsWith("0")) {
-            return "+" + d;
+        String fromPractice = country == null || country.equals(callerRegion) ? null : national(util, d, country);
+        if (fromPractice != null) {
+            return fromPractice;
         }
-        String national = d.startsWith("0") ? d.substring(1) : d;
-        int total = national.length() + defaultCc.length();
-        return national.length() >= 7 && total >= 8 && total <= 15 ? "+" + defaultCc + national : null;
+        String byCode = util.getRegionCodeForCountryCode(Integer.parseInt(defaultCc));
+        if (byCode.equals(country) || byCode.equals(callerRegion) || byCode.equals("ZZ")) {
+            return null;
+        }
+        return national(util, d, byCode);
     }
 
-    private static String nanp(String ten) {
-        if (ten.length() != 10) {
+    /** A number said the way it is dialled in {@code region}, as E.164 when valid there (or abroad via "011"). */
+    private static String national(PhoneNumberUtil util, String d, String region) {
+        if (util.getCountryCodeForRegion(region) == 1 && !d.startsWith("011")) {
+            // North America without libphonenumber's slow parse: ten digits, or eleven with the leading 1
+            int n = d.length();
+            return n == 10 ? nanp(util, d) : n == 11 && d.charAt(0) == '1' ? nanp(util, d.substring(1)) : null;
+        }
+        return valid(util, d, region);
+    }
+
+    /** "+1" and ten digits when they are a valid North-American number (checked for Canada and the US first). */
+    private static String nanp(PhoneNumberUtil util, String ten) {
+        if (ten.length() != 10 || ten.charAt(0) < '2' || ten.charAt(3) < '2') {
             return null;
         }
-        char area = ten.charAt(0);
-        char exchange = ten.charAt(3);
-        if (area < '2' || exchange < '2') {
+        PhoneNumber number = new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(ten));
+        boolean valid = util.isValidNumberForRegion(number, "CA") || util.isValidNumberForRegion(number, "US")
+                || util.isValidNumber(number);
+        return valid ? "+1" + ten : null;
+    }
+
+    /** E.164 of {@code text} read in {@code region} when it is a valid number, else null. */
+    private static String valid(PhoneNumberUtil util, String text, String region) {
+        try {
+            PhoneNumber number = util.parse(text, region);
+            return util.isValidNumber(number) ? util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
             return null;
         }
-        return "+1" + ten;
     }
 }

@@ -29,7 +29,7 @@ public final class RulesExtractor {
         if (tk.n == 0) {
             return Extraction.EMPTY;
         }
-        PhoneParser.Found phone = phones.find(tk, ctx.defaultCountryCode());
+        PhoneParser.Found phone = phones.find(tk, ctx);
         WhenPhrase when = dates.parse(tk, ctx, expect == Expect.TIME, phone.from, phone.to);
         String name = names.parse(tk, expect == Expect.NAME);
         Integer duration = durations.parse(tk, expect == Expect.DURATION);

@@ -16,7 +16,9 @@ import java.util.Set;
  * "416.555.1234"); a "+" directly before digits is kept; everything else separates tokens. Digits
  * followed by letters are split ("3pm" -> "3 pm", "14h30" -> "14 h 30") except ordinal suffixes
  * ("15th"). "a.m."/"p.m." become "am"/"pm"; "uh huh"/"mm hmm" become "uh-huh"/"mm-hmm"; fillers
- * ("um", "uh", "er", "hmm", "like", "you know", ...) are dropped.
+ * ("um", "uh", "er", "hmm", "like", "you know", ...) are dropped. Speech-recogniser noise tags are removed
+ * before anything else: anything in square, angle or curly brackets ("[noise]", "<unk>", "{laughter}"),
+ * between asterisks ("*cough*"), and round brackets holding only letters ("(cough)", but not "(416)").
  */
 public final class Words {
 
@@ -215,14 +217,78 @@ public final class Words {
         return suffix && (i + 2 >= s.length() || !isLetter(s.charAt(i + 2)));
     }
 
+    /**
+     * Removes recogniser noise tags: "[noise]", "[inaudible]", "<unk>", "{laughter}", "*cough*", and
+     * "(cough)" (round brackets only when they hold no digit, so "(416) 555-1234" stays). Each tag becomes a
+     * space. Returns the text itself when it holds no tag.
+     */
+    public static String stripNoiseTags(String text) {
+        if (text == null) {
+            return null;
+        }
+        int len = text.length();
+        boolean any = false;
+        for (int i = 0; i < len && !any; i++) {
+            char c = text.charAt(i);
+            any = c == '[' || c == '<' || c == '{' || c == '(' || c == '*';
+        }
+        if (!any) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(len);
+        int i = 0;
+        while (i < len) {
+            char c = text.charAt(i);
+            char close = switch (c) {
+                case '[' -> ']';
+                case '<' -> '>';
+                case '{' -> '}';
+                case '(' -> ')';
+                case '*' -> '*';
+                default -> 0;
+            };
+            if (close != 0) {
+                int end = text.indexOf(close, i + 1);
+                if (end > i && end - i <= 40 && (c != '(' && c != '*' || lettersOnly(text, i + 1, end))) {
+                    sb.append(' ');
+                    i = end + 1;
+                    continue;
+                }
+                if (c == '[' || c == '<' || c == '{') {
+                    sb.append(' '); // an unclosed bracket is noise too
+                    i++;
+                    continue;
+                }
+            }
+            sb.append(c);
+            i++;
+        }
+        return sb.toString();
+    }
+
+    private static boolean lettersOnly(String s, int from, int to) {
+        boolean letter = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!(c == ' ' || c == '-' || c == '_' || c == '\'')) {
+                return false;
+            }
+        }
+        return letter;
+    }
+
     /** Splits and normalises an utterance. Never returns null. */
     static Tokens tokenize(String text) {
         if (text == null || text.isEmpty()) {
             return Tokens.EMPTY;
         }
+        text = stripNoiseTags(text);
         int len = text.length();
         List<String> low = new ArrayList<>(16);
         List<String> org = new ArrayList<>(16);
+        List<Boolean> glue = new ArrayList<>(16);
         StringBuilder cur = new StringBuilder(16);
         StringBuilder curOrig = new StringBuilder(16);
         for (int i = 0; i < len; i++) {
@@ -232,12 +298,14 @@ public final class Words {
             if (isLetter(c)) {
                 if (isDigit(prev) && cur.length() > 0 && !(ordinalSuffixAt(text, i) || continuesOrdinal(text, i))) {
                     flush(cur, curOrig, low, org);
+                    markGlued(glue, low);
                 }
                 cur.append(Character.toLowerCase(c));
                 curOrig.append(c);
             } else if (isDigit(c)) {
                 if (isLetter(prev) && cur.length() > 0) {
                     flush(cur, curOrig, low, org);
+                    markGlued(glue, low);
                 }
                 cur.append(c);
                 curOrig.append(c);
@@ -262,7 +330,15 @@ public final class Words {
             }
         }
         flush(cur, curOrig, low, org);
-        return postProcess(low, org);
+        return postProcess(low, org, glue);
+    }
+
+    /** Marks the token about to be started as written without a space after the one just flushed. */
+    private static void markGlued(List<Boolean> glue, List<String> low) {
+        while (glue.size() < low.size()) {
+            glue.add(Boolean.FALSE);
+        }
+        glue.add(Boolean.TRUE);
     }
 
     /** Second letter of an ordinal suffix ("15th": at 'h'). */
@@ -288,10 +364,11 @@ public final class Words {
                 || s.equals("o'clock") || s.equals("noon"));
     }
 
-    private static Tokens postProcess(List<String> low, List<String> org) {
+    private static Tokens postProcess(List<String> low, List<String> org, List<Boolean> glue) {
         int n = low.size();
         List<String> outL = new ArrayList<>(n);
         List<String> outO = new ArrayList<>(n);
+        boolean[] outG = new boolean[n];
         for (int i = 0; i < n; i++) {
             String w = low.get(i);
             String next = i + 1 < n ? low.get(i + 1) : "";
@@ -330,10 +407,12 @@ public final class Words {
                 outO.add(merged);
                 i += skip;
             } else {
+                outG[outL.size()] = i < glue.size() && glue.get(i);
                 outL.add(w);
                 outO.add(org.get(i));
             }
         }
-        return new Tokens(outL.toArray(new String[0]), outO.toArray(new String[0]));
+        return new Tokens(outL.toArray(new String[0]), outO.toArray(new String[0]),
+                Arrays.copyOf(outG, outL.size()));
     }
 }

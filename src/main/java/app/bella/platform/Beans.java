@@ -73,8 +73,15 @@ final class Beans {
                 Integer.parseInt(get(props, "bella.schedule.buffer-minutes")));
         // opening hours and closures live in the database (seeded from the configuration once) so the API can change them
         ScheduleStore scheduleStore = new ScheduleStore();
+        // named holidays ("Christmas, Good Friday") are closed every year, dated for the practice's country
+        String country = get(props, "bella.practice.country").strip();
+        String holidayCountry = country.isEmpty() ? app.bella.nlu.ParseContext.countryOf(zone)
+                : country.toUpperCase(java.util.Locale.ROOT);
+        int thisYear = java.time.LocalDate.now(clock).getYear();
+        Set<LocalDate> holidays = app.bella.nlu.Holidays.dates(app.bella.nlu.Holidays.calendar(
+                get(props, "bella.schedule.holidays")), thisYear - 1, thisYear + 3, holidayCountry);
         DatabaseSchedule schedules = new DatabaseSchedule(dataSource, scheduleStore, schedule,
-                Duration.ofSeconds(Long.parseLong(get(props, "bella.schedule.refresh-seconds"))));
+                Duration.ofSeconds(Long.parseLong(get(props, "bella.schedule.refresh-seconds"))), holidays);
         LOG.info("Practice time zone {}, hours {}, clock {}", zone, schedules.current().hours(), clock);
 
         RulesExtractor rules = new RulesExtractor();
@@ -146,7 +153,7 @@ final class Beans {
         registry.bind("keysApi", new KeysApi(tx, keys));
         registry.bind("callsApi", new CallsApi(dataSource, calls));
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
-                app.bella.voice.Dialogue.closes(schedule.hours())));
+                app.bella.voice.Dialogue.closes(schedule.hours()), country));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
         app.bella.ops.OpsBeans.bind(camel, dataSource, clock, zone, key -> get(props, key), costs);
         BusinessMetrics business = new BusinessMetrics(dataSource, events, clock, zone,

@@ -74,7 +74,7 @@ class DateTimeParserTest {
             15 December                            | 2025-12-15 | -
             October the 20th                       | 2025-10-20 | -
             October 8th                            | 2025-10-08 | -
-            October 7th                            | 2026-10-07 | -
+            October 7th 2026                       | 2026-10-07 | -
             10/15                                  | 2025-10-15 | -
             10/15 at 3:30                          | 2025-10-15 | 15:30
             1/5/2026                               | 2026-01-05 | -
@@ -171,7 +171,7 @@ class DateTimeParserTest {
     @ParameterizedTest(name = "[{index}] \"{0}\" -> nothing")
     @ValueSource(strings = {
             "", "sometime maybe", "416 555 1234", "my number is 416-555-1234", "yes", "John Smith",
-            "I need an appointment", "next week", "for 2 hours", "30 minutes", "two people", "3",
+            "I need an appointment", "for 2 hours", "30 minutes", "two people", "3",
             "I have 2 kids", "good morning", "a second please", "Hello, is this the clinic?"})
     void findsNothing(String input) {
         assertNull(parser.parse(input, CTX));
