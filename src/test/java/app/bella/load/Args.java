@@ -1,0 +1,29 @@
+package app.bella.load;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code --name value} pairs of the load tools' command lines. */
+final class Args {
+
+    private Args() {
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+                out.put(args[i].substring(2), value);
+            } else {
+                out.put("_" + out.size(), args[i]);
+            }
+        }
+        return out;
+    }
+
+    static int integer(Map<String, String> args, String name, int fallback) {
+        String v = args.get(name);
+        return v == null ? fallback : Integer.parseInt(v);
+    }
+}

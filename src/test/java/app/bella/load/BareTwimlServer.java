@@ -1,0 +1,47 @@
+package app.bella.load;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.Map;
+
+/**
+ * The ceiling for Bella's call start, measured in the same run: bare Vert.x on the same port kind, one event loop per
+ * core, that reads the form-encoded Twilio webhook (every field decoded) and answers a static greeting TwiML. No
+ * signature check, no database: what any Java web stack on this machine can do at most.
+ *
+ * <pre>java -cp … app.bella.load.BareTwimlServer --port 18080</pre>
+ */
+public final class BareTwimlServer {
+
+    static final Buffer TWIML = Buffer.buffer("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Gather input=\"speech\""
+            + " action=\"/twilio/voice/turn?n=1\" method=\"POST\" language=\"en-US\" speechTimeout=\"auto\"><Say"
+            + " voice=\"Polly.Joanna\">Thank you for calling our clinic. This is Bella, I can book an appointment for"
+            + " you. May I have your first and last name, please?</Say></Gather></Response>");
+
+    private BareTwimlServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Args.parse(args);
+        int port = Args.integer(a, "port", 18080);
+        int loops = Args.integer(a, "event-loops", Runtime.getRuntime().availableProcessors());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        for (int i = 0; i < loops; i++) {
+            vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+                    .requestHandler(request -> {
+                        request.setExpectMultipart(true);
+                        request.endHandler(end -> {
+                            String callSid = request.formAttributes().get("CallSid");
+                            request.response()
+                                    .putHeader("Content-Type", "text/xml")
+                                    .end(callSid == null ? Buffer.buffer("<Response><Hangup/></Response>") : TWIML);
+                        });
+                    })
+                    .listen().toCompletionStage().toCompletableFuture().get();
+        }
+        System.out.println("Bare Vert.x TwiML server ready at http://127.0.0.1:" + port);
+        Thread.currentThread().join();
+    }
+}
