@@ -13,8 +13,9 @@ final class Args {
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {
+                String name = args[i].substring(2);
                 String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
-                out.put(args[i].substring(2), value);
+                out.put(name, value);
             } else {
                 out.put("_" + out.size(), args[i]);
             }

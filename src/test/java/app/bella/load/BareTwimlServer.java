@@ -31,7 +31,9 @@ public final class BareTwimlServer {
         for (int i = 0; i < loops; i++) {
             vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
                     .requestHandler(request -> {
-                        request.setExpectMultipart(true);
+                        if (request.getHeader("Content-Type") != null) {
+                            request.setExpectMultipart(true); // decodes the url-encoded form as Bella's server does
+                        }
                         request.endHandler(end -> {
                             String callSid = request.formAttributes().get("CallSid");
                             request.response()

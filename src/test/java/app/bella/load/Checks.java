@@ -55,6 +55,7 @@ public final class Checks {
         boolean ok = true;
         try (Connection c = connect(db)) {
             ok &= doubleBooking(c);
+            ok &= partialBookings(c);
             if (a.containsKey("kafka")) {
                 ok &= events(c, a.get("kafka"), waitSeconds);
             }
@@ -87,6 +88,16 @@ public final class Checks {
         long booked = value(c, "SELECT count(*) FROM appointment WHERE status = 'booked'");
         report(overlaps == 0, "double-booking", overlaps + " overlapping pairs among " + booked + " booked appointments");
         return overlaps == 0;
+    }
+
+    /** A booking made by a call is committed with the call's state: never one without the other. */
+    static boolean partialBookings(Connection c) throws Exception {
+        long partial = value(c, "SELECT count(*) FROM appointment a LEFT JOIN call_session s ON s.call_sid = a.call_sid"
+                + " WHERE a.call_sid IS NOT NULL AND (s.call_sid IS NULL OR s.appointment_id IS NULL)");
+        long byCalls = value(c, "SELECT count(*) FROM appointment WHERE call_sid IS NOT NULL");
+        report(partial == 0, "partial-booking", partial + " of " + byCalls
+                + " appointments booked by a call without the call's state recording it");
+        return partial == 0;
     }
 
     static boolean events(Connection c, String bootstrap, int waitSeconds) throws Exception {
