@@ -96,7 +96,9 @@ function request()
     data[#data + 1] = k .. params[k]
     body[#body + 1] = k .. "=" .. urlencode(params[k])
   end
-  local headers = { ["X-Twilio-Signature"] = base64(hmac_sha1(token, table.concat(data))) }
+  local headers = {}   -- wrk.format uses this table instead of wrk.headers, so copy them
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  headers["X-Twilio-Signature"] = base64(hmac_sha1(token, table.concat(data)))
   return wrk.format(nil, nil, headers, table.concat(body, "&"))
 end
 
@@ -111,3 +113,6 @@ function done(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
+
+-- for checking the signer against known vectors
+callstart = { sha1 = sha1, hmac_sha1 = hmac_sha1, base64 = base64 }

@@ -38,7 +38,7 @@ build() {
     log "building target/bella.jar"
     ./mvnw -B -q package -DskipTests
   fi
-  if [[ ! -f "$OUT/cp.txt" || ! -d target/test-classes/app/bella/load || -n "${LOAD_REBUILD:-}" ]]; then
+  if [[ ! -f "$OUT/cp.txt" || ! -f target/test-classes/app/bella/load/ConversationSimulation.class || -n "${LOAD_REBUILD:-}" ]]; then
     log "compiling the load generator"
     ./mvnw -B -q -Pload test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
   fi

@@ -11,7 +11,7 @@ import java.util.Map;
  * core, that reads the form-encoded Twilio webhook (every field decoded) and answers a static greeting TwiML. No
  * signature check, no database: what any Java web stack on this machine can do at most.
  *
- * <pre>java -cp … app.bella.load.BareTwimlServer --port 18080</pre>
+ * <pre>java -cp … app.bella.load.BareTwimlServer --port 18090 [--verify AUTH_TOKEN]</pre>
  */
 public final class BareTwimlServer {
 
@@ -27,6 +27,7 @@ public final class BareTwimlServer {
         Map<String, String> a = Args.parse(args);
         int port = Args.integer(a, "port", 18080);
         int loops = Args.integer(a, "event-loops", Runtime.getRuntime().availableProcessors());
+        String verifyToken = a.get("verify"); // also check X-Twilio-Signature (the ceiling with Bella's first step)
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         for (int i = 0; i < loops; i++) {
             vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
@@ -36,6 +37,16 @@ public final class BareTwimlServer {
                         }
                         request.endHandler(end -> {
                             String callSid = request.formAttributes().get("CallSid");
+                            if (verifyToken != null) {
+                                java.util.Map<String, String> form = new java.util.HashMap<>();
+                                request.formAttributes().forEach(e -> form.put(e.getKey(), e.getValue()));
+                                String url = "http://127.0.0.1:" + port + request.uri();
+                                if (!app.bella.voice.TwilioSignature.isValid(verifyToken, url, form,
+                                        request.getHeader("X-Twilio-Signature"))) {
+                                    request.response().setStatusCode(403).end();
+                                    return;
+                                }
+                            }
                             request.response()
                                     .putHeader("Content-Type", "text/xml")
                                     .end(callSid == null ? Buffer.buffer("<Response><Hangup/></Response>") : TWIML);
