@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$(pwd)
 OUT=${LOAD_OUT:-$ROOT/target/load}
+CPFILE=$ROOT/target/load/cp.txt
 mkdir -p "$OUT"
 PORTS=${LOAD_PORT_BASE:-18000}
 FAKES_PORT=$((PORTS + 999))
@@ -38,11 +39,11 @@ build() {
     log "building target/bella.jar"
     ./mvnw -B -q package -DskipTests
   fi
-  if [[ ! -f "$OUT/cp.txt" || ! -f target/test-classes/app/bella/load/ConversationSimulation.class || -n "${LOAD_REBUILD:-}" ]]; then
+  if [[ ! -f "$CPFILE" || ! -f target/test-classes/app/bella/load/ConversationSimulation.class || -n "${LOAD_REBUILD:-}" ]]; then
     log "compiling the load generator"
-    ./mvnw -B -q -Pload test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
+    ./mvnw -B -q -Pload test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE"
   fi
-  CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/cp.txt")"
+  CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CPFILE")"
 }
 
 # wait_for URL SECONDS: until it answers 2xx
@@ -68,26 +69,26 @@ start_fakes() {   # start_fakes WHISPER_MS [SMS_MS]
   spawn fakes java -Xmx256m -cp "$CP" app.bella.load.SaasFakes --port "$FAKES_PORT" --whisper-ms "${1:-1000}" \
     --sms-ms "${2:-100}"
   FAKES=http://127.0.0.1:$FAKES_PORT
-  wait_for "$FAKES/__fake/stats" 60
+  wait_for "$FAKES/__fake/stats" 240
 }
 
 start_bare() {
   spawn bare java -Xmx128m -cp "$CP" app.bella.load.BareTwimlServer --port "$BARE_PORT"
-  for _ in $(seq 1 100); do grep -q ready "$OUT/bare.log" && return 0; sleep 0.1; done
+  for _ in $(seq 1 1200); do grep -q ready "$OUT/bare.log" && return 0; sleep 0.1; done
   log "bare server did not start"; return 1
 }
 
 start_shared_postgres() {
   spawn postgres java -Xmx128m -cp "$CP" app.bella.load.SharedServices postgres --data "$OUT/shared" --port "$PG_PORT"
   PG_PID=$LAST_PID
-  for _ in $(seq 1 600); do grep -q ready "$OUT/postgres.log" && return 0; sleep 0.1; done
+  for _ in $(seq 1 2400); do grep -q ready "$OUT/postgres.log" && return 0; sleep 0.1; done
   log "shared PostgreSQL did not start"; return 1
 }
 
 start_shared_kafka() {
   spawn kafka java -Xmx384m -cp "$CP" app.bella.load.SharedServices kafka --data "$OUT/shared" --port "$KAFKA_PORT"
   KAFKA_PID=$LAST_PID
-  for _ in $(seq 1 900); do grep -q ready "$OUT/kafka.log" && return 0; sleep 0.1; done
+  for _ in $(seq 1 2400); do grep -q ready "$OUT/kafka.log" && return 0; sleep 0.1; done
   log "shared Kafka did not start"; return 1
 }
 
@@ -119,7 +120,7 @@ rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 # gatling DESCRIPTION load.*=value…: runs ConversationSimulation; the HTML report lands in target/gatling/
 gatling() {
   local desc=$1; shift
-  local props=()
+  local props=("-Dload.summary=$OUT/summary-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').txt")
   for kv in "$@"; do props+=("-Dload.$kv"); done
   java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED ${GATLING_JAVA_OPTS:-} -Dgatling.http.requestTimeout=15000 "${props[@]}" \
     -Dload.authToken="$TOKEN" -Dload.apiKey="$API_KEY" -Dload.media="http://127.0.0.1:$FAKES_PORT" \
