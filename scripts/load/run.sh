@@ -6,7 +6,8 @@
 # whisper:       Gatling, LOAD_BURST simultaneous calls on the Whisper path with a LOAD_WHISPER_MS transcription fake,
 #                while /healthz, /readyz and an API read are timed every 0.5 s
 # LOAD_BASE=url[,url…] plays against running instances instead of starting one (then only what needs no restart runs).
-# LOAD_JFR=1 records a JFR profile of Bella per phase (target/load/*.jfr, summarised by scripts/load/jfr-top.sh).
+# LOAD_JFR=1 records a JFR profile of Bella per phase, after start-up (target/load/PHASE.jfr, summarised by
+# scripts/load/jfr-top.sh into target/load/PHASE-top.txt).
 source "$(dirname "$0")/lib.sh"
 PHASES=${*:-callstart conversations whisper}
 SECONDS_=${LOAD_SECONDS:-20}
@@ -17,14 +18,15 @@ RESULTS=$OUT/results.txt
 : >"$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
 
-jfr_opts() { [[ -n ${LOAD_JFR:-} ]] && echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,dumponexit=true" || true; }
-
-bella_up() {   # bella_up STT PHASE
+bella_up() {   # bella_up STT PHASE: a fresh Bella; with LOAD_JFR, a JFR recording of the phase (after start-up)
   bella_env "$1"
-  BELLA_JAVA_OPTS="${LOAD_BELLA_JAVA_OPTS:-} $(jfr_opts "$2")" start_bella bella "$BELLA_PORT"
+  BELLA_JAVA_OPTS="${LOAD_BELLA_JAVA_OPTS:-}" start_bella bella "$BELLA_PORT"
   BASE=http://127.0.0.1:$BELLA_PORT
+  PHASE=$2
+  if [[ -n ${LOAD_JFR:-} ]]; then jcmd "$bella_PID" JFR.start name=load settings=profile >/dev/null; fi
 }
 bella_down() {
+  if [[ -n ${LOAD_JFR:-} ]]; then jcmd "$bella_PID" JFR.dump name=load filename="$OUT/$PHASE.jfr" >/dev/null || true; fi
   kill -TERM "$bella_PID" 2>/dev/null || true
   for _ in $(seq 1 300); do kill -0 "$bella_PID" 2>/dev/null || break; sleep 0.1; done
 }
@@ -50,7 +52,8 @@ if [[ $PHASES == *callstart* ]]; then
   start_bare
   bella_up twilio callstart
   wrk_s=${LOAD_WRK_SECONDS:-10}; wrk_c=${LOAD_WRK_CONNECTIONS:-32}
-  callstart "$BASE/twilio/voice" "$BASE/twilio/voice" 5 "$wrk_c" >/dev/null   # warm-up, not counted
+  callstart "http://127.0.0.1:$BARE_PORT/twilio/voice" "http://127.0.0.1:$BARE_PORT/twilio/voice" 5 "$wrk_c" >/dev/null
+  callstart "$BASE/twilio/voice" "$BASE/twilio/voice" 5 "$wrk_c" >/dev/null   # warm-ups (JIT), not counted
   bare=$(callstart "http://127.0.0.1:$BARE_PORT/twilio/voice" "http://127.0.0.1:$BARE_PORT/twilio/voice" "$wrk_s" "$wrk_c")
   bella=$(callstart "$BASE/twilio/voice" "$BASE/twilio/voice" "$wrk_s" "$wrk_c")
   say "bare Vert.x  $bare"
