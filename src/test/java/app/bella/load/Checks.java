@@ -118,7 +118,13 @@ public final class Checks {
         long lost = 0;
         long duplicates = 0;
         for (var topic : expected.entrySet()) {
-            Map<String, Integer> seen = read(bootstrap, topic.getKey());
+            Map<String, Integer> seen;
+            try {
+                seen = read(bootstrap, topic.getKey());
+            } catch (RuntimeException e) {
+                report(false, "events", "could not read " + topic.getKey() + " from Kafka: " + e);
+                return false;
+            }
             for (String id : topic.getValue()) {
                 int n = seen.getOrDefault(id, 0);
                 if (n == 0) {
@@ -145,7 +151,7 @@ public final class Checks {
         Map<String, Integer> seen = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topic, Duration.ofSeconds(20)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+            consumer.partitionsFor(topic, Duration.ofSeconds(90)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
