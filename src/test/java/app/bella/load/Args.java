@@ -11,13 +11,14 @@ final class Args {
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> out = new HashMap<>();
+        int positional = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {
                 String name = args[i].substring(2);
                 String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
                 out.put(name, value);
             } else {
-                out.put("_" + out.size(), args[i]);
+                out.put("_" + positional++, args[i]); // _0, _1, … in order, between the options
             }
         }
         return out;
