@@ -10,17 +10,20 @@ build
 command -v haproxy >/dev/null || { log "installing haproxy"; apt-get install -y -qq haproxy >/dev/null || { apt-get update -qq && apt-get install -y -qq haproxy >/dev/null; }; }
 rm -rf "$OUT/shared" "$OUT"/node*-data
 start_fakes "${LOAD_WHISPER_MS:-1000}"
-start_shared_postgres & start_shared_kafka & wait   # (both in this shell's job table: pids via files)
+# side by side; only these two are waited for (a bare `wait` would wait for the fakes too)
+start_shared_postgres & w1=$!; start_shared_kafka & w2=$!; wait "$w1" "$w2"
 PG_PID=$(cat "$OUT/postgres.pid"); KAFKA_PID=$(cat "$OUT/kafka.pid"); STARTED+=("$PG_PID" "$KAFKA_PID")
 DB=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres
 BELLA_PUBLIC=http://127.0.0.1:$LB_PORT
 bella_env "${LOAD_STT:-twilio}"
 # the first instance migrates the schema alone; the others start side by side
 start_bella node1 $((PORTS + 81)) BELLA_DB_URL="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+waits=()
 for i in $(seq 2 "$N"); do
   start_bella "node$i" $((PORTS + 80 + i)) BELLA_DB_URL="$DB" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT &
+  waits+=($!)
 done
-wait
+wait "${waits[@]}"
 for i in $(seq 1 "$N"); do STARTED+=("$(cat "$OUT/node$i.pid")"); done
 
 cfg=$OUT/haproxy.cfg
@@ -45,14 +48,15 @@ cfg=$OUT/haproxy.cfg
 } >"$cfg"
 haproxy -c -f "$cfg" >/dev/null
 spawn haproxy haproxy -db -f "$cfg"
-wait_for "$BELLA_PUBLIC/readyz" 30
+wait_for "$BELLA_PUBLIC/readyz" 120
 
 if [[ ${LOAD_KILL:-1} == 1 ]]; then
   victim=$(cat "$OUT/node2.pid")
   ( sleep $((DURATION / 2)); log "kill -9 node2 (pid $victim)"; kill -KILL "$victim" ) &
+  killer=$!
 fi
 gatling "cluster-$N" base="$BELLA_PUBLIC" public="$BELLA_PUBLIC" rate="$RATE" seconds="$DURATION" | tee "$OUT/cluster-load.txt"
-wait
+[[ -n ${killer:-} ]] && wait "$killer"
 checks=$(java -cp "$CP" app.bella.load.Checks --db "$DB" --kafka 127.0.0.1:$KAFKA_PORT --fakes "$FAKES" --wait-seconds 90 || true)
 echo "$checks"
 failed=$(grep -o 'webhooks_failed=[0-9]*' "$OUT/cluster-load.txt" | cut -d= -f2); failed=${failed:-0}

@@ -37,7 +37,7 @@ behind_lb() {   # two Bellas behind HAProxy (retrying a lost request elsewhere, 
     "  server node2 127.0.0.1:$((PORTS + 82)) check inter 1s fall 2 rise 2" >"$OUT/haproxy.cfg"
   spawn haproxy haproxy -db -f "$OUT/haproxy.cfg"
   BASE=$BELLA_PUBLIC
-  wait_for "$BASE/readyz" 30
+  wait_for "$BASE/readyz" 120
 }
 checks() { java -cp "$CP" app.bella.load.Checks --db "$DB" --kafka "$KAFKA" --fakes "$FAKES" --wait-seconds "${1:-60}" || true; }
 
