@@ -15,6 +15,8 @@ load_bg() {   # load_bg SECONDS [load.*=…]: Gatling in the background, summary
   local s=$1; shift
   ( gatling "drill-$DRILL" base="$BASE" public="${BELLA_PUBLIC:-$BASE}" rate="$RATE" seconds="$s" "$@" >"$OUT/load.txt" ) &
   LOAD_PID=$!
+  # the fault comes after the returning callers are seeded and the calls have started
+  for _ in $(seq 1 1200); do grep -q "Simulation .* started" "$OUT/gatling-drill-$DRILL.log" 2>/dev/null && break; sleep 0.5; done
 }
 failed_webhooks() { local f; f=$(grep -o 'webhooks_failed=[0-9]*' "$OUT/load.txt" | cut -d= -f2); echo "${f:-0}"; }
 tally() { grep -o "$1_[a-z]*=[0-9]*" "$OUT/load.txt" | cut -d= -f2 | paste -sd+ | bc; }

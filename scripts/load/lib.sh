@@ -122,7 +122,8 @@ gatling() {
   local desc=$1; shift
   local props=("-Dload.summary=$OUT/summary-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').txt")
   for kv in "$@"; do props+=("-Dload.$kv"); done
-  java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED ${GATLING_JAVA_OPTS:-} -Dgatling.http.requestTimeout=15000 "${props[@]}" \
+  # bounded: on a starved machine Gatling's controller can miss its own 5 s start-up deadline and then wait forever
+  timeout --signal=KILL "${LOAD_GATLING_TIMEOUT:-1500}" java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED ${GATLING_JAVA_OPTS:-} -Dgatling.http.requestTimeout=15000 "${props[@]}" \
     -Dload.authToken="$TOKEN" -Dload.apiKey="$API_KEY" -Dload.media="http://127.0.0.1:$FAKES_PORT" \
     -cp "$CP" io.gatling.app.Gatling -s app.bella.load.ConversationSimulation \
     -rf "$ROOT/target/gatling" -rd "$desc" >"$OUT/gatling-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').log" 2>&1 || true
