@@ -51,7 +51,7 @@ postgres-down)
   sleep 15; log "stopping PostgreSQL for ${OUTAGE}s"; kill -TERM "$PG_PID"; sleep 3
   java -cp "$CP" app.bella.load.Probe --base "$BASE" --token "$TOKEN" --webhook --seconds $((OUTAGE - 5)) --limit-ms 1000 | tee "$OUT/probe.txt"
   restart_pg; log "PostgreSQL back"
-  wait "$LOAD_PID"; c=$(checks); echo "$c"
+  wait "$LOAD_PID" || true; c=$(checks); echo "$c"
   probe=$(cat "$OUT/probe.txt")
   after=$(java -cp "$CP" app.bella.load.Probe --base "$BASE" --token "$TOKEN" --webhook --seconds 5 --limit-ms 1000)
   callbacks=$(psql_q "$DB" "select count(*) from callback_request")
@@ -65,7 +65,7 @@ kafka-down)
   sleep 15; log "stopping Kafka for ${OUTAGE}s"; kill -TERM "$KAFKA_PID"; sleep 3
   java -cp "$CP" app.bella.load.Probe --base "$BASE" --get /readyz --seconds $((OUTAGE - 5)) --interval-ms 2000 --limit-ms 1000 | tee "$OUT/probe.txt"
   start_shared_kafka; log "Kafka back"
-  wait "$LOAD_PID"; c=$(checks 120); echo "$c"
+  wait "$LOAD_PID" || true; c=$(checks 120); echo "$c"
   probe=$(cat "$OUT/probe.txt")
   if [[ $probe =~ status\ \{200=[0-9]+\}, ]] && grep -q "check events: PASS" <<<"$c" && [[ $(failed_webhooks) == 0 ]]; then v=PASS; else v=FAIL; fi
   result $v "/readyz during the outage: ${probe#probe /readyz: }; $(grep 'check events' <<<"$c"); $(failed_webhooks) failed webhooks"
@@ -79,7 +79,7 @@ openai-faults)
   sleep $((OUTAGE / 2)); curl -s -X DELETE "$FAKES/__admin/mappings/$id" >/dev/null; log "transcriptions hang 10 s"
   id=$(curl -s -X POST "$FAKES/__admin/mappings" -d '{"priority":1,"request":{"method":"POST","url":"/v1/audio/transcriptions"},"response":{"status":200,"fixedDelayMilliseconds":10000,"body":"{\"text\":\"yes\"}"}}' | grep -o '"id" *: *"[^"]*"' | head -1 | cut -d'"' -f4)
   sleep $((OUTAGE / 2)); curl -s -X DELETE "$FAKES/__admin/mappings/$id" >/dev/null; log "transcriptions healed"
-  wait "$LOAD_PID"
+  wait "$LOAD_PID" || true
   calls=$(tally calls); ok=$(tally succeeded)
   slowest=$(grep -E '^> max response time' "$OUT/load.txt" | head -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}')
   if [[ $(failed_webhooks) == 0 && $calls == "$ok" && ${slowest:-99999} -lt 15000 ]]; then v=PASS; else v=FAIL; fi
@@ -92,7 +92,7 @@ twilio-down)
   log "Twilio REST answers 503 for ${OUTAGE}s"
   load_bg 20 mix=new:100
   sleep "$OUTAGE"; curl -s -X DELETE "$FAKES/__admin/mappings/$id" >/dev/null; log "Twilio REST back"
-  wait "$LOAD_PID"
+  wait "$LOAD_PID" || true
   during=$(psql_q "$DB" "select count(*) filter (where status='pending') || ' pending, ' || count(*) filter (where status='failed') || ' failed, ' || count(*) filter (where status='sent') || ' sent' from notification where purpose='confirmation'")
   sleep 30; c=$(checks 90); echo "$c"
   after=$(psql_q "$DB" "select count(*) filter (where status='pending') || ' pending, ' || count(*) filter (where status='failed') || ' failed, ' || count(*) filter (where status='sent') || ' sent' from notification where purpose='confirmation'")
@@ -106,7 +106,7 @@ kill9|sigterm)
   signal=$([[ $DRILL == kill9 ]] && echo KILL || echo TERM)
   load_bg 40
   sleep 20; log "kill -$signal node2"; kill -"$signal" "$(cat "$OUT/node2.pid")"
-  wait "$LOAD_PID"; c=$(checks 90); echo "$c"
+  wait "$LOAD_PID" || true; c=$(checks 90); echo "$c"
   calls=$(tally calls); ok=$(tally succeeded)
   if ! grep -q FAIL <<<"$c" && [[ $(failed_webhooks) == 0 ]]; then v=PASS; else v=FAIL; fi
   result $v "node2 got SIG$signal under $RATE calls/s behind HAProxy: $ok of $calls calls completed, $(failed_webhooks) failed webhooks; $(grep -c PASS <<<"$c")/$(grep -c '^check' <<<"$c") checks ($(grep -o 'check [a-z-]*: FAIL' <<<"$c" | paste -sd, ))"
@@ -126,7 +126,7 @@ disk-full)
   java -cp "$CP" app.bella.load.Probe --base "$BASE" --token "$TOKEN" --webhook --seconds 20 --limit-ms 1000 | tee "$OUT/probe.txt"
   ready=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/readyz")
   rm -f "$dir/filler"; log "space freed"
-  wait "$LOAD_PID"
+  wait "$LOAD_PID" || true
   after=$(java -cp "$CP" app.bella.load.Probe --base "$BASE" --token "$TOKEN" --webhook --seconds 5 --limit-ms 1000)
   errors=$(grep -ciE "No space left|could not extend|disk full" "$OUT/bella.log" || true)
   alerts=$(curl -s -H "X-API-Key: $API_KEY" "$BASE/api/alerts" | grep -oiE 'disk|space' | head -1 || true)
