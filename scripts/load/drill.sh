@@ -81,7 +81,7 @@ openai-faults)
   sleep $((OUTAGE / 2)); curl -s -X DELETE "$FAKES/__admin/mappings/$id" >/dev/null; log "transcriptions healed"
   wait "$LOAD_PID" || true
   calls=$(tally calls); ok=$(tally succeeded)
-  slowest=$(grep -E '^> max response time' "$OUT/load.txt" | head -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}')
+  slowest=$(grep -E '^> max response time' "$OUT/gatling-drill-$DRILL.log" | tail -1 | awk -F'|' '{gsub(/[ ,]/,"",$2); print $2}' || true)
   if [[ $(failed_webhooks) == 0 && $calls == "$ok" && ${slowest:-99999} -lt 15000 ]]; then v=PASS; else v=FAIL; fi
   result $v "$ok of $calls calls completed, $(failed_webhooks) failed webhooks, slowest webhook ${slowest:-?} ms (Twilio gives up at 15000)"
   ;;
