@@ -38,6 +38,7 @@ cfg=$OUT/haproxy.cfg
   echo "  option redispatch"
   echo "  retries 3"
   echo "  retry-on conn-failure empty-response"     # what Twilio's own retry would do for a lost request
+  echo "  timeout check 5s"
   echo "frontend bella"
   echo "  bind 127.0.0.1:$LB_PORT"
   echo "  default_backend nodes"

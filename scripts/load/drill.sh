@@ -33,7 +33,7 @@ behind_lb() {   # two Bellas behind HAProxy (retrying a lost request elsewhere, 
   start_bella node1 $((PORTS + 81)) BELLA_DB_URL="$DB" KAFKA_BOOTSTRAP_SERVERS="$KAFKA"
   start_bella node2 $((PORTS + 82)) BELLA_DB_URL="$DB" KAFKA_BOOTSTRAP_SERVERS="$KAFKA"
   printf '%s\n' global "  maxconn 2048" defaults "  mode http" "  timeout connect 2s" "  timeout client 30s" \
-    "  timeout server 15s" "  option redispatch" "  retries 3" "  retry-on conn-failure empty-response" \
+    "  timeout server 15s" "  timeout check 5s" "  option redispatch" "  retries 3" "  retry-on conn-failure empty-response" \
     frontend\ bella "  bind 127.0.0.1:$LB_PORT" "  default_backend nodes" backend\ nodes "  balance roundrobin" \
     "  option httpchk GET /readyz" "  server node1 127.0.0.1:$((PORTS + 81)) check inter 1s fall 2 rise 2" \
     "  server node2 127.0.0.1:$((PORTS + 82)) check inter 1s fall 2 rise 2" >"$OUT/haproxy.cfg"
