@@ -1,0 +1,140 @@
+# Shared functions of the load and fault-drill scripts (sourced, not run). Everything binds to 127.0.0.1, writes under
+# target/load/, and stops what it started (by process id) when the script exits.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=$(pwd)
+OUT=${LOAD_OUT:-$ROOT/target/load}
+CPFILE=$ROOT/target/load/cp.txt
+mkdir -p "$OUT"
+PORTS=${LOAD_PORT_BASE:-18000}
+FAKES_PORT=$((PORTS + 999))
+BARE_PORT=$((PORTS + 90))
+LB_PORT=$((PORTS + 100))
+PG_PORT=$((PORTS - 2568))      # 15432 with the default base
+KAFKA_PORT=$((PORTS + 1092))   # 19092
+TOKEN=${LOAD_AUTH_TOKEN:-load-test-token}
+API_KEY=${LOAD_API_KEY:-load-test-admin-key-0123456789abcdef0123}
+ACCOUNT=AC00000000000000000000000000000000
+CLOCK=${LOAD_CLOCK:-2025-10-08T10:00:00-06:00}
+STARTED=()
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+  local pid
+  for ((i=${#STARTED[@]}-1; i>=0; i--)); do
+    pid=${STARTED[i]}
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${STARTED[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+# The jar and one test classpath (Gatling included) for the helper classes: built once, reused.
+build() {
+  if [[ ! -f target/bella.jar || -n "${LOAD_REBUILD:-}" ]]; then
+    log "building target/bella.jar"
+    ./mvnw -B -q package -DskipTests
+  fi
+  if [[ ! -f "$CPFILE" || ! -f target/test-classes/app/bella/load/ConversationSimulation.class || -n "${LOAD_REBUILD:-}" ]]; then
+    log "compiling the load generator"
+    ./mvnw -B -q -Pload test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE"
+  fi
+  CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CPFILE")"
+}
+
+# wait_for URL SECONDS: until it answers 2xx
+wait_for() {
+  local url=$1 limit=${2:-90} t0=$SECONDS
+  until curl -sf -o /dev/null --max-time 2 "$url"; do
+    (( SECONDS - t0 > limit )) && { log "timed out waiting for $url"; return 1; }
+    sleep 0.2
+  done
+}
+
+# spawn NAME command…: background process, log in $OUT/NAME.log, pid remembered for cleanup and in $OUT/NAME.pid
+spawn() {
+  local name=$1; shift
+  "$@" >"$OUT/$name.log" 2>&1 &
+  local pid=$!
+  STARTED+=("$pid")
+  echo "$pid" >"$OUT/$name.pid"
+  LAST_PID=$pid
+}
+
+start_fakes() {   # start_fakes WHISPER_MS [SMS_MS]
+  spawn fakes java -Xmx256m -cp "$CP" app.bella.load.SaasFakes --port "$FAKES_PORT" --whisper-ms "${1:-1000}" \
+    --sms-ms "${2:-100}"
+  FAKES=http://127.0.0.1:$FAKES_PORT
+  wait_for "$FAKES/__fake/stats" 240
+}
+
+start_bare() {
+  spawn bare java -Xmx128m -cp "$CP" app.bella.load.BareTwimlServer --port "$BARE_PORT"
+  for _ in $(seq 1 1200); do grep -q ready "$OUT/bare.log" && return 0; sleep 0.1; done
+  log "bare server did not start"; return 1
+}
+
+start_shared_postgres() {
+  spawn postgres java -Xmx128m -cp "$CP" app.bella.load.SharedServices postgres --data "$OUT/shared" --port "$PG_PORT"
+  PG_PID=$LAST_PID
+  for _ in $(seq 1 2400); do grep -q ready "$OUT/postgres.log" && return 0; sleep 0.1; done
+  log "shared PostgreSQL did not start"; return 1
+}
+
+start_shared_kafka() {
+  spawn kafka java -Xmx384m -cp "$CP" app.bella.load.SharedServices kafka --data "$OUT/shared" --port "$KAFKA_PORT"
+  KAFKA_PID=$LAST_PID
+  for _ in $(seq 1 2400); do grep -q ready "$OUT/kafka.log" && return 0; sleep 0.1; done
+  log "shared Kafka did not start"; return 1
+}
+
+# bella_env STT: the environment of a Bella under load (frozen clock, long hours and horizon, SaaS on the fakes)
+bella_env() {
+  local stt=${1:-twilio}
+  BELLA_ENV=(TWILIO_AUTH_TOKEN="$TOKEN" BELLA_API_KEY="$API_KEY" BELLA_CLOCK="$CLOCK"
+    BELLA_HOURS="Mon-Sun 07:00-21:00" BELLA_HORIZON_DAYS=3650 BELLA_MIN_LEAD_MINUTES=30
+    TWILIO_ACCOUNT_SID="$ACCOUNT" TWILIO_API_BASE_URL="${FAKES:-http://127.0.0.1:$FAKES_PORT}" BELLA_SMS_FROM=+15875550100
+    OPENAI_BASE_URL="${FAKES:-http://127.0.0.1:$FAKES_PORT}" BELLA_EXTRACTOR=rules BELLA_STT="$stt")
+  if [[ $stt == whisper ]]; then BELLA_ENV+=(OPENAI_API_KEY=sk-load-local); fi
+  if [[ -n ${BELLA_PUBLIC:-} ]]; then BELLA_ENV+=(BELLA_PUBLIC_URL="$BELLA_PUBLIC"); fi
+}
+
+# start_bella NAME PORT [VAR=value…]: java -jar target/bella.jar with bella_env plus the extras; waits for /readyz
+start_bella() {
+  local name=$1 port=$2; shift 2
+  local t0=$(date +%s.%N)
+  spawn "$name" env "${BELLA_ENV[@]}" BELLA_HTTP_PORT="$port" BELLA_HTTP_HOST=127.0.0.1 \
+    BELLA_MANAGEMENT_PORT=$((port + 1000)) BELLA_DATA_DIR="$OUT/$name-data" "$@" \
+    java ${BELLA_JAVA_OPTS:-} -jar target/bella.jar
+  eval "${name//-/_}_PID=$LAST_PID"
+  wait_for "http://127.0.0.1:$port/readyz" "${LOAD_READY_SECONDS:-300}"
+  log "$name ready on :$port in $(echo "$(date +%s.%N) - $t0" | bc | cut -c1-5) s (pid $LAST_PID)"
+}
+
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+
+# gatling DESCRIPTION load.*=value…: runs ConversationSimulation; the HTML report lands in target/gatling/
+gatling() {
+  local desc=$1; shift
+  local props=("-Dload.summary=$OUT/summary-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').txt")
+  for kv in "$@"; do props+=("-Dload.$kv"); done
+  # bounded: on a starved machine Gatling's controller can miss its own 5 s start-up deadline and then wait forever
+  timeout --signal=KILL "${LOAD_GATLING_TIMEOUT:-1500}" java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED ${GATLING_JAVA_OPTS:-} -Dgatling.http.requestTimeout=15000 "${props[@]}" \
+    -Dload.authToken="$TOKEN" -Dload.apiKey="$API_KEY" -Dload.media="http://127.0.0.1:$FAKES_PORT" \
+    -cp "$CP" io.gatling.app.Gatling -s app.bella.load.ConversationSimulation \
+    -rf "$ROOT/target/gatling" -rd "$desc" >"$OUT/gatling-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').log" 2>&1 || true
+  grep -E "^(load summary|call endings|seeded)" "$OUT/gatling-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').log" || true
+}
+
+# callstart URL SIGNED_URL SECONDS CONNECTIONS: wrk's one-line summary
+callstart() {
+  wrk -t2 -c"${4:-32}" -d"${3:-10}s" --latency -s scripts/load/callstart.lua "$1" -- "$TOKEN" "${2:-$1}" | grep '^callstart:'
+}
+
+psql_q() {   # psql_q URL SQL: one value, through the JDBC driver (no psql client needed)
+  java -cp "$CP" app.bella.load.Checks value --db "$1" "$2"
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Measures Bella under load on this machine, each figure next to its ceiling where there is one.
+#   scripts/load/run.sh [callstart] [conversations] [whisper]      (default: all three)
+# callstart:     wrk, signed call starts, bare Vert.x ceiling then Bella, same run (LOAD_WRK_SECONDS, LOAD_WRK_CONNECTIONS)
+# conversations: Gatling, whole calls on the Twilio-speech path (LOAD_RATE calls/s for LOAD_SECONDS)
+# whisper:       Gatling, LOAD_BURST simultaneous calls on the Whisper path with a LOAD_WHISPER_MS transcription fake,
+#                while /healthz, /readyz and an API read are timed every 0.5 s
+# LOAD_BASE=url[,url…] plays against running instances instead of starting one (then only what needs no restart runs).
+# LOAD_JFR=1 records a JFR profile of Bella per phase, after start-up (target/load/PHASE.jfr, summarised by
+# scripts/load/jfr-top.sh into target/load/PHASE-top.txt).
+source "$(dirname "$0")/lib.sh"
+PHASES=${*:-callstart conversations whisper}
+SECONDS_=${LOAD_SECONDS:-20}
+BELLA_PORT=$((PORTS + 80))
+build
+start_fakes "${LOAD_WHISPER_MS:-1000}"
+RESULTS=$OUT/results.txt
+: >"$RESULTS"
+say() { echo "$*" | tee -a "$RESULTS"; }
+
+bella_up() {   # bella_up STT PHASE: a fresh Bella; with LOAD_JFR, a JFR recording of the phase (after start-up)
+  bella_env "$1"
+  BELLA_JAVA_OPTS="${LOAD_BELLA_JAVA_OPTS:-}" start_bella bella "$BELLA_PORT"
+  BASE=http://127.0.0.1:$BELLA_PORT
+  PHASE=$2
+  if [[ -n ${LOAD_JFR:-} ]]; then jcmd "$bella_PID" JFR.start name=load settings=profile >/dev/null; fi
+}
+bella_down() {
+  if [[ -n ${LOAD_JFR:-} ]]; then jcmd "$bella_PID" JFR.dump name=load filename="$OUT/$PHASE.jfr" >/dev/null || true; fi
+  kill -TERM "$bella_PID" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$bella_PID" 2>/dev/null || break; sleep 0.1; done
+}
+
+# probe URL…: every 0.5 s, the slowest answer per URL (ms) and non-2xx counts, until probe_stop
+probe() {
+  ( while :; do
+      for url in "$@"; do
+        curl -s -o /dev/null -w "$url %{http_code} %{time_total}\n" --max-time 15 -H "X-API-Key: $API_KEY" "$url" || echo "$url 000 15"
+      done
+      sleep 0.5
+    done >"$OUT/probe.txt" ) &
+  PROBE_PID=$!
+  STARTED+=("$PROBE_PID")
+}
+probe_stop() {
+  kill "$PROBE_PID" 2>/dev/null || true
+  awk '{ n[$1]++; t=$3*1000; if (t>max[$1]) max[$1]=t; if ($2 !~ /^2/) bad[$1]++ }
+       END { for (u in n) printf "probe %s: %d probes, slowest %.0f ms, %d not 2xx\n", u, n[u], max[u], bad[u] }' "$OUT/probe.txt"
+}
+
+if [[ $PHASES == *callstart* ]]; then
+  start_bare
+  bella_up twilio callstart
+  wrk_s=${LOAD_WRK_SECONDS:-10}; wrk_c=${LOAD_WRK_CONNECTIONS:-32}
+  callstart "http://127.0.0.1:$BARE_PORT/twilio/voice" "http://127.0.0.1:$BARE_PORT/twilio/voice" 5 "$wrk_c" >/dev/null
+  callstart "$BASE/twilio/voice" "$BASE/twilio/voice" 5 "$wrk_c" >/dev/null   # warm-ups (JIT), not counted
+  bare=$(callstart "http://127.0.0.1:$BARE_PORT/twilio/voice" "http://127.0.0.1:$BARE_PORT/twilio/voice" "$wrk_s" "$wrk_c")
+  bella=$(callstart "$BASE/twilio/voice" "$BASE/twilio/voice" "$wrk_s" "$wrk_c")
+  say "bare Vert.x  $bare"
+  say "Bella        $bella"
+  b=$(sed -E 's/.* ([0-9]+) req\/s.*/\1/' <<<"$bare"); m=$(sed -E 's/.* ([0-9]+) req\/s.*/\1/' <<<"$bella")
+  say "call start ratio: $(echo "scale=1; 100 * $m / $b" | bc)% of the bare ceiling; Bella RSS after load $(rss_mb "$bella_PID") MB"
+  bella_down
+fi
+
+if [[ $PHASES == *conversations* ]]; then
+  bella_up twilio conversations
+  gatling "twilio-path" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" pauses=true | tee -a "$RESULTS"
+  say "conversations report: $(ls -td target/gatling/*/ | head -1)index.html; Bella RSS $(rss_mb "$bella_PID") MB"
+  bella_down
+fi
+
+if [[ $PHASES == *whisper* ]]; then
+  bella_up whisper whisper
+  probe "$BASE/healthz" "$BASE/readyz" "$BASE/api/services"
+  gatling "whisper-path" base="$BASE" burst="${LOAD_BURST:-100}" mix=new:100 | tee -a "$RESULTS"
+  probe_stop | tee -a "$RESULTS"
+  say "whisper report: $(ls -td target/gatling/*/ | head -1)index.html; fakes: $(curl -s "$FAKES/__fake/stats")"
+  grep -c "Connection is not available" "$OUT/bella.log" | sed 's/^/pool timeouts in the log: /' | tee -a "$RESULTS"
+  bella_down
+fi
+for f in "$OUT"/*.jfr; do [[ -f $f ]] && bash scripts/load/jfr-top.sh "$f" 12 >"${f%.jfr}-top.txt" 2>/dev/null || true; done
+echo "results: $RESULTS"
