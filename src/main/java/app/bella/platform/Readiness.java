@@ -5,7 +5,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -16,8 +15,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * Answers /readyz: ready only when PostgreSQL answers a query, Kafka answers a metadata request and every route
- * is started. The body names each dependency and why it is down.
+ * Answers /readyz: ready when PostgreSQL answers a query and every route is started — what serving a call needs.
+ * Kafka is reported in the body but does not gate readiness: while it is unreachable the transactional outbox keeps
+ * every event and calls still book, so a load balancer must not take every instance out for it (its state belongs in
+ * the health details and the alerts). Kafka is asked in the background, so a probe never waits on it.
  */
 public final class Readiness implements AutoCloseable {
 
@@ -25,6 +26,9 @@ public final class Readiness implements AutoCloseable {
     private final Admin kafka;
     private final CamelContext camel;
     private final int timeoutMillis;
+    /** The last Kafka answer ("UP" or why not) and whether a metadata request is in flight. */
+    private volatile String kafkaState = "UNKNOWN: not asked yet";
+    private final java.util.concurrent.atomic.AtomicBoolean kafkaAsking = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Readiness(DataSource dataSource, String kafkaBootstrapServers, CamelContext camel, int timeoutMillis) {
         this.dataSource = dataSource;
@@ -50,7 +54,7 @@ public final class Readiness implements AutoCloseable {
     /** Camel processor for the readyz route: 200 or 503 with a JSON body. */
     public void probe(Exchange exchange) {
         Map<String, String> checks = check();
-        boolean up = checks.values().stream().allMatch("UP"::equals);
+        boolean up = checks.entrySet().stream().filter(e -> !e.getKey().equals("kafka")).allMatch(e -> "UP".equals(e.getValue()));
         StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append("\",\"checks\":{");
         String sep = "";
         for (Map.Entry<String, String> e : checks.entrySet()) {
@@ -73,14 +77,16 @@ public final class Readiness implements AutoCloseable {
         }
     }
 
+    /** The last known Kafka state; asks again in the background unless a request is already in flight. */
     private String kafka() {
-        try {
-            kafka.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis))
-                    .clusterId().get(timeoutMillis + 500L, TimeUnit.MILLISECONDS);
-            return "UP";
-        } catch (Exception e) {
-            return "DOWN: " + rootMessage(e);
+        if (kafkaAsking.compareAndSet(false, true)) {
+            kafka.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis)).clusterId()
+                    .whenComplete((id, failure) -> {
+                        kafkaState = failure == null ? "UP" : "DOWN: " + rootMessage(failure);
+                        kafkaAsking.set(false);
+                    });
         }
+        return kafkaState;
     }
 
     private String routes() {

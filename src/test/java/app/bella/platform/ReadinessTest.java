@@ -45,4 +45,22 @@ class ReadinessTest {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(bella.get("/readyz").statusCode()).isEqualTo(200));
     }
+
+    @Test
+    void staysReadyWhileKafkaIsUnreachableAndSaysSo() throws Exception {
+        // nothing listens on this port: the outbox keeps the events, calls still book, so the instance stays in service
+        try (BellaServer noKafka = BellaServer.start(java.util.Map.of("bella.kafka.bootstrap-servers",
+                "127.0.0.1:" + BellaServer.freePort(), "bella.readiness.timeout-ms", "500"))) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> ready = noKafka.get("/readyz");
+                assertThat(ready.statusCode()).isEqualTo(200);
+                assertThat(ready.body()).startsWith("{\"status\":\"UP\"").contains("\"kafka\":\"DOWN: ")
+                        .contains("\"database\":\"UP\"");
+            });
+            long started = System.nanoTime();
+            noKafka.get("/readyz");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a probe never waits on Kafka")
+                    .isLessThan(Duration.ofMillis(400));
+        }
+    }
 }
