@@ -127,9 +127,10 @@ public final class ApiSupport {
         exchange.setProperty("bella.api.path", path);
         // the real request headers: Camel also maps query parameters to headers, and a key must never travel in a URL
         String apiKey = requestHeader(exchange, "X-API-Key");
-        Principal principal = apiKey == null ? consoleSession(exchange, method) : null;
+        String address = clientAddress(exchange);
+        Principal principal = apiKey == null ? consoleSession(exchange, method, address) : null;
         if (principal == null) {
-            principal = identify(apiKey, clientAddress(exchange));
+            principal = identify(apiKey, address);
         }
         if (!principal.scope().allows(needed)) {
             throw new ApiProblem(403, "Forbidden", "This API key has scope '" + principal.scope().wire() + "'; this request "
@@ -172,10 +173,23 @@ public final class ApiSupport {
         this.consoleSessions = sessions;
     }
 
-    private Principal consoleSession(Exchange exchange, String method) throws SQLException {
+    /** The session cookie's principal; null without one. A cookie naming no live session counts as a failure. */
+    private Principal consoleSession(Exchange exchange, String method, String address) throws SQLException {
         app.bella.console.ConsoleSessions sessions = consoleSessions;
-        return sessions == null ? null : sessions.authenticate(requestHeader(exchange, "Cookie"), method,
-                requestHeader(exchange, app.bella.console.ConsoleSessions.CSRF_HEADER)).orElse(null);
+        String cookies = requestHeader(exchange, "Cookie");
+        if (sessions == null || app.bella.console.ConsoleSessions.cookie(cookies, app.bella.console.ConsoleSessions.COOKIE) == null) {
+            return null;
+        }
+        refuseWhileLimited(address);
+        try {
+            return sessions.authenticate(cookies, method,
+                    requestHeader(exchange, app.bella.console.ConsoleSessions.CSRF_HEADER)).orElse(null);
+        } catch (ApiProblem refused) {
+            if (refused.status() == 401) {
+                failures.failed(address);
+            }
+            throw refused;
+        }
     }
     // --- end of console session hook ---
 
@@ -207,20 +221,31 @@ public final class ApiSupport {
         }
     }
 
+    /**
+     * The principal of a presented key. Only a key that was presented and is wrong counts against the address: a
+     * request without credentials (a page or probe that has not signed in) is a plain 401, never a guess.
+     */
     private Principal identify(String given, String address) throws SQLException {
-        long wait = failures.retryAfterSeconds(address);
-        if (wait > 0) {
-            throw new ApiProblem(429, "Too many failed authentications", "Too many requests from this address failed to "
-                    + "authenticate; try again in " + wait + " s", "X-API-Key").withHeader("Retry-After", String.valueOf(wait));
+        if (given == null || given.isEmpty()) {
+            throw new ApiProblem(401, "Unauthorized", "An X-API-Key header is required. " + HOW_TO_GET_A_KEY, "X-API-Key");
         }
+        refuseWhileLimited(address);
         Optional<Principal> known = principalOfKey(given);
         if (known.isPresent()) {
             return known.get();
         }
         failures.failed(address);
-        throw new ApiProblem(401, "Unauthorized", (given == null || given.isEmpty()
-                ? "An X-API-Key header is required. " : "The X-API-Key is not valid (unknown or revoked). ") + HOW_TO_GET_A_KEY,
+        throw new ApiProblem(401, "Unauthorized", "The X-API-Key is not valid (unknown or revoked). " + HOW_TO_GET_A_KEY,
                 "X-API-Key");
+    }
+
+    /** 429 without any lookup while this address has too many failed authentications. */
+    private void refuseWhileLimited(String address) {
+        long wait = failures.retryAfterSeconds(address);
+        if (wait > 0) {
+            throw new ApiProblem(429, "Too many failed authentications", "Too many requests from this address failed to "
+                    + "authenticate; try again in " + wait + " s", "X-API-Key").withHeader("Retry-After", String.valueOf(wait));
+        }
     }
 
     static boolean isJson(String contentType) {

@@ -33,8 +33,12 @@ final class SecurityHeaders {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
-        String type = headers.get("Content-Type");
-        headers.set("Content-Security-Policy", type != null && type.toLowerCase().startsWith("text/html") ? CSP_HTML : CSP_OTHER);
+        // A route's own policy stands. A 304 carries no Content-Type, and the browser merges its headers into the stored
+        // answer: "default-src 'none'" there would replace a cached page's policy and block the page's own scripts.
+        if (!headers.contains("Content-Security-Policy") && ctx.response().getStatusCode() != 304) {
+            String type = headers.get("Content-Type");
+            headers.set("Content-Security-Policy", type != null && type.toLowerCase().startsWith("text/html") ? CSP_HTML : CSP_OTHER);
+        }
         String path = ctx.normalizedPath();
         if (path != null && (path.equals("/api") || path.startsWith("/api/"))) {
             headers.set("Cache-Control", "no-store");

@@ -61,10 +61,19 @@ class ApiLimitsTest {
                 assertThat(rs.getBoolean(2)).as("only the hash is stored").isTrue();
             }
 
-            // a stranger guessing keys: 5 failures (2 above), then 429 without another lookup, whatever key it sends
-            for (int i = 0; i < 3; i++) {
+            // requests without credentials (a page not signed in, a probe) are not guesses: never counted
+            for (int i = 0; i < 8; i++) {
+                assertThat(anonymous.get("/api/services").status()).isEqualTo(401);
+            }
+            assertThat(admin.get("/api/services").status()).isEqualTo(200);
+
+            // a stranger guessing: 4 wrong keys and a made-up session cookie are 5 failures, then 429 without another
+            // lookup, whatever key it sends
+            for (int i = 0; i < 4; i++) {
                 assertThat(anonymous.withKey("guess-" + i).get("/api/services").status()).isEqualTo(401);
             }
+            assertThat(anonymous.send("GET", "/api/services", null, Map.of("Cookie", "bella_session=made-up-token")).status())
+                    .isEqualTo(401);
             Reply limited = admin.get("/api/services");
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.header("Content-Type")).startsWith("application/problem+json");

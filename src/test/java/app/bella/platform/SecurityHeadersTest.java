@@ -52,4 +52,17 @@ class SecurityHeadersTest {
             }
         }
     }
+
+    @Test
+    void aRevalidatedPageKeepsThePolicyThatLetsItLoadItsScripts() throws Exception {
+        HttpResponse<String> first = bella.get("/");
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = bella.send(HttpRequest.newBuilder(bella.uri("/")).header("If-None-Match", etag).GET());
+        assertThat(again.statusCode()).isEqualTo(304);
+        // the browser merges a 304's headers into the stored page: its policy must still allow the page's own scripts
+        assertThat(again.headers().allValues("Content-Security-Policy")).allSatisfy(csp ->
+                assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(again.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
 }
