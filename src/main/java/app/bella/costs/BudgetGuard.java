@@ -259,8 +259,8 @@ public final class BudgetGuard implements AlertRule {
                             d.model(), d.secondReminder(), d.reason());
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("month", month);
-                    p.put("from", stored.mode().wire());
-                    p.put("to", d.mode().wire());
+                    p.put("fromMode", stored.mode().wire());
+                    p.put("toMode", d.mode().wire());
                     p.put("speech", d.speech());
                     p.put("model", d.model());
                     p.put("secondReminder", d.secondReminder());

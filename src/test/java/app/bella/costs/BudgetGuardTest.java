@@ -81,13 +81,13 @@ class BudgetGuardTest {
             ledger.recording("CA-guard-w" + i, 10);
             ledger.whisper("CA-guard-w" + i, 10);
         }
-        ledger.voiceLeg("CA-guard-long", 0, 4_475 * 60); // $38.04
+        ledger.voiceLeg("CA-guard-long", 1, 4_475 * 60); // $38.04
         BudgetGuard.Decision normal = judge();
         assertThat(normal.mode()).isEqualTo(BudgetGuard.Mode.NORMAL);
         assertThat(normal.speech()).isEqualTo("twilio");
         assertThat(firstPrompt()).contains("<Gather").doesNotContain("<Record");
 
-        ledger.voiceLeg("CA-guard-more", 0, 600 * 60); // + $5.10 → $45.16, 90 %
+        ledger.voiceLeg("CA-guard-more", 1, 600 * 60); // + $5.10 → $45.16, 90 %
         BudgetGuard.Decision saving = judge();
         assertThat(saving.mode()).isEqualTo(BudgetGuard.Mode.SAVING);
         assertThat(saving.speech()).as("Whisper measured at $0.0014 a turn, <Gather> at $0.02").isEqualTo("whisper");
@@ -95,7 +95,7 @@ class BudgetGuardTest {
         assertThat(saving.secondReminder()).isTrue();
         assertThat(firstPrompt()).as("a new call is recorded for Whisper").contains("<Record");
 
-        ledger.voiceLeg("CA-guard-last", 0, 600 * 60); // + $5.10 → $50.26, 100 %
+        ledger.voiceLeg("CA-guard-last", 1, 600 * 60); // + $5.10 → $50.26, 100 %
         BudgetGuard.Decision exhausted = judge();
         assertThat(exhausted.mode()).isEqualTo(BudgetGuard.Mode.EXHAUSTED);
         assertThat(exhausted.speech()).isEqualTo("whisper");
