@@ -1,3 +1,3 @@
-INSERT INTO alert (fingerprint, source, severity, title, detail, state, count, first_seen, last_seen)
-VALUES (?, ?, ?, ?, ?, 'raised', 1, ?, ?)
+INSERT INTO alert (fingerprint, source, severity, title, detail, state, count, first_seen, last_seen, instance)
+VALUES (?, ?, ?, ?, ?, 'raised', 1, ?, ?, ?)
 RETURNING *

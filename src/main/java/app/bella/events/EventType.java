@@ -21,7 +21,8 @@ public enum EventType {
     SLA_RECOVERED("sla.recovered", EventStream.METRICS),
     ALERT_RAISED("alert.raised", EventStream.ALERTS),
     ALERT_ACKNOWLEDGED("alert.acknowledged", EventStream.ALERTS),
-    ALERT_RESOLVED("alert.resolved", EventStream.ALERTS);
+    ALERT_RESOLVED("alert.resolved", EventStream.ALERTS),
+    BUDGET_GUARD_SWITCHED("budget.guard-switched", EventStream.COSTS);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -39,6 +39,7 @@ public final class NotificationDispatcher {
     private final SmsTexts texts;
     private final Clock clock;
     private final int batchSize;
+    private java.util.function.Predicate<String> reminderDropped = kind -> false;
     private volatile ProducerTemplate template;
     private volatile boolean breakerOpenReported;
 
@@ -51,6 +52,12 @@ public final class NotificationDispatcher {
         this.texts = texts;
         this.clock = clock;
         this.batchSize = batchSize;
+    }
+
+    /** Reminders of these kinds are skipped when due (the budget guard drops the second reminder at 100 %). */
+    public NotificationDispatcher droppingReminders(java.util.function.Predicate<String> dropped) {
+        this.reminderDropped = dropped;
+        return this;
     }
 
     /** One claimed row with the appointment and customer as they are now. */
@@ -124,6 +131,10 @@ public final class NotificationDispatcher {
                     ps.executeUpdate();
                 }
             }
+            return true;
+        }
+        if (due.kind().startsWith("reminder-") && reminderDropped.test(due.kind())) {
+            skip(c, due, "budget exhausted: optional reminder dropped");
             return true;
         }
         return send(c, due, text(due, now), now);

@@ -40,8 +40,13 @@ public final class NotifyBeans {
         }
         Registry registry = camel.getRegistry();
         registry.bind("notificationPlanner", new NotificationPlanner(dataSource, bookings, policy, clock));
-        registry.bind("notificationDispatcher", new NotificationDispatcher(camel, dataSource, events, policy, texts, clock,
-                Integer.parseInt(properties.apply("bella.notify.batch-size").strip())));
+        NotificationDispatcher dispatcher = new NotificationDispatcher(camel, dataSource, events, policy, texts, clock,
+                Integer.parseInt(properties.apply("bella.notify.batch-size").strip()));
+        app.bella.costs.BudgetGuard guard = registry.lookupByNameAndType("budgetGuard", app.bella.costs.BudgetGuard.class);
+        if (guard != null) { // every reminder after the first is optional spend
+            dispatcher.droppingReminders(kind -> !guard.secondReminderAllowed() && policy.kinds().indexOf(kind) > 0);
+        }
+        registry.bind("notificationDispatcher", dispatcher);
         registry.bind("smsFailures", new SmsFailures());
         registry.bind("smsReplies", new SmsReplies(dataSource, bookings, texts));
     }

@@ -41,12 +41,21 @@ public final class AlertPipeline {
     private final AlertRouting routing;
     private final Settings settings;
     private final Predicate<String> channelExists;
+    private final MaintenanceWindows maintenance;
 
-    public AlertPipeline(AlertService alerts, AlertRouting routing, Settings settings, Predicate<String> channelExists) {
+    public AlertPipeline(AlertService alerts, AlertRouting routing, Settings settings, Predicate<String> channelExists,
+                         MaintenanceWindows maintenance) {
         this.alerts = alerts;
         this.routing = routing;
         this.settings = settings;
         this.channelExists = channelExists;
+        this.maintenance = maintenance;
+    }
+
+    /** During a maintenance window every notice but the window's own and test alerts waits (the sweep sends it after). */
+    private boolean held(java.sql.Connection c, Alert alert, Instant now) throws java.sql.SQLException {
+        return maintenance != null && !"test".equals(alert.source()) && !MaintenanceWindows.SOURCE.equals(alert.source())
+                && maintenance.holding(c, now);
     }
 
     /** Reads an alert.* envelope from Kafka into headers (type, alert id, fingerprint, source). */
@@ -70,6 +79,10 @@ public final class AlertPipeline {
             Alert alert = one(c, "alert-find", alertId);
             if (alert == null) {
                 LOG.debug("alert.raised for unknown alert {} ignored", alertId);
+                return null;
+            }
+            if (held(c, alert, now)) {
+                LOG.info("Alert {} held: maintenance window", alertId);
                 return null;
             }
             boolean test = "test".equals(alert.source());
@@ -109,6 +122,9 @@ public final class AlertPipeline {
         List<Notice> due = new ArrayList<>();
         alerts.inTransaction(c -> {
             for (Alert a : many(c, "alerts-unnotified", ts(now.minus(settings.catchUpAfter())))) {
+                if (held(c, a, now)) {
+                    continue;
+                }
                 Alert claimed = one(c, "alert-claim-notification", ts(now), ts(now), 0, a.id(), ts(now));
                 if (claimed != null) {
                     LOG.warn("Alert {} was never notified: sending it now", a.id());
@@ -122,6 +138,9 @@ public final class AlertPipeline {
                 }
             }
             for (Alert a : many(c, "alerts-escalation-candidates")) {
+                if (held(c, a, now)) {
+                    continue;
+                }
                 long steps = Duration.between(a.firstNotifiedAt(), now).dividedBy(settings.escalateAfter());
                 if (steps > a.escalationLevel()) {
                     int level = a.escalationLevel() + 1;

@@ -8,8 +8,11 @@ import java.util.Objects;
  * @param fingerprint the stable identity of the condition: raises with the same fingerprint count up on one alert
  * @param source      who raises it (a rule's {@link AlertRule#source()}, {@code test}, a component name)
  * @param mode        what a repeat does: see {@link Mode}
+ * @param instance    the instance whose own state fired it (a per-instance rule): only that instance resolves it;
+ *                    null for a condition every instance judges from the database
  */
-public record AlertRaise(String fingerprint, String source, Severity severity, String title, String detail, Mode mode) {
+public record AlertRaise(String fingerprint, String source, Severity severity, String title, String detail, Mode mode,
+                         String instance) {
 
     public enum Mode {
         /** Every raise counts: an open alert's count goes up and an {@code alert.raised} event is written each time. */
@@ -32,6 +35,10 @@ public record AlertRaise(String fingerprint, String source, Severity severity, S
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("An alert needs a source");
         }
+    }
+
+    public AlertRaise(String fingerprint, String source, Severity severity, String title, String detail, Mode mode) {
+        this(fingerprint, source, severity, title, detail, mode, null);
     }
 
     public static AlertRaise repeating(String fingerprint, String source, Severity severity, String title, String detail) {

@@ -14,6 +14,16 @@ public interface AlertRule {
     /** Stable name; the alerts this rule raises carry it as their source (and own nothing else). */
     String source();
 
+    /**
+     * True when the rule judges this instance's own state (its circuit breakers, its in-memory counts): each instance
+     * then raises its own alert ({@code <fingerprint>@<instance>}) and resolves only that one, so two instances never
+     * resolve each other's alerts. False (the default) when the rule reads the shared database, where every instance
+     * sees the same condition and may raise or resolve the one alert.
+     */
+    default boolean perInstance() {
+        return false;
+    }
+
     /** The conditions firing at {@code now}. Throwing leaves this source's alerts as they are. */
     Result evaluate(Instant now) throws Exception;
 

@@ -60,7 +60,7 @@ public final class AlertService {
                 return Optional.empty();
             }
             Alert alert = open == null
-                    ? one(c, "alert-insert", r.fingerprint(), r.source(), r.severity().wire(), r.title(), r.detail(), ts(now), ts(now))
+                    ? one(c, "alert-insert", r.fingerprint(), r.source(), r.severity().wire(), r.title(), r.detail(), ts(now), ts(now), r.instance())
                     : one(c, "alert-repeat", ts(now), r.severity().wire(), r.title(), r.detail(), open.id());
             events.append(c, EventType.ALERT_RAISED, alert.fingerprint(), payload(alert));
             if (open == null) {
@@ -106,6 +106,16 @@ public final class AlertService {
 
     public List<Alert> openBySource(String source) {
         return inTransaction(c -> many(c, "alerts-open-by-source", source));
+    }
+
+    /** Open alerts of a per-instance source raised by {@code instance}. */
+    public List<Alert> openByInstance(String source, String instance) {
+        return inTransaction(c -> many(c, "alerts-open-by-instance", source, instance));
+    }
+
+    /** Open alerts of a per-instance source whose instance has not heartbeated since {@code seenSince} (it stopped). */
+    public List<Alert> openOrphaned(String source, String self, Instant seenSince) {
+        return inTransaction(c -> many(c, "alerts-open-orphaned", source, self, ts(seenSince)));
     }
 
     /** The event payload: what the alert is, never who is involved (the writer refuses personal data). */

@@ -34,6 +34,12 @@ public final class BookingFailures implements AlertRule {
         }
     }
 
+    /** This instance's own state: it alone raises and resolves its alert (see AlertRules). */
+    @Override
+    public boolean perInstance() {
+        return true;
+    }
+
     @Override
     public String source() {
         return "booking-failures";

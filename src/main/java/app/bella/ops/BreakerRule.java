@@ -21,6 +21,12 @@ public final class BreakerRule implements AlertRule {
         this.severity = severity;
     }
 
+    /** This instance's own state: it alone raises and resolves its alert (see AlertRules). */
+    @Override
+    public boolean perInstance() {
+        return true;
+    }
+
     @Override
     public String source() {
         return "circuit-breaker";

@@ -49,7 +49,7 @@ public final class BudgetRule implements AlertRule {
         }
     }
 
-    Result judge(BigDecimal spentUsd, String month) {
+    public Result judge(BigDecimal spentUsd, String month) {
         if (budgetUsd.signum() <= 0) {
             return Result.clear();
         }

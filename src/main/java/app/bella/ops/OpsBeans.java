@@ -78,14 +78,30 @@ public final class OpsBeans {
         AlertRules existing = camel.getRegistry().lookupByNameAndType("alertRules", AlertRules.class);
         List<AlertRule> rules = new ArrayList<>(existing.rules());
         rules.add(engine);
-        camel.getRegistry().bind("alertRules", new AlertRules(alerts, rules));
+        // per-instance alerts carry the heartbeat's instance id; an instance silent for 3 heartbeats (≥ 5 min) is gone
+        Duration gone = Duration.ofMillis(Math.max(Duration.ofMinutes(5).toMillis(),
+                3 * number(properties, "bella.slo.heartbeat-interval-ms")));
+        camel.getRegistry().bind("alertRules", new AlertRules(alerts, rules, heartbeat.instanceId(), gone));
+        DatabaseWatch databaseWatch = new DatabaseWatch(dataSource, alerts,
+                camel.getRegistry().lookupByNameAndType("alertMessages", AlertMessages.class),
+                camel.getRegistry().lookupByNameAndType("alertRouting", AlertRouting.class),
+                camel.getRegistry().lookupByNameAndType("alertChannelSettings", AlertChannels.Settings.class),
+                camel.getRegistry().lookupByNameAndType("maintenance", MaintenanceWindows.class), heartbeat.instanceId(),
+                (int) number(properties, "bella.alerts.database.failures-before-alert"), zone);
+        camel.getRegistry().bind("databaseWatch", databaseWatch);
 
         CostReport report = new CostReport(dataSource, clock, zone, ledger.prices());
         UnifiedApi unified = new UnifiedApi(camel, report, alerts)
                 .section("sla-metrics.report", () -> unchecked(engine::view))
                 .section("status.instances", () -> unchecked(() -> heartbeat.instances(Duration.ofMinutes(5))))
                 .section("status.instance", heartbeat::instanceId)
-                .section("status.paths", () -> paths(properties));
+                .section("status.paths", () -> paths(properties))
+                .section("status.database", databaseWatch::view);
+        app.bella.costs.BudgetGuard guard = camel.getRegistry().lookupByNameAndType("budgetGuard", app.bella.costs.BudgetGuard.class);
+        if (guard != null) {
+            unified.section("costs.guard", guard::view);
+            camel.getRegistry().bind("budgetGuardApi", new app.bella.costs.BudgetGuardApi(guard, clock));
+        }
         camel.getRegistry().bind("callCosts", callCosts);
         camel.getRegistry().bind("costReport", report);
         camel.getRegistry().bind("sloEngine", engine);

@@ -22,6 +22,12 @@ public final class TurnLatencyRule implements AlertRule {
         this.severity = severity;
     }
 
+    /** This instance's own state: it alone raises and resolves its alert (see AlertRules). */
+    @Override
+    public boolean perInstance() {
+        return true;
+    }
+
     @Override
     public String source() {
         return "turn-latency";

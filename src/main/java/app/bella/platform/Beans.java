@@ -97,8 +97,11 @@ final class Beans {
             LOG.warn("BELLA_EXTRACTOR={} / BELLA_STT={} need OPENAI_API_KEY; every such call will fall back", extractor, stt);
         }
         LOG.info("Speech: {}; extraction: {}", stt, extractor);
+        // the budget guard picks each call's speech path and whether the model may be asked (docs/costs.md)
+        app.bella.costs.BudgetGuard guard = app.bella.costs.CostBeans.guard(dataSource, events, clock, zone, costs.prices(),
+                key -> get(props, key), stt, openAi, extractor.equals("llm"));
         ModelExtractor model = extractor.equals("llm")
-                ? new CamelModelExtractor(camel, new ChatExtractionCodec(get(props, "bella.llm.model")), costs, metrics)
+                ? guard.gate(new CamelModelExtractor(camel, new ChatExtractionCodec(get(props, "bella.llm.model")), costs, metrics))
                 : ModelExtractor.NONE;
         boolean customerSms = !get(props, "bella.sms.from").isBlank();
         CallerVerification verification = new CallerVerification(customerSms ? new VerificationTexts(camel) : null,
@@ -136,7 +139,8 @@ final class Beans {
         registry.bind("twilioWebhookGuard", new TwilioWebhookGuard(get(props, "bella.twilio.auth-token"),
                 get(props, "bella.public-url"), Boolean.parseBoolean(get(props, "bella.twilio.validate-signature"))));
         registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice"), speech,
-                transcriptions, transcribe, metrics, events));
+                transcriptions, transcribe, metrics, events).choosingSpeechWith(guard::speechEngine));
+        registry.bind("budgetGuard", guard);
         registry.bind("transcriptions", transcriptions);
         ApiKeys keys = new ApiKeys();
         ApiTransactions tx = new ApiTransactions(dataSource);

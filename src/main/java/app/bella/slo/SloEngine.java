@@ -81,6 +81,19 @@ public final class SloEngine implements AlertRule {
             }
             return 1.0 - month.badRatio() / slo.errorBudget();
         }
+
+        /** The alert policy's "SLA breach > 1 %": over the 30 days, compliance more than one point below target. */
+        public boolean breachedByMoreThanOnePoint() {
+            return month.total() >= slo.minimumEvents() && month.ratio() < slo.target() - 0.01;
+        }
+
+        /** CRITICAL for a fast burn or a breach of more than 1 %; otherwise the pair's own severity (HIGH). */
+        public Severity severity() {
+            if (firing == null) {
+                return null;
+            }
+            return breachedByMoreThanOnePoint() ? Severity.CRITICAL : firing.severity();
+        }
     }
 
     public Judgement judge(Slo slo, Instant now) throws SQLException {
@@ -114,7 +127,7 @@ public final class SloEngine implements AlertRule {
             judged.add(j);
             if (j.firing() != null) {
                 BurnWindow w = j.firing();
-                firing.add(Condition.of("slo:" + slo.name() + ":" + w.name(), w.severity(),
+                firing.add(Condition.of("slo:" + slo.name() + ":" + w.name(), j.severity(),
                         String.format(Locale.ROOT, "SLO %s: %s burn of the error budget", slo.name(), w.name()),
                         String.format(Locale.ROOT, "%s (target %.2f%%) burns its error budget at %.1f× over %s and %.1f× over %s "
                                         + "(threshold %.1f×); %.1f%% of the 30-day budget is left.",
@@ -186,7 +199,7 @@ public final class SloEngine implements AlertRule {
         p.put("target", j.slo().target());
         if (j.firing() != null) {
             p.put("window", j.firing().name());
-            p.put("severity", j.firing().severity().wire());
+            p.put("severity", j.severity().wire());
             p.put("burnRate", j.burnRates().get(label(j.firing().shortWindow())));
         }
         p.put("compliance", j.month().ratio());
@@ -251,7 +264,7 @@ public final class SloEngine implements AlertRule {
             m.put("burnRates", j.burnRates());
             m.put("breached", j.firing() != null);
             m.put("firingWindow", j.firing() == null ? null : j.firing().name());
-            m.put("severity", j.firing() == null ? null : j.firing().severity().wire());
+            m.put("severity", j.firing() == null ? null : j.severity().wire());
             m.put("daily", history(j.slo().name(), since));
             out.add(m);
         }

@@ -59,6 +59,7 @@ public final class CallFlow {
     private final BiConsumer<String, Integer> transcribe;
     private final TurnMetrics metrics;
     private final OutboxWriter events;
+    private java.util.function.Supplier<String> speechChoice;
 
     public CallFlow(DataSource dataSource, CallStore store, Dialogue dialogue, String voice, SpeechSettings speech,
                     Transcriptions transcriptions, BiConsumer<String, Integer> transcribe, TurnMetrics metrics,
@@ -72,6 +73,13 @@ public final class CallFlow {
         this.transcriptions = transcriptions;
         this.transcribe = transcribe;
         this.metrics = metrics;
+        this.speechChoice = speech::engine;
+    }
+
+    /** Each new call's speech engine comes from {@code choice} (the budget guard) instead of the configured one. */
+    public CallFlow choosingSpeechWith(java.util.function.Supplier<String> choice) {
+        this.speechChoice = choice;
+        return this;
     }
 
     /** POST /twilio/voice: a new call. */
@@ -91,7 +99,7 @@ public final class CallFlow {
             CallState s = new CallState();
             s.callSid = callSid;
             s.from = CallerId.normalise(p.get("From"));
-            s.stt = speech.engine();
+            s.stt = speechChoice.get();
             if (!store.create(c, s)) {
                 c.rollback();
                 return replayFirst(callSid);

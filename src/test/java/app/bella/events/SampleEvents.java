@@ -46,6 +46,9 @@ final class SampleEvents {
             case ALERT_RAISED, ALERT_ACKNOWLEDGED, ALERT_RESOLVED -> new Sample("twilio-down", map("alertId", "alert-42",
                     "fingerprint", "twilio-down", "severity", "critical", "title", "Twilio unreachable",
                     "detail", "5 of the last 5 calls to the Twilio API failed"));
+            case BUDGET_GUARD_SWITCHED -> new Sample("2025-10", map("month", "2025-10", "fromMode", "normal", "toMode", "saving",
+                    "speech", "whisper", "model", true, "secondReminder", true, "spent", 45.5, "budget", 50.0,
+                    "reason", "spend reached 91% of the budget", "at", "2025-10-20T16:00:00Z"));
         };
     }
 

@@ -115,22 +115,22 @@ class AlertSourcesTest {
         try {
             breaker.transitionToOpenState();
             rules.evaluate();
-            assertThat(alerts("breaker:llm-breaker")).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo("raised"));
+            assertThat(alerts("breaker:llm-breaker@%")).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo("raised"));
             await().atMost(WAIT).untilAsserted(() ->
                     assertThat(doubles.slack("[HIGH] Circuit breaker llm-breaker open")).hasSize(1));
             await().atMost(WAIT).untilAsserted(() -> assertThat(doubles.emails("Circuit breaker llm-breaker open")).hasSize(1));
 
             breaker.transitionToHalfOpenState();
             rules.evaluate();
-            assertThat(alerts("breaker:llm-breaker")).as("half-open: the same alert stays open")
+            assertThat(alerts("breaker:llm-breaker@%")).as("half-open: the same alert stays open")
                     .singleElement().satisfies(a -> assertThat(a.state()).isEqualTo("raised"));
-            assertThat(events("alert.raised", "breaker:llm-breaker")).isEqualTo(1);
+            assertThat(events("alert.raised", "breaker:llm-breaker@%")).isEqualTo(1);
         } finally {
             breaker.transitionToCloseState();
         }
         rules.evaluate();
-        assertThat(alerts("breaker:llm-breaker")).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo("resolved"));
-        assertThat(events("alert.resolved", "breaker:llm-breaker")).isEqualTo(1);
+        assertThat(alerts("breaker:llm-breaker@%")).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo("resolved"));
+        assertThat(events("alert.resolved", "breaker:llm-breaker@%")).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(doubles.slack("[RESOLVED] Circuit breaker llm-breaker open")).hasSize(1));
         assertThat(alerts("breaker:%")).as("the other breakers are closed").hasSize(1);

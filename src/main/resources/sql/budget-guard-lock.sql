@@ -1,0 +1,1 @@
+SELECT * FROM budget_guard WHERE month = ? FOR UPDATE

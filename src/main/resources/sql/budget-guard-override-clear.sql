@@ -1,0 +1,1 @@
+DELETE FROM budget_guard_override WHERE id = 1

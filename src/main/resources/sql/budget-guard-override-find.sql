@@ -1,0 +1,1 @@
+SELECT * FROM budget_guard_override WHERE id = 1
