@@ -4,7 +4,7 @@ import app.bella.api.ApiKeys;
 import app.bella.api.ApiProblem;
 import app.bella.api.Principal;
 import app.bella.api.Scope;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package app.bella.ops;
 
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import app.bella.api.AlertsApi;
 import app.bella.events.OutboxWriter;
 import java.math.BigDecimal;

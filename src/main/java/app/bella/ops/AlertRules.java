@@ -1,5 +1,7 @@
 package app.bella.ops;
 
+import app.bella.support.Redaction;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

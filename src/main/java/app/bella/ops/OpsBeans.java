@@ -3,7 +3,7 @@ package app.bella.ops;
 import app.bella.costs.CallCosts;
 import app.bella.costs.CostReport;
 import app.bella.events.OutboxWriter;
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import app.bella.platform.Readiness;
 import app.bella.slo.Heartbeat;
 import app.bella.slo.SliRecorder;

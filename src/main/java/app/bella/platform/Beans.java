@@ -1,5 +1,7 @@
 package app.bella.platform;
 
+import app.bella.support.AdjustableClock;
+
 import app.bella.api.ApiHousekeeping;
 import app.bella.api.ApiKeys;
 import app.bella.api.ApiSupport;

@@ -1,5 +1,7 @@
 package app.bella.platform;
 
+import app.bella.support.Json;
+
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package app.bella.understanding;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package app.bella.ops;
 
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
