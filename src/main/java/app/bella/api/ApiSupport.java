@@ -50,7 +50,7 @@ public final class ApiSupport {
     private final RateLimiter rateLimiter;
     private final AuthFailures failures;
     private final byte[] bootstrapHash;
-    private volatile app.bella.console.ConsoleSessions consoleSessions; // the console's cookie sessions, when bound
+    private volatile SessionAuthenticator sessions; // the console's cookie sessions, when bound
 
     /**
      * Refuses a bootstrap key under 32 characters. Without a bootstrap key, on a database where no key was ever
@@ -168,14 +168,13 @@ public final class ApiSupport {
     }
 
     // --- console session hook: a signed-in console's cookie stands in for X-API-Key (see app.bella.console) ---
-    public void useConsoleSessions(app.bella.console.ConsoleSessions sessions) {
-        this.consoleSessions = sessions;
+    public void useConsoleSessions(SessionAuthenticator sessions) {
+        this.sessions = sessions;
     }
 
     private Principal consoleSession(Exchange exchange, String method) throws SQLException {
-        app.bella.console.ConsoleSessions sessions = consoleSessions;
-        return sessions == null ? null : sessions.authenticate(requestHeader(exchange, "Cookie"), method,
-                requestHeader(exchange, app.bella.console.ConsoleSessions.CSRF_HEADER)).orElse(null);
+        SessionAuthenticator current = sessions;
+        return current == null ? null : current.authenticate(method, name -> requestHeader(exchange, name)).orElse(null);
     }
     // --- end of console session hook ---
 

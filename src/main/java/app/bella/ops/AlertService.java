@@ -109,7 +109,7 @@ public final class AlertService {
     }
 
     /** The event payload: what the alert is, never who is involved (the writer refuses personal data). */
-    static Map<String, Object> payload(Alert a) {
+    public static Map<String, Object> payload(Alert a) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("alertId", String.valueOf(a.id()));
         p.put("fingerprint", a.fingerprint());

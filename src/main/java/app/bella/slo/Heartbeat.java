@@ -1,6 +1,6 @@
 package app.bella.slo;
 
-import app.bella.platform.Readiness;
+import app.bella.ops.Readiness;
 import app.bella.support.Sql;
 import java.net.InetAddress;
 import java.sql.Connection;

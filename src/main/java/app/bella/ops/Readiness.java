@@ -1,4 +1,4 @@
-package app.bella.platform;
+package app.bella.ops;
 
 import app.bella.support.Json;
 
