@@ -71,6 +71,21 @@ class AlertPipelineTest {
     }
 
     @Test
+    void theChannelTemplateMakesEachChannelRouteWithItsStepIds() {
+        Map<String, String> breakers = Map.of("slack", "slack-breaker", "email", "smtp-breaker", "sms", "twilio-alert-sms-breaker");
+        breakers.forEach((channel, breaker) -> {
+            assertThat(bella.camel().getRoute("alerts-channel-" + channel)).as(channel).isNotNull();
+            assertThat(bella.camel().getRoute("alerts-channel-" + channel).getRouteId()).isEqualTo("alerts-channel-" + channel);
+            for (String step : List.of("render", "configured", "throttle", "attempt", "send", "delivered")) {
+                assertThat(bella.camel().getRoute("alerts-channel-" + channel).filter(channel + "-" + step))
+                        .as(channel + "-" + step).hasSize(1);
+            }
+            assertThat(bella.camel().getProcessor(breaker, org.apache.camel.component.resilience4j.ResilienceProcessor.class))
+                    .as(breaker).isNotNull();
+        });
+    }
+
+    @Test
     void eachSeverityReachesExactlyItsChannels() throws Exception {
         Map<Severity, Set<String>> expected = Map.of(Severity.CRITICAL, Set.of("slack", "email", "sms"),
                 Severity.HIGH, Set.of("slack", "email"), Severity.MEDIUM, Set.of("slack"), Severity.LOW, Set.of("slack"));
