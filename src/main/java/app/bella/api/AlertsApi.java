@@ -5,7 +5,7 @@ import app.bella.ops.AlertRaise;
 import app.bella.ops.AlertRouting;
 import app.bella.ops.AlertService;
 import app.bella.ops.Severity;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Array;
 import java.sql.Connection;

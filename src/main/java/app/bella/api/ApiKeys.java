@@ -1,6 +1,6 @@
 package app.bella.api;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -50,7 +50,7 @@ public final class ApiSupport {
     private final RateLimiter rateLimiter;
     private final AuthFailures failures;
     private final byte[] bootstrapHash;
-    private volatile app.bella.console.ConsoleSessions consoleSessions; // the console's cookie sessions, when bound
+    private volatile SessionAuthenticator sessions; // the console's cookie sessions, when bound
 
     /**
      * Refuses a bootstrap key under 32 characters. Without a bootstrap key, on a database where no key was ever
@@ -169,27 +169,33 @@ public final class ApiSupport {
     }
 
     // --- console session hook: a signed-in console's cookie stands in for X-API-Key (see app.bella.console) ---
-    public void useConsoleSessions(app.bella.console.ConsoleSessions sessions) {
-        this.consoleSessions = sessions;
+    public void useConsoleSessions(SessionAuthenticator sessions) {
+        this.sessions = sessions;
     }
 
-    /** The session cookie's principal; null without one. A cookie naming no live session counts as a failure. */
+    /**
+     * The session cookie's principal; null without one. A cookie naming no live session counts as a failed
+     * authentication of the address, and a limited address is refused before its session is used.
+     */
     private Principal consoleSession(Exchange exchange, String method, String address) throws SQLException {
-        app.bella.console.ConsoleSessions sessions = consoleSessions;
-        String cookies = requestHeader(exchange, "Cookie");
-        if (sessions == null || app.bella.console.ConsoleSessions.cookie(cookies, app.bella.console.ConsoleSessions.COOKIE) == null) {
+        SessionAuthenticator current = sessions;
+        if (current == null) {
             return null;
         }
-        refuseWhileLimited(address);
+        Optional<Principal> found;
         try {
-            return sessions.authenticate(cookies, method,
-                    requestHeader(exchange, app.bella.console.ConsoleSessions.CSRF_HEADER)).orElse(null);
+            found = current.authenticate(method, name -> requestHeader(exchange, name));
         } catch (ApiProblem refused) {
             if (refused.status() == 401) {
+                refuseWhileLimited(address);
                 failures.failed(address);
             }
             throw refused;
         }
+        if (found.isPresent()) {
+            refuseWhileLimited(address);
+        }
+        return found.orElse(null);
     }
     // --- end of console session hook ---
 

@@ -1,6 +1,6 @@
 package app.bella.api;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.security.MessageDigest;
 import java.sql.Connection;

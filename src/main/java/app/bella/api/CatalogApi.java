@@ -1,7 +1,7 @@
 package app.bella.api;
 
 import app.bella.api.ApiTransactions.Response;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

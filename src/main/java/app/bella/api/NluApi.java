@@ -1,6 +1,6 @@
 package app.bella.api;
 
-import app.bella.platform.Times;
+import app.bella.support.Times;
 import app.bella.nlu.DateRange;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;

@@ -2,8 +2,8 @@ package app.bella.booking;
 
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
-import app.bella.platform.Sql;
-import app.bella.platform.Times;
+import app.bella.support.Sql;
+import app.bella.support.Times;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package app.bella.booking;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;

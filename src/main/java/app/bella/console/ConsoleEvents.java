@@ -1,6 +1,6 @@
 package app.bella.console;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;

@@ -4,7 +4,8 @@ import app.bella.api.ApiKeys;
 import app.bella.api.ApiProblem;
 import app.bella.api.Principal;
 import app.bella.api.Scope;
-import app.bella.platform.Sql;
+import app.bella.api.SessionAuthenticator;
+import app.bella.support.Sql;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -21,7 +23,7 @@ import javax.sql.DataSource;
  * key's scope (so every instance agrees, and a revoked key ends its sessions). The cookie is HttpOnly and
  * SameSite=Strict; writes made with it must also carry the session's CSRF token in {@link #CSRF_HEADER}.
  */
-public final class ConsoleSessions {
+public final class ConsoleSessions implements SessionAuthenticator {
 
     public static final String COOKIE = "bella_session";
     public static final String CSRF_HEADER = "X-Bella-CSRF";
@@ -126,6 +128,11 @@ public final class ConsoleSessions {
                     + " header", CSRF_HEADER);
         }
         return Optional.of(session.principal());
+    }
+
+    @Override
+    public Optional<Principal> authenticate(String method, UnaryOperator<String> requestHeader) throws SQLException {
+        return authenticate(requestHeader.apply("Cookie"), method, requestHeader.apply(CSRF_HEADER));
     }
 
     /** The value of cookie {@code name} in a Cookie request header, or null. */

@@ -1,8 +1,8 @@
 package app.bella.console;
 
 import app.bella.api.ApiSupport;
-import app.bella.platform.Readiness;
-import app.bella.platform.Sql;
+import app.bella.ops.Readiness;
+import app.bella.support.Sql;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.sql.Connection;

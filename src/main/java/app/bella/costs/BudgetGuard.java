@@ -4,7 +4,7 @@ import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
 import app.bella.ops.AlertRule;
 import app.bella.ops.BudgetRule;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import app.bella.understanding.ModelExtractor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

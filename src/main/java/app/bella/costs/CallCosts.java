@@ -1,6 +1,6 @@
 package app.bella.costs;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import app.bella.understanding.CostLedger;
 import app.bella.voice.TwilioWebhookGuard;
 import java.sql.Connection;

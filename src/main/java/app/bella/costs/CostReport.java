@@ -1,6 +1,6 @@
 package app.bella.costs;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import app.bella.understanding.Prices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package app.bella.events;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package app.bella.events;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;

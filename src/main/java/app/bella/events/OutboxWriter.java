@@ -1,6 +1,6 @@
 package app.bella.events;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonSerializer;

@@ -1,8 +1,10 @@
 package app.bella.notify;
 
+import app.bella.support.Phones;
+
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.twilio.rest.api.v2010.account.Message;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package app.bella.notify;
 
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingService;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package app.bella.notify;
 
+import app.bella.support.Phones;
+
 import com.twilio.exception.ApiException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.Exchange;

@@ -1,8 +1,10 @@
 package app.bella.notify;
 
+import app.bella.support.Phones;
+
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingService;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import app.bella.voice.Twiml;
 import app.bella.voice.TwilioWebhookGuard;
 import java.sql.Connection;

@@ -1,24 +1,16 @@
 package app.bella.ops;
 
-import app.bella.platform.AdjustableClock;
-import app.bella.api.AlertsApi;
+import app.bella.support.AdjustableClock;
 import app.bella.events.OutboxWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.resilience4j.ResilienceProcessor;
-import org.apache.camel.model.CircuitBreakerDefinition;
-import org.apache.camel.model.Model;
-import org.apache.camel.model.ProcessorDefinitionHelper;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.processor.aggregate.UseLatestAggregationStrategy;
 
 /** Builds the alerting beans from the {@code bella.alerts.*} properties and binds them under the names the routes use. */
@@ -54,7 +46,7 @@ public final class AlertBeans {
         Severity performance = Severity.MEDIUM;
         Severity failedCalls = Severity.MEDIUM;
         List<AlertRule> rules = new ArrayList<>();
-        rules.add(new BreakerRule(() -> breakers(camel), Severity.parse(properties.apply("bella.alerts.breaker-severity"))));
+        rules.add(new BreakerRule(() -> CircuitBreakers.states(camel), Severity.parse(properties.apply("bella.alerts.breaker-severity"))));
         rules.add(new CallSuccessRule(dataSource, Duration.ofMinutes(number(properties, "bella.alerts.call-success.window-minutes")),
                 (int) number(properties, "bella.alerts.call-success.minimum-calls"),
                 Double.parseDouble(properties.apply("bella.alerts.call-success.target-percent").strip()), failedCalls));
@@ -99,29 +91,6 @@ public final class AlertBeans {
         // the alert channels retry in their route (counted per delivery): no hidden extra retry by the HTTP client
         camel.getRegistry().bind("alertHttpNoRetry", new org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy(
                 0, org.apache.hc.core5.util.TimeValue.ZERO_MILLISECONDS));
-        camel.getRegistry().bind("alertsApi", new AlertsApi(alerts, dataSource, routing));
-    }
-
-    /** Every circuit breaker in the routes (Kamelet routes included) with its current state. */
-    static List<BreakerRule.BreakerState> breakers(CamelContext camel) {
-        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
-        Set<String> ids = new LinkedHashSet<>();
-        for (RouteDefinition route : model.getRouteDefinitions()) {
-            for (CircuitBreakerDefinition cb : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(),
-                    CircuitBreakerDefinition.class)) {
-                if (cb.getId() != null) {
-                    ids.add(cb.getId());
-                }
-            }
-        }
-        List<BreakerRule.BreakerState> out = new ArrayList<>();
-        for (String id : ids) {
-            ResilienceProcessor p = camel.getProcessor(id, ResilienceProcessor.class);
-            if (p != null) {
-                out.add(new BreakerRule.BreakerState(id, p.getCircuitBreakerState()));
-            }
-        }
-        return out;
     }
 
     private static long number(Function<String, String> properties, String name) {

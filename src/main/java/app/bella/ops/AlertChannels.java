@@ -1,5 +1,7 @@
 package app.bella.ops;
 
+import app.bella.support.Redaction;
+
 import static app.bella.ops.AlertService.exec;
 import static app.bella.ops.AlertService.ts;
 

@@ -1,5 +1,6 @@
 package app.bella.ops;
 
+import app.bella.support.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package app.bella.ops;
 
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -119,7 +119,7 @@ public final class AlertService {
     }
 
     /** The event payload: what the alert is, never who is involved (the writer refuses personal data). */
-    static Map<String, Object> payload(Alert a) {
+    public static Map<String, Object> payload(Alert a) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("alertId", String.valueOf(a.id()));
         p.put("fingerprint", a.fingerprint());

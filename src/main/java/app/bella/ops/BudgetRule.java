@@ -1,6 +1,6 @@
 package app.bella.ops;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package app.bella.ops;
 
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package app.bella.ops;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

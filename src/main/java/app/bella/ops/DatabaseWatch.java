@@ -1,5 +1,6 @@
 package app.bella.ops;
 
+import app.bella.support.Redaction;
 import static app.bella.ops.AlertService.exec;
 import static app.bella.ops.AlertService.one;
 import static app.bella.ops.AlertService.ts;

@@ -3,7 +3,7 @@ package app.bella.ops;
 import app.bella.api.ApiProblem;
 import app.bella.api.ApiSupport;
 import app.bella.api.Principal;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;

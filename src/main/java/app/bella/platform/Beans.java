@@ -1,5 +1,7 @@
 package app.bella.platform;
 
+import app.bella.support.AdjustableClock;
+
 import app.bella.api.ApiHousekeeping;
 import app.bella.api.ApiKeys;
 import app.bella.api.ApiSupport;
@@ -159,7 +161,10 @@ final class Beans {
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours()), country));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
-        app.bella.ops.OpsBeans.bind(camel, dataSource, clock, zone, key -> get(props, key), costs);
+        registry.bind("alertsApi", new app.bella.api.AlertsApi(
+                registry.lookupByNameAndType("alerts", app.bella.ops.AlertService.class), dataSource,
+                app.bella.ops.AlertRouting.from(key -> get(props, key))));
+        OpsBeans.bind(camel, dataSource, clock, zone, key -> get(props, key), costs);
         BusinessMetrics business = new BusinessMetrics(dataSource, events, clock, zone,
                 Duration.ofMillis(Long.parseLong(get(props, "bella.metrics.snapshot-interval-ms"))));
         registry.bind("businessMetrics", business);

@@ -1,5 +1,7 @@
 package app.bella.platform;
 
+import app.bella.ops.Readiness;
+
 import app.bella.events.OutboxBeans;
 import java.nio.file.Files;
 import java.nio.file.Path;

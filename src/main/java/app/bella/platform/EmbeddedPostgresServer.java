@@ -1,5 +1,7 @@
 package app.bella.platform;
 
+import app.bella.support.Sql;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package app.bella.platform;
 
+import app.bella.support.Json;
+
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;

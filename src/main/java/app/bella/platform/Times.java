@@ -3,19 +3,22 @@ package app.bella.platform;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
-/** The one wire format for instants: ISO-8601 with seconds and the practice's offset, e.g. 2025-10-09T14:00:00-06:00. */
+/**
+ * Forwarder to {@link app.bella.support.Times} kept only for {@code voice.Dialogue}, which is being rewritten in
+ * parallel (issue 10, the voice turn). Delete it once Dialogue imports {@code app.bella.support.Times}.
+ */
+@Deprecated
 public final class Times {
 
     private Times() {
     }
 
     public static String iso(ZonedDateTime t) {
-        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+        return app.bella.support.Times.iso(t);
     }
 
     public static String iso(Instant t, ZoneId zone) {
-        return t == null ? null : iso(t.atZone(zone));
+        return app.bella.support.Times.iso(t, zone);
     }
 }

@@ -1,7 +1,7 @@
 package app.bella.slo;
 
-import app.bella.platform.Readiness;
-import app.bella.platform.Sql;
+import app.bella.ops.Readiness;
+import app.bella.support.Sql;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -6,7 +6,7 @@ import app.bella.ops.AlertRaise;
 import app.bella.ops.AlertRule;
 import app.bella.ops.AlertService;
 import app.bella.ops.Severity;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

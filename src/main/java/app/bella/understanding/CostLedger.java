@@ -2,7 +2,7 @@ package app.bella.understanding;
 
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package app.bella.understanding;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
@@ -111,12 +111,16 @@ public final class Transcriptions {
 
     /** Step 1: the audio from Twilio; when identical audio was transcribed before, its text. */
     public void fetchAudio(Exchange exchange) throws Exception {
+        // the call and turn arrive as headers; from here on they are variables, so no outbound call carries them
+        exchange.setVariable(CALL_SID, internal(exchange, CALL_SID, String.class));
+        exchange.setVariable(TURN, internal(exchange, TURN, Integer.class));
+        exchange.getMessage().removeHeaders("Bella*");
         Job job = job(exchange);
         byte[] audio = fetcher.fetch(job.recordingUrl());
         String hash = sha256(audio);
-        exchange.getMessage().setHeader(AUDIO_HASH, hash);
-        exchange.getMessage().setHeader(DURATION, job.durationSeconds());
-        cached(hash).ifPresent(text -> exchange.getMessage().setHeader(CACHED_TEXT, text));
+        exchange.setVariable(AUDIO_HASH, hash);
+        exchange.setVariable(DURATION, job.durationSeconds());
+        cached(hash).ifPresent(text -> exchange.setVariable(CACHED_TEXT, text));
         exchange.getMessage().setBody(audio);
     }
 
@@ -147,21 +151,21 @@ public final class Transcriptions {
             finish(exchange, "failed", null, "transcription unavailable");
             return;
         }
-        String hash = exchange.getMessage().getHeader(AUDIO_HASH, String.class);
+        String hash = internal(exchange, AUDIO_HASH, String.class);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.get("transcript-cache-insert"))) {
             ps.setString(1, hash);
             ps.setString(2, model);
             ps.setString(3, text);
             ps.executeUpdate();
         }
-        Integer seconds = exchange.getMessage().getHeader(DURATION, Integer.class);
-        costs.whisper(exchange.getMessage().getHeader(CALL_SID, String.class), seconds == null ? 1 : seconds);
+        Integer seconds = internal(exchange, DURATION, Integer.class);
+        costs.whisper(internal(exchange, CALL_SID, String.class), seconds == null ? 1 : seconds);
         finish(exchange, "done", text, null);
     }
 
     /** The same audio was transcribed before: no second payment. */
     public void completeFromCache(Exchange exchange) throws SQLException {
-        finish(exchange, "done", exchange.getMessage().getHeader(CACHED_TEXT, String.class), null);
+        finish(exchange, "done", internal(exchange, CACHED_TEXT, String.class), null);
     }
 
     /** Any failure of the worker: the dialogue falls back to Twilio's own recognition. */
@@ -175,16 +179,22 @@ public final class Transcriptions {
             ps.setString(1, status);
             ps.setString(2, text);
             ps.setString(3, error);
-            ps.setString(4, exchange.getMessage().getHeader(CALL_SID, String.class));
-            ps.setInt(5, exchange.getMessage().getHeader(TURN, Integer.class));
+            ps.setString(4, internal(exchange, CALL_SID, String.class));
+            ps.setInt(5, internal(exchange, TURN, Integer.class));
             ps.executeUpdate();
         }
     }
 
     private Job job(Exchange exchange) throws SQLException {
-        String callSid = exchange.getMessage().getHeader(CALL_SID, String.class);
-        Integer turn = exchange.getMessage().getHeader(TURN, Integer.class);
+        String callSid = internal(exchange, CALL_SID, String.class);
+        Integer turn = internal(exchange, TURN, Integer.class);
         return find(callSid, turn).orElseThrow(() -> new IllegalStateException("No transcription job"));
+    }
+
+    /** A value of the worker's own (call, turn, audio hash, …): a variable, or the header it arrived in. */
+    private static <T> T internal(Exchange exchange, String name, Class<T> type) {
+        T variable = exchange.getVariable(name, type);
+        return variable != null ? variable : exchange.getMessage().getHeader(name, type);
     }
 
     private Optional<String> cached(String hash) throws SQLException {

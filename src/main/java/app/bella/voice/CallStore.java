@@ -1,6 +1,6 @@
 package app.bella.voice;
 
-import app.bella.platform.Sql;
+import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;

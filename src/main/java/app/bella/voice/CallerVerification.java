@@ -1,7 +1,7 @@
 package app.bella.voice;
 
-import app.bella.notify.Phones;
-import app.bella.platform.Sql;
+import app.bella.support.Phones;
+import app.bella.support.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

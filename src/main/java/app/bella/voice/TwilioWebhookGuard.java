@@ -43,6 +43,19 @@ public final class TwilioWebhookGuard {
         }
     }
 
+    /**
+     * The one answer to a forged webhook (every Twilio webhook's routeConfiguration calls it on
+     * {@link ForgedWebhookException}): logged with the path only, then 403 with a plain body and no request header
+     * echoed back.
+     */
+    public void refuse(Exchange exchange) {
+        LOG.warn("Refused a Twilio webhook with a bad signature: {}", exchange.getMessage().getHeader(Exchange.HTTP_PATH));
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 403);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain");
+        exchange.getMessage().setBody("Forbidden");
+    }
+
     /** The POST form parameters (platform-http hands them over as the body, a map). */
     public static Map<String, String> params(Exchange exchange) {
         Object body = exchange.getMessage().getBody();

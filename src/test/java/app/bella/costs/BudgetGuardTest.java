@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.events.OutboxWriter;
 import app.bella.ops.AlertRules;
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;
 import app.bella.testing.TwilioCaller;

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import app.bella.booking.BookingService;
 import app.bella.events.EventStream;
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
 import app.bella.voice.TwilioSignature;

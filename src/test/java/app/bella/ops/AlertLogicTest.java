@@ -1,6 +1,8 @@
 package app.bella.ops;
 
-import app.bella.platform.AdjustableClock;
+import app.bella.support.Redaction;
+
+import app.bella.support.AdjustableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

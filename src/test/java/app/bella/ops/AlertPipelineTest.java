@@ -1,6 +1,6 @@
 package app.bella.ops;
 
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -68,6 +68,21 @@ class AlertPipelineTest {
     static Set<String> channels(List<JsonNode> deliveries, String status) {
         return deliveries.stream().filter(d -> d.path("status").asText().equals(status))
                 .map(d -> d.path("channel").asText()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void theChannelTemplateMakesEachChannelRouteWithItsStepIds() {
+        Map<String, String> breakers = Map.of("slack", "slack-breaker", "email", "smtp-breaker", "sms", "twilio-alert-sms-breaker");
+        breakers.forEach((channel, breaker) -> {
+            assertThat(bella.camel().getRoute("alerts-channel-" + channel)).as(channel).isNotNull();
+            assertThat(bella.camel().getRoute("alerts-channel-" + channel).getRouteId()).isEqualTo("alerts-channel-" + channel);
+            for (String step : List.of("render", "configured", "throttle", "attempt", "send", "delivered")) {
+                assertThat(bella.camel().getRoute("alerts-channel-" + channel).filter(channel + "-" + step))
+                        .as(channel + "-" + step).hasSize(1);
+            }
+            assertThat(bella.camel().getProcessor(breaker, org.apache.camel.component.resilience4j.ResilienceProcessor.class))
+                    .as(breaker).isNotNull();
+        });
     }
 
     @Test

@@ -3,7 +3,7 @@ package app.bella.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import app.bella.slo.Heartbeat;
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;

@@ -2,7 +2,7 @@ package app.bella.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import app.bella.testing.BellaServer;
 import app.bella.testing.TwilioCaller;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bella.ops.Alert;
 import app.bella.ops.AlertRules;
 import app.bella.ops.AlertService;
-import app.bella.platform.AdjustableClock;
+import app.bella.support.AdjustableClock;
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;
 import com.fasterxml.jackson.databind.JsonNode;

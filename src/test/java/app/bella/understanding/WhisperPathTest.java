@@ -102,6 +102,10 @@ class WhisperPathTest {
         again.recorded("RE3", second, 3).recorded("RE4", sameYes, 1);
         assertThat(again.ended).isEqualTo("hangup");
         saas.verify(3, postRequestedFor(urlEqualTo("/v1/audio/transcriptions")));
+        assertThat(saas.findAll(postRequestedFor(urlEqualTo("/v1/audio/transcriptions"))))
+                .as("no internal header (BellaCallSid, BellaTurn, …) reaches OpenAI")
+                .allSatisfy(request -> assertThat(request.getAllHeaderKeys())
+                        .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("bella")));
 
         try (Connection conn = bella.jdbc(); Statement s = conn.createStatement();
              ResultSet rs = s.executeQuery("SELECT provider, item, count(*) FROM cost_entry WHERE call_sid = '" + c.callSid

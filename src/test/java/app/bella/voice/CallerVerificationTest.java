@@ -186,7 +186,7 @@ class CallerVerificationTest {
         seedAppointment(withSms, "Eli Late", owner, "2025-10-21T10:00:00-06:00");
         TwilioCaller c = call(withSms, newPhone()).say("when is my appointment, my number is " + spoken(owner));
         String code = codeTextedTo(owner);
-        var clock = withSms.camel().getRegistry().lookupByNameAndType("clock", app.bella.platform.AdjustableClock.class);
+        var clock = withSms.camel().getRegistry().lookupByNameAndType("clock", app.bella.support.AdjustableClock.class);
         java.time.Instant now = clock.instant();
         try {
             clock.advance(java.time.Duration.ofMinutes(6));

@@ -1,4 +1,4 @@
-package app.bella.platform;
+package app.bella.support;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.bella.ops;
+package app.bella.support;
 
 import java.util.regex.Pattern;
 

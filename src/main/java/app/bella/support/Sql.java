@@ -1,4 +1,4 @@
-package app.bella.platform;
+package app.bella.support;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,6 @@
-package app.bella.platform;
+package app.bella.ops;
+
+import app.bella.support.Json;
 
 import java.sql.Connection;
 import java.sql.Statement;

@@ -1,8 +1,11 @@
-package app.bella.ops;
+package app.bella.api;
 
-import app.bella.api.ApiProblem;
-import app.bella.api.ApiSupport;
 import app.bella.costs.CostReport;
+import app.bella.ops.Alert;
+import app.bella.ops.AlertService;
+import app.bella.ops.BreakerRule;
+import app.bella.ops.CircuitBreakers;
+import app.bella.ops.Severity;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -56,7 +59,7 @@ public final class UnifiedApi {
     /** GET /api/unified/circuit-breakers: every breaker with its state and sliding-window figures. */
     public void circuitBreakers(Exchange exchange) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (BreakerRule.BreakerState b : AlertBeans.breakers(camel)) {
+        for (BreakerRule.BreakerState b : CircuitBreakers.states(camel)) {
             ResilienceProcessor p = camel.getProcessor(b.id(), ResilienceProcessor.class);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", b.id());

@@ -1,4 +1,4 @@
-package app.bella.notify;
+package app.bella.support;
 
 import java.util.regex.Pattern;
 

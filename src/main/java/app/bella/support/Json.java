@@ -1,4 +1,4 @@
-package app.bella.platform;
+package app.bella.support;
 
 /** The one JSON string escaper for the few hand-built bodies that do not go through Jackson. */
 public final class Json {

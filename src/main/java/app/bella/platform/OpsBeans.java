@@ -1,10 +1,19 @@
-package app.bella.ops;
+package app.bella.platform;
 
+import app.bella.api.UnifiedApi;
 import app.bella.costs.CallCosts;
 import app.bella.costs.CostReport;
 import app.bella.events.OutboxWriter;
-import app.bella.platform.AdjustableClock;
-import app.bella.platform.Readiness;
+import app.bella.ops.AlertChannels;
+import app.bella.ops.AlertMessages;
+import app.bella.ops.AlertRouting;
+import app.bella.ops.AlertRule;
+import app.bella.ops.DatabaseWatch;
+import app.bella.ops.MaintenanceWindows;
+import app.bella.ops.AlertRules;
+import app.bella.ops.AlertService;
+import app.bella.ops.Readiness;
+import app.bella.support.AdjustableClock;
 import app.bella.slo.Heartbeat;
 import app.bella.slo.SliRecorder;
 import app.bella.slo.Slo;
@@ -25,13 +34,13 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 
 /** Builds the cost, service-level and console beans (issue 12) and binds them under the names the routes use. */
-public final class OpsBeans {
+final class OpsBeans {
 
     private OpsBeans() {
     }
 
     /** @param properties resolves a property name to its value ("" when unset) */
-    public static void bind(CamelContext camel, DataSource dataSource, AdjustableClock clock, ZoneId zone,
+    static void bind(CamelContext camel, DataSource dataSource, AdjustableClock clock, ZoneId zone,
                             Function<String, String> properties, CostLedger ledger) {
         AlertService alerts = camel.getRegistry().lookupByNameAndType("alerts", AlertService.class);
         OutboxWriter events = camel.getRegistry().lookupByNameAndType("outboxWriter", OutboxWriter.class);
