@@ -1,8 +1,5 @@
 package app.bella.ops;
 
-import app.bella.api.ApiProblem;
-import app.bella.api.ApiSupport;
-import app.bella.api.Principal;
 import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,15 +32,15 @@ import org.apache.camel.Exchange;
 public final class MaintenanceWindows implements AlertRule {
 
     public static final String SOURCE = "maintenance";
-    private static final int MAX_MINUTES = 7 * 24 * 60;
+    public static final int MAX_MINUTES = 7 * 24 * 60;
 
     public record Window(long id, Instant startsAt, Instant endsAt, String reason, String declaredBy, Instant declaredAt) {
 
-        boolean covers(Instant t) {
+        public boolean covers(Instant t) {
             return !t.isBefore(startsAt) && t.isBefore(endsAt);
         }
 
-        Map<String, Object> view() {
+        public Map<String, Object> view() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", String.valueOf(id));
             m.put("start", startsAt.toString());
@@ -91,6 +88,11 @@ public final class MaintenanceWindows implements AlertRule {
         }
         alerts.raise(notice(w));
         return w;
+    }
+
+    /** Bella's clock, for the API's "is this window already over". */
+    public java.time.Clock clock() {
+        return alerts.clock();
     }
 
     public boolean cancel(long id) throws SQLException {
@@ -142,70 +144,6 @@ public final class MaintenanceWindows implements AlertRule {
                 "Maintenance " + f.format(w.startsAt()) + " for " + minutes + " min",
                 w.reason() + " — other alerts are held until " + f.format(w.endsAt()) + " (" + zone.getId() + ").",
                 AlertRaise.Mode.CONDITION);
-    }
-
-    // --- API ---------------------------------------------------------------------------------------------------
-
-    /** POST /api/alerts/maintenance {start, minutes, reason}: 201 with the window. */
-    public void declare(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("start", "minutes", "reason"));
-        Instant start = start(body.get("start"));
-        JsonNode m = body.get("minutes");
-        if (m == null || !m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 1 || m.asInt() > MAX_MINUTES) {
-            throw ApiProblem.invalid("minutes", "'minutes' must be a whole number from 1 to " + MAX_MINUTES);
-        }
-        JsonNode r = body.get("reason");
-        String reason = r == null || !r.isTextual() ? "" : r.asText().strip();
-        if (reason.isEmpty() || reason.length() > 200) {
-            throw ApiProblem.invalid("reason", "'reason' must be text of 1 to 200 characters");
-        }
-        if (start.plus(Duration.ofMinutes(m.asInt())).isBefore(alerts.clock().instant())) {
-            throw ApiProblem.invalid("start", "The window is already over: 'start' plus 'minutes' is in the past");
-        }
-        Principal who = exchange.getProperty(ApiSupport.PRINCIPAL, Principal.class);
-        Window w = declare(start, m.asInt(), reason, who == null ? null : who.id());
-        ApiSupport.respond(exchange, 201, w.view());
-    }
-
-    /** GET /api/alerts/maintenance: current and future windows. */
-    public void list(Exchange exchange) throws SQLException {
-        Instant now = alerts.clock().instant();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Window w : current(now)) {
-            Map<String, Object> v = w.view();
-            v.put("active", w.covers(now));
-            out.add(v);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("windows", out);
-        body.put("holding", out.stream().anyMatch(v -> Boolean.TRUE.equals(v.get("active"))));
-        ApiSupport.respond(exchange, 200, body);
-    }
-
-    /** DELETE /api/alerts/maintenance/{id}: 204; 404 when there is no such window still on. */
-    public void cancel(Exchange exchange) throws SQLException {
-        String text = exchange.getMessage().getHeader("id", String.class);
-        long id;
-        try {
-            id = Long.parseLong(text);
-        } catch (RuntimeException e) {
-            throw ApiProblem.notFound("No maintenance window " + text);
-        }
-        if (!cancel(id)) {
-            throw ApiProblem.notFound("No maintenance window " + id + " that is not cancelled");
-        }
-        ApiSupport.respond(exchange, 204, null);
-    }
-
-    private static Instant start(JsonNode node) {
-        if (node == null || !node.isTextual()) {
-            throw ApiProblem.invalid("start", "'start' is required: a date-time with its offset, e.g. 2025-10-08T22:00:00-06:00");
-        }
-        try {
-            return OffsetDateTime.parse(node.asText().strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("start", "'start' must be a date-time with its offset, e.g. 2025-10-08T22:00:00-06:00");
-        }
     }
 
     private static List<Window> list(Connection c, Instant now) throws SQLException {

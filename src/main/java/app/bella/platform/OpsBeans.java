@@ -109,8 +109,10 @@ final class OpsBeans {
         app.bella.costs.BudgetGuard guard = camel.getRegistry().lookupByNameAndType("budgetGuard", app.bella.costs.BudgetGuard.class);
         if (guard != null) {
             unified.section("costs.guard", guard::view);
-            camel.getRegistry().bind("budgetGuardApi", new app.bella.costs.BudgetGuardApi(guard, clock));
+            camel.getRegistry().bind("budgetGuardApi", new app.bella.api.BudgetGuardApi(guard, clock));
         }
+        camel.getRegistry().bind("maintenanceApi", new app.bella.api.MaintenanceApi(
+                camel.getRegistry().lookupByNameAndType("maintenance", MaintenanceWindows.class)));
         camel.getRegistry().bind("callCosts", callCosts);
         camel.getRegistry().bind("costReport", report);
         camel.getRegistry().bind("sloEngine", engine);

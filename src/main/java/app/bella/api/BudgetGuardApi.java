@@ -1,8 +1,6 @@
-package app.bella.costs;
+package app.bella.api;
 
-import app.bella.api.ApiProblem;
-import app.bella.api.ApiSupport;
-import app.bella.api.Principal;
+import app.bella.costs.BudgetGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
