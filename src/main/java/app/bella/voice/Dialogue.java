@@ -725,6 +725,13 @@ public final class Dialogue {
         String text = in.text() == null ? "" : in.text();
         String digits = in.speech() == null && in.digits() != null ? in.digits().strip() : "";
         Extraction ex = in.speech() == null ? Extraction.EMPTY : understand(s, in, null);
+        if (ex.phone() != null && !ex.phone().equals(s.from)) {
+            // about another number ("my number is …"): that one must be proven first, as from the menu
+            s.existingAppointmentId = null;
+            s.existingStart = null;
+            s.step = Step.ASK_INTENT;
+            return onIntent(tx, s, in);
+        }
         Appointment a = s.existingAppointmentId == null ? null : bookings.appointment(tx, s.existingAppointmentId).orElse(null);
         if (a == null) { // cancelled meanwhile: start over as for a caller without one
             s.existingAppointmentId = null;
