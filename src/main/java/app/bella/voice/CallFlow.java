@@ -99,6 +99,7 @@ public final class CallFlow {
             CallState s = new CallState();
             s.callSid = callSid;
             s.from = CallerId.normalise(p.get("From"));
+            s.fromDigits = CallerId.invalidDigits(p.get("From"));
             s.stt = speechChoice.get();
             if (!store.create(c, s)) {
                 c.rollback();

@@ -13,6 +13,9 @@ public final class CallState {
 
     public String callSid;
     public String from;
+    /** The digits of a caller ID that is present but not a valid number (null otherwise): a caller who says it is
+     *  not asked again and again. */
+    public String fromDigits;
     public Step step = Step.ASK_NAME;
     public int turn;
     /** BOOK, RESCHEDULE, CANCEL or QUERY; null until the caller says or implies it. */
@@ -28,6 +31,12 @@ public final class CallState {
     public String time;
     public String dayPart;
     public boolean explicitAmPm;
+    /** A range of days the caller allowed ("next week", "Tuesday or Wednesday"): first and last ISO date (last null =
+     *  open), allowed weekdays (empty = any), and the words heard. Offers and bookings stay inside it. */
+    public String rangeFrom;
+    public String rangeTo;
+    public List<String> rangeWeekdays = new ArrayList<>();
+    public String rangeHeard;
     /** A start that passed the availability check (ISO-8601 with offset); null until then. */
     public String start;
     public Integer durationMinutes;
@@ -54,6 +63,8 @@ public final class CallState {
     public String lastAsk;
     public String outcome;
     public boolean keypad;
+    /** The caller-ID number was offered back after spoken numbers failed (offered once per call). */
+    public boolean callerIdOffered;
 
     public int failuresOn(Step s) {
         return failures.getOrDefault(s.name(), 0);

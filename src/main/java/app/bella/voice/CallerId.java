@@ -29,4 +29,19 @@ final class CallerId {
         }
         return s;
     }
+
+    /**
+     * The digits of a caller ID that is present but not a usable number ("+1 555 123 4567": no such exchange), or null
+     * (valid, withheld or anonymous): such a caller may still say that very number, and is not asked again and again.
+     */
+    static String invalidDigits(String from) {
+        if (from == null || normalise(from) != null) {
+            return null;
+        }
+        String s = from.strip().replaceAll("[\\s().+-]", "");
+        if (!s.matches("\\d{10,15}") || ANONYMOUS.contains("+" + s)) {
+            return null;
+        }
+        return s.length() == 10 ? "1" + s : s;
+    }
 }

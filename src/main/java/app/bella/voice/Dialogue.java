@@ -1,6 +1,6 @@
 package app.bella.voice;
 
-import app.bella.platform.Times;
+import app.bella.support.Times;
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingOutcome;
 import app.bella.booking.BookingService;
@@ -8,6 +8,7 @@ import app.bella.booking.Customer;
 import app.bella.booking.Slot;
 import app.bella.booking.SlotCheck;
 import app.bella.nlu.Confirmation;
+import app.bella.nlu.DateRange;
 import app.bella.nlu.DateTimeResolver;
 import app.bella.nlu.DayPart;
 import app.bella.nlu.Expect;
@@ -20,6 +21,7 @@ import app.bella.understanding.ModelExtractor;
 import app.bella.understanding.Reconciler;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +62,16 @@ public final class Dialogue {
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_DAY = Pattern.compile("\\b(day|date|when)\\b", Pattern.CASE_INSENSITIVE);
+    /** Answers to "keep it, move it or cancel it?" that the intent parser has no word for. */
+    private static final Pattern KEEP = Pattern.compile(
+            "\\b(keep|leave|stays?|that'?s (fine|good|ok|okay|perfect)|no change|as it is)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MOVE = Pattern.compile("\\b(move|change|reschedule|different|another (day|time))\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANOTHER_BOOKING = Pattern.compile(
+            "\\b(another|new|second|additional|extra|also) (one|appointment|booking|visit)\\b|\\bbook\\b", Pattern.CASE_INSENSITIVE);
+    /** How far an open range ("after the 20th") is searched for free times, and the most days any range is searched. */
+    private static final int OPEN_RANGE_DAYS = 31;
+    private static final int MAX_RANGE_DAYS = 92;
 
     private final BookingService bookings;
     private final RulesExtractor rules;
@@ -103,10 +117,22 @@ public final class Dialogue {
                 s.name = c.name();
                 s.durationMinutes = c.preferredDurationMinutes();
                 s.durationFromProfile = c.preferredDurationMinutes() != null;
-                s.step = Step.ASK_INTENT;
-                return Reply.ask("Hi " + c.firstName() + ", welcome back to " + practiceName + ".",
-                        "Would you like to book a new appointment, or change or check an existing one?", Reply.Input.SPEECH,
-                        List.of("book", "reschedule", "cancel", "when is my appointment"));
+                String hello = "Hi " + c.firstName() + ", welcome back to " + practiceName + ".";
+                // the caller ID is the caller's own, proven number: their next appointment may be said at once
+                Optional<Appointment> upcoming = bookings.nextAppointment(tx, s.from);
+                if (upcoming.isPresent()) {
+                    Appointment a = upcoming.get();
+                    s.existingAppointmentId = a.id();
+                    s.existingStart = Times.iso(a.start(), zone());
+                    s.step = Step.KEEP_MOVE_CANCEL;
+                    return Reply.ask(hello + " I see your appointment " + spoken(a.start()) + ".",
+                            "Would you like to keep it, move it or cancel it?", Reply.Input.SPEECH,
+                            List.of("keep it", "move it", "cancel it", "book another"));
+                }
+                s.step = Step.ASK_TIME;
+                String usual = s.durationMinutes == null ? "?"
+                        : " for your usual " + s.durationMinutes + "-minute appointment?";
+                return Reply.ask(hello, "When would you like to come in" + usual, Reply.Input.SPEECH, timeHints());
             }
         }
         s.step = Step.ASK_NAME;
@@ -140,6 +166,8 @@ public final class Dialogue {
             case CHOOSE_ALTERNATIVE -> onAlternative(tx, s, in);
             case ASK_CHANGE -> onChange(tx, s, in);
             case ASK_INTENT -> onIntent(tx, s, in);
+            case KEEP_MOVE_CANCEL -> onKeepMoveCancel(tx, s, in);
+            case CONFIRM_CALLER_NUMBER -> onConfirmCallerNumber(tx, s, in);
             case VERIFY_CODE -> onVerifyCode(tx, s, in);
             case OFFER_HELP -> onOfferHelp(tx, s, in);
             case DONE -> Reply.hangUp("Goodbye.");
@@ -201,7 +229,26 @@ public final class Dialogue {
         if (changed.intent && !"BOOK".equals(s.intent)) {
             return startExistingFlow(tx, s, "");
         }
+        if (changed.unresolved != null) {
+            return reaskDay(tx, s, changed.unresolved);
+        }
+        if (s.step == Step.ASK_PHONE && !changed.phone && s.fromDigits != null && s.phone == null
+                && saysNumber(in.text(), s.fromDigits)) {
+            // the caller ID is no valid number, but the caller says that very number: take it rather than ask forever
+            s.phone = "+" + s.fromDigits;
+            s.phoneSource = "caller-id";
+            resetFailures(s);
+            return next(tx, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+        }
         if (!changed.any() && !serviceSaid) {
+            if (s.step == Step.ASK_PHONE && s.failuresOn(Step.ASK_PHONE) + 1 >= KEYPAD_AFTER && !s.callerIdOffered
+                    && callerNumber(s) != null) {
+                s.failures.merge(Step.ASK_PHONE.name(), 1, Integer::sum);
+                s.callerIdOffered = true;
+                s.step = Step.CONFIRM_CALLER_NUMBER;
+                return Reply.ask(notUnderstood(Step.ASK_PHONE), "Shall I use the number you're calling from, ending "
+                        + lastDigits(callerNumber(s)) + "?", Reply.Input.SPEECH, List.of("yes", "no"));
+            }
             return failed(tx, s, notUnderstood(s.step));
         }
         resetFailures(s);
@@ -213,6 +260,9 @@ public final class Dialogue {
         Changes changed = apply(s, ex);
         if (s.intent == null && (changed.slotChanged() || ex.confirmation() == Confirmation.YES)) {
             s.intent = "BOOK"; // "yes", a time or a name in answer to "would you like to book…" means a booking
+        }
+        if (changed.unresolved != null && !"CANCEL".equals(s.intent) && !"QUERY".equals(s.intent)) {
+            return reaskDay(tx, s, changed.unresolved);
         }
         if (s.intent == null && ex.confirmation() == Confirmation.NO) {
             s.outcome = s.outcome == null ? "completed" : s.outcome;
@@ -233,6 +283,9 @@ public final class Dialogue {
         Extraction ex = understand(s, in, Expect.CONFIRM);
         String previousStart = s.start;
         Changes changed = apply(s, ex);
+        if (changed.unresolved != null) {
+            return reaskDay(tx, s, changed.unresolved); // "no, yesterday": nothing is booked, the day is asked again
+        }
         if (changed.slotChanged()) {
             // "no, Thursday", "actually make it 3", "my name is Jon with an h": correct and read back again
             resetFailures(s);
@@ -291,6 +344,9 @@ public final class Dialogue {
             return next(tx, s, "");
         }
         Changes changed = apply(s, ex);
+        if (changed.unresolved != null) {
+            return reaskDay(tx, s, changed.unresolved);
+        }
         if (changed.any()) {
             resetFailures(s);
             boolean stillBooking = s.intent == null || "BOOK".equals(s.intent) || "RESCHEDULE".equals(s.intent);
@@ -340,6 +396,9 @@ public final class Dialogue {
     private Reply onChange(Connection tx, CallState s, TurnInput in) throws SQLException {
         Extraction ex = understand(s, in, null);
         Changes changed = apply(s, ex);
+        if (changed.unresolved != null) {
+            return reaskDay(tx, s, changed.unresolved);
+        }
         if (changed.slotChanged()) {
             resetFailures(s);
             return next(tx, s, "Got it.");
@@ -379,6 +438,9 @@ public final class Dialogue {
     private Reply next(Connection tx, CallState s, String preface) throws SQLException {
         if (s.intent != null && !"BOOK".equals(s.intent) && s.existingAppointmentId == null) {
             return startExistingFlow(tx, s, preface);
+        }
+        if (s.start == null && s.rangeFrom != null) {
+            return offerRange(tx, s, preface); // "next week", "Tuesday or Wednesday": only times inside it
         }
         if (s.start == null && whenComplete(s)) {
             Reply offer = validateWhen(tx, s, preface);
@@ -552,6 +614,256 @@ public final class Dialogue {
                 Reply.Input.SPEECH, timeHints());
     }
 
+    /**
+     * A range of days ("next week", "Tuesday or Wednesday next week", "after the 20th"): with a time, the first day
+     * inside it when that time is free; otherwise (or when it is nowhere free) the first free times inside it. Nothing
+     * outside the range is offered.
+     */
+    private Reply offerRange(Connection tx, CallState s, String preface) throws SQLException {
+        DateRange range = range(s);
+        int minutes = duration(tx, s);
+        LocalDate today = now().toLocalDate();
+        LocalDate from = range.earliest().isBefore(today) ? today : range.earliest();
+        LocalDate to = range.latest() != null ? range.latest() : from.plusDays(OPEN_RANGE_DAYS);
+        if (to.isAfter(from.plusDays(MAX_RANGE_DAYS))) {
+            to = from.plusDays(MAX_RANGE_DAYS);
+        }
+        String heard = range.heard() == null || range.heard().isBlank() ? "then" : range.heard();
+        if (s.time != null) {
+            ParseContext ctx = context(s);
+            LocalTime time = LocalTime.parse(s.time);
+            DayPart part = s.dayPart == null ? null : DayPart.valueOf(s.dayPart);
+            ZonedDateTime example = null;
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                if (!range.contains(d)) {
+                    continue;
+                }
+                ZonedDateTime wish = resolver.resolve(new WhenPhrase(d, time, part, s.explicitAmPm), ctx);
+                if (wish == null) {
+                    continue;
+                }
+                example = example == null ? wish : example;
+                if (bookings.check(tx, wish, minutes, s.existingAppointmentId).isOk()) {
+                    acceptStart(s, wish);
+                    return next(tx, s, preface);
+                }
+            }
+            preface = join(preface, "I'm sorry, I have nothing free at "
+                    + (example == null ? SpokenDates.time(today.atTime(time).atZone(zone())) : spokenTime(example))
+                    + " " + heard + ".");
+            s.time = null;
+            s.explicitAmPm = false;
+        }
+        List<Slot> inside = new ArrayList<>();
+        if (!to.isBefore(from)) {
+            for (Slot slot : bookings.free(tx, from, to, minutes)) {
+                ZonedDateTime t = slot.start().withZoneSameInstant(zone());
+                if (range.contains(t.toLocalDate()) && inDayPart(t.toLocalTime(), s.dayPart)) {
+                    inside.add(slot);
+                }
+            }
+        }
+        inside.sort(java.util.Comparator.comparing(Slot::start));
+        s.offered.clear();
+        if (inside.isEmpty()) {
+            clearWhen(s);
+            s.step = Step.ASK_TIME;
+            return Reply.ask(join(preface, "I'm sorry, I have nothing free " + heard + "."), "What other day would suit you?",
+                    Reply.Input.SPEECH, timeHints());
+        }
+        List<Slot> offer = inside.subList(0, Math.min(3, inside.size()));
+        offer.forEach(slot -> s.offered.add(Times.iso(slot.start())));
+        s.step = Step.CHOOSE_ALTERNATIVE;
+        ZonedDateTime first = offer.get(0).start().withZoneSameInstant(zone());
+        boolean oneDay = offer.stream().allMatch(x -> x.start().withZoneSameInstant(zone()).toLocalDate()
+                .equals(first.toLocalDate()));
+        String times = oneDay ? "on " + SpokenDates.day(first) + " at " + listTimes(offer, first)
+                : listTimes(offer, first.plusYears(1));
+        s.offerIsReadBack = missing(withStart(s, first)) == null;
+        String question = s.offerIsReadBack
+                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + ", or would another time suit you better?"
+                : "Which time would you like?";
+        return Reply.ask(join(preface, "The first free times " + heard + " are " + times + "."), question,
+                Reply.Input.SPEECH, timeHints());
+    }
+
+    private static boolean inDayPart(LocalTime t, String dayPart) {
+        if (dayPart == null) {
+            return true;
+        }
+        return switch (DayPart.valueOf(dayPart)) {
+            case MORNING -> t.isBefore(LocalTime.NOON);
+            case AFTERNOON -> !t.isBefore(LocalTime.NOON) && t.isBefore(LocalTime.of(17, 0));
+            default -> !t.isBefore(LocalTime.of(17, 0));
+        };
+    }
+
+    /**
+     * The caller said a day Bella cannot use (past, impossible, unknown): ask again naming what was heard, never a
+     * substitute date. Counted as a failure on the time step, so a caller stuck here still reaches the keypad and a person.
+     */
+    private Reply reaskDay(Connection tx, CallState s, String heard) throws SQLException {
+        clearWhen(s);
+        s.offered.clear();
+        s.step = Step.ASK_TIME;
+        int n = s.failures.merge(Step.ASK_TIME.name(), 1, Integer::sum);
+        if (n >= ESCALATE_AFTER) {
+            return escalate(tx, s, "Sorry, I couldn't find a day that works.");
+        }
+        s.keypad = n >= KEYPAD_AFTER;
+        String words = heard.length() > 60 ? heard.substring(0, 60) : heard;
+        String question = "I heard " + words + " — which day would you like"
+                + ("RESCHEDULE".equals(s.intent) ? " to move it to?" : "?");
+        if (s.keypad) {
+            question += " You can also type the date on the keypad as four digits, month then day.";
+        }
+        return Reply.ask("", question, s.keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, timeHints());
+    }
+
+    /** A returning caller heard their next appointment: keep it, move it, cancel it, or book another one. */
+    private Reply onKeepMoveCancel(Connection tx, CallState s, TurnInput in) throws SQLException {
+        String text = in.text() == null ? "" : in.text();
+        String digits = in.speech() == null && in.digits() != null ? in.digits().strip() : "";
+        Extraction ex = in.speech() == null ? Extraction.EMPTY : understand(s, in, null);
+        if (ex.phone() != null && !ex.phone().equals(s.from)) {
+            // about another number ("my number is …"): that one must be proven first, as from the menu
+            s.existingAppointmentId = null;
+            s.existingStart = null;
+            s.step = Step.ASK_INTENT;
+            return onIntent(tx, s, in);
+        }
+        Appointment a = s.existingAppointmentId == null ? null : bookings.appointment(tx, s.existingAppointmentId).orElse(null);
+        if (a == null) { // cancelled meanwhile: start over as for a caller without one
+            s.existingAppointmentId = null;
+            s.existingStart = null;
+            s.step = Step.ASK_TIME;
+            return Reply.ask("", timeQuestion(s), Reply.Input.SPEECH, timeHints());
+        }
+        boolean cancel = ex.intent() == app.bella.nlu.Intent.CANCEL || digits.equals("3")
+                || (ex.intent() == null && text.toLowerCase(Locale.ROOT).matches(".*\\bcancel\\b.*"));
+        boolean move = ex.intent() == app.bella.nlu.Intent.RESCHEDULE || digits.equals("2") || MOVE.matcher(text).find();
+        boolean keep = digits.equals("1") || KEEP.matcher(text).find();
+        boolean another = ex.intent() == app.bella.nlu.Intent.BOOK && ANOTHER_BOOKING.matcher(text).find();
+        if (cancel && !move) {
+            resetFailures(s);
+            s.intent = "CANCEL";
+            s.step = Step.CONFIRM_CANCEL;
+            return Reply.ask("Your appointment is " + spoken(a.start()) + ".", "Shall I cancel it?",
+                    Reply.Input.SPEECH, List.of("yes", "no"));
+        }
+        if (move) {
+            resetFailures(s);
+            s.intent = "RESCHEDULE";
+            if (s.durationMinutes == null) {
+                s.durationMinutes = a.durationMinutes();
+            }
+            Changes changed = apply(s, ex);
+            s.intent = "RESCHEDULE";
+            if (changed.unresolved != null) {
+                return reaskDay(tx, s, changed.unresolved);
+            }
+            if (s.start != null || whenComplete(s) || s.rangeFrom != null || s.date != null) {
+                return next(tx, s, "");
+            }
+            s.step = Step.ASK_TIME;
+            return Reply.ask("", "What day and time would you like to move it to?", Reply.Input.SPEECH, timeHints());
+        }
+        if (another) {
+            resetFailures(s);
+            s.intent = "BOOK";
+            s.existingAppointmentId = null; // a second appointment: the first one stays and stays busy
+            s.existingStart = null;
+            Changes changed = apply(s, ex);
+            s.intent = "BOOK";
+            if (changed.unresolved != null) {
+                return reaskDay(tx, s, changed.unresolved);
+            }
+            return next(tx, s, "");
+        }
+        if (ex.intent() == app.bella.nlu.Intent.QUERY && !keep) {
+            resetFailures(s);
+            return Reply.ask("Your next appointment is " + spoken(a.start()) + ".",
+                    "Would you like to keep it, move it or cancel it?", Reply.Input.SPEECH,
+                    List.of("keep it", "move it", "cancel it", "book another"));
+        }
+        if (keep) {
+            resetFailures(s);
+            s.intent = null;
+            s.existingAppointmentId = null;
+            s.existingStart = null;
+            s.step = Step.ASK_INTENT;
+            return Reply.ask("Great, you're booked " + spoken(a.start()) + ".", "Is there anything else I can do for you?",
+                    Reply.Input.SPEECH, List.of());
+        }
+        return failed(tx, s, "Sorry, I didn't catch that.");
+    }
+
+    /** "Shall I use the number you're calling from, ending 1234?" after spoken numbers failed twice. */
+    private Reply onConfirmCallerNumber(Connection tx, CallState s, TurnInput in) throws SQLException {
+        Extraction ex = understand(s, in, Expect.CONFIRM);
+        if (ex.phone() != null) { // a number after all
+            s.step = Step.ASK_PHONE;
+            return onSlots(tx, s, in, false);
+        }
+        Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
+        if (answer == Confirmation.YES) {
+            s.phone = callerNumber(s);
+            s.phoneSource = "caller-id";
+            s.step = Step.ASK_PHONE;
+            resetFailures(s);
+            return next(tx, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+        }
+        if (answer == Confirmation.NO) {
+            s.step = Step.ASK_PHONE;
+            s.keypad = true;
+            return Reply.ask("All right.", "Please type your phone number on the keypad, area code first, then press the pound key.",
+                    Reply.Input.SPEECH_OR_KEYPAD, List.of());
+        }
+        return failed(tx, s, "Sorry, was that a yes or a no?");
+    }
+
+    /** The number the call comes from: the caller ID, or the digits of one that is not a valid number; null when withheld. */
+    private static String callerNumber(CallState s) {
+        return s.from != null ? s.from : s.fromDigits != null ? "+" + s.fromDigits : null;
+    }
+
+    /** Whether the digits said (or typed) are {@code callerDigits}, with or without the country code. */
+    static boolean saysNumber(String text, String callerDigits) {
+        if (text == null || callerDigits == null) {
+            return false;
+        }
+        StringBuilder d = new StringBuilder();
+        int repeat = 1;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (w.equals("double") || w.equals("triple")) {
+                repeat = w.equals("double") ? 2 : 3;
+                continue;
+            }
+            String digit = switch (w) {
+                case "zero", "oh", "o" -> "0";
+                case "one" -> "1";
+                case "two" -> "2";
+                case "three" -> "3";
+                case "four" -> "4";
+                case "five" -> "5";
+                case "six" -> "6";
+                case "seven" -> "7";
+                case "eight" -> "8";
+                case "nine" -> "9";
+                default -> w.matches("\\d+") ? w : null;
+            };
+            if (digit != null) {
+                d.append(digit.repeat(digit.length() == 1 ? repeat : 1));
+            }
+            repeat = 1;
+        }
+        String said = d.toString();
+        return said.length() >= 10 && (said.equals(callerDigits) || callerDigits.endsWith(said));
+    }
+
     /** "Wednesday afternoon, October 15th" (or "Wednesday, October 15th" without a part of the day). */
     private static String dayWithPart(ZonedDateTime day, String dayPart) {
         String spoken = SpokenDates.day(day);
@@ -648,7 +960,7 @@ public final class Dialogue {
                 if (s.durationMinutes == null) {
                     s.durationMinutes = a.durationMinutes();
                 }
-                if (s.start != null || whenComplete(s)) {
+                if (s.start != null || whenComplete(s) || s.rangeFrom != null) {
                     s.start = null;
                     return next(tx, s, join(preface, "I see your appointment " + when + "."));
                 }
@@ -776,6 +1088,13 @@ public final class Dialogue {
             case VERIFY_CODE -> Reply.ask(sorry, "Please say the " + (verification == null ? "" : verification.codeLength() + "-digit ")
                     + "code from the text message, or type it on the keypad and press the pound key.",
                     Reply.Input.SPEECH_OR_KEYPAD, List.of());
+            case KEEP_MOVE_CANCEL -> Reply.ask(sorry, keypad
+                    ? "Press 1 to keep your appointment, 2 to move it, or 3 to cancel it."
+                    : "Would you like to keep your appointment, move it or cancel it?",
+                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, List.of("keep it", "move it", "cancel it"));
+            case CONFIRM_CALLER_NUMBER -> Reply.ask(sorry, keypad ? "Press 1 for yes, or 2 for no."
+                    : "Shall I use the number you're calling from? Please say yes or no.",
+                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, List.of("yes", "no"));
             case OFFER_HELP -> Reply.ask(sorry, keypad ? "Press 1 for yes, or 2 for no." : "Please say yes or no.",
                     keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, List.of("yes", "no"));
             default -> Reply.ask(sorry, "What should I change: the name, the day or the time?", Reply.Input.SPEECH, List.of());
@@ -807,14 +1126,14 @@ public final class Dialogue {
             case ASK_NAME -> Expect.NAME;
             case ASK_PHONE -> Expect.PHONE;
             case ASK_TIME, CHOOSE_ALTERNATIVE -> Expect.TIME;
-            case CONFIRM, CONFIRM_CANCEL, OFFER_HELP -> Expect.CONFIRM;
+            case CONFIRM, CONFIRM_CANCEL, OFFER_HELP, CONFIRM_CALLER_NUMBER -> Expect.CONFIRM;
             default -> null;
         };
     }
 
     /** Rules extraction for the expected slot, plus every other slot the caller volunteered. */
     private Extraction understand(CallState s, TurnInput in, Expect expect) {
-        ParseContext ctx = context();
+        ParseContext ctx = context(s);
         String text = in.text();
         if (in.speech() == null && in.digits() != null) {
             return fromKeypad(s, in.digits(), ctx);
@@ -861,7 +1180,8 @@ public final class Dialogue {
         if (s.step == Step.ASK_PHONE) {
             return new Extraction(null, null, rules.extract(d, Expect.PHONE, ctx).phone(), null, null, null, null);
         }
-        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_INTENT || s.step == Step.OFFER_HELP) {
+        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_INTENT || s.step == Step.OFFER_HELP
+                || s.step == Step.CONFIRM_CALLER_NUMBER) {
             Confirmation c = "1".equals(d) ? Confirmation.YES : "2".equals(d) ? Confirmation.NO : null;
             return new Extraction(null, null, null, null, null, null, c);
         }
@@ -899,13 +1219,14 @@ public final class Dialogue {
     }
 
     /** Which slots this turn changed. */
-    private record Changes(boolean intent, boolean name, boolean phone, boolean when, boolean duration) {
+    /** Which slots this turn changed; {@code unresolved} holds the words of a day that cannot be used ("yesterday"). */
+    private record Changes(boolean intent, boolean name, boolean phone, boolean when, boolean duration, String unresolved) {
         boolean any() {
-            return intent || name || phone || when || duration;
+            return intent || name || phone || when || duration || unresolved != null;
         }
 
         boolean slotChanged() {
-            return name || phone || when || duration;
+            return name || phone || when || duration || unresolved != null;
         }
     }
 
@@ -942,9 +1263,18 @@ public final class Dialogue {
             phone = true;
         }
         boolean when = false;
+        String unresolved = null;
         WhenPhrase w = ex.when();
-        if (w != null && !w.isEmpty()) {
+        if (w != null && w.isUnresolved()) {
+            // a past, impossible or unknown day: nothing said about when is kept, so nothing can fall back to today
+            unresolved = w.unresolved();
+            clearWhen(s);
+            s.offered.clear();
+        } else if (w != null && !w.isEmpty()) {
             WhenPhrase merged = currentWhen(s).mergedWith(w);
+            if (merged.hasRange() && w.hasTime()) {
+                merged = merged.withTime(w.time(), w.explicitAmPm()); // "next week at 2": a time inside the range
+            }
             if (!merged.equals(currentWhen(s)) || s.start == null) {
                 setWhen(s, merged);
                 s.start = null;
@@ -966,7 +1296,7 @@ public final class Dialogue {
         if (intent && s.intent != null && "BOOK".equals(s.intent) && s.step == Step.ASK_INTENT) {
             intent = true;
         }
-        return new Changes(intent, name, phone, when, duration);
+        return new Changes(intent, name, phone, when, duration, unresolved);
     }
 
     /**
@@ -1035,16 +1365,21 @@ public final class Dialogue {
             return offered.get(Math.min(index, offered.size() - 1));
         }
         WhenPhrase w = ex.when();
+        if (w != null && w.isUnresolved()) {
+            return null; // "yesterday at 3" names no offered time, even when 3 PM was offered
+        }
         if (w != null && w.hasTime()) {
             for (ZonedDateTime o : offered) {
-                boolean sameDay = !w.hasDate() || w.date().equals(o.toLocalDate());
+                boolean sameDay = w.hasDate() ? w.date().equals(o.toLocalDate())
+                        : !w.hasRange() || w.range().contains(o.toLocalDate());
                 if (sameDay && w.time().equals(o.toLocalTime())) {
                     return o;
                 }
             }
             if (!w.explicitAmPm()) { // "two thirty" when 14:30 was offered
                 for (ZonedDateTime o : offered) {
-                    boolean sameDay = !w.hasDate() || w.date().equals(o.toLocalDate());
+                    boolean sameDay = w.hasDate() ? w.date().equals(o.toLocalDate())
+                            : !w.hasRange() || w.range().contains(o.toLocalDate());
                     if (sameDay && w.time().plusHours(12).equals(o.toLocalTime())) {
                         return o;
                     }
@@ -1075,6 +1410,11 @@ public final class Dialogue {
                 HoursSpoken.closes(bookings.schedule().hours()), "1");
     }
 
+    /** The context for this call: a national number is read in the caller ID's country first. */
+    private ParseContext context(CallState s) {
+        return context().withCallerId(s.from);
+    }
+
     private ZonedDateTime now() {
         return ZonedDateTime.now(bookings.clock()).withZoneSameInstant(zone());
     }
@@ -1085,7 +1425,7 @@ public final class Dialogue {
 
     private WhenPhrase currentWhen(CallState s) {
         return new WhenPhrase(s.date == null ? null : LocalDate.parse(s.date), s.time == null ? null : LocalTime.parse(s.time),
-                s.dayPart == null ? null : DayPart.valueOf(s.dayPart), s.explicitAmPm);
+                s.dayPart == null ? null : DayPart.valueOf(s.dayPart), s.explicitAmPm, range(s), null);
     }
 
     private static void setWhen(CallState s, WhenPhrase w) {
@@ -1093,6 +1433,26 @@ public final class Dialogue {
         s.time = w.time() == null ? null : w.time().toString();
         s.dayPart = w.dayPart() == null ? null : w.dayPart().name();
         s.explicitAmPm = w.explicitAmPm();
+        setRange(s, w.range());
+    }
+
+    private static void setRange(CallState s, DateRange r) {
+        s.rangeFrom = r == null ? null : r.earliest().toString();
+        s.rangeTo = r == null || r.latest() == null ? null : r.latest().toString();
+        s.rangeWeekdays = r == null ? new ArrayList<>()
+                : r.weekdays().stream().sorted().map(DayOfWeek::name).collect(Collectors.toCollection(ArrayList::new));
+        s.rangeHeard = r == null ? null : r.heard();
+    }
+
+    /** The range of days the caller allowed, or null. */
+    private static DateRange range(CallState s) {
+        if (s.rangeFrom == null) {
+            return null;
+        }
+        Set<DayOfWeek> days = s.rangeWeekdays == null ? Set.of()
+                : s.rangeWeekdays.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
+        return new DateRange(LocalDate.parse(s.rangeFrom), s.rangeTo == null ? null : LocalDate.parse(s.rangeTo), days,
+                s.rangeHeard);
     }
 
     private static void clearWhen(CallState s) {
@@ -1101,6 +1461,7 @@ public final class Dialogue {
         s.dayPart = null;
         s.explicitAmPm = false;
         s.start = null;
+        setRange(s, null);
     }
 
     private void acceptStart(CallState s, ZonedDateTime start) {
@@ -1109,6 +1470,7 @@ public final class Dialogue {
         s.time = start.toLocalTime().toString();
         s.explicitAmPm = true;
         s.dayPart = null;
+        setRange(s, null);
     }
 
     private boolean whenComplete(CallState s) {
@@ -1116,7 +1478,7 @@ public final class Dialogue {
     }
 
     private ZonedDateTime resolveWhen(CallState s) {
-        return resolver.resolveNext(currentWhen(s), context());
+        return resolver.resolveNext(currentWhen(s), context(s));
     }
 
     private int duration(Connection tx, CallState s) throws SQLException {

@@ -20,5 +20,9 @@ public enum Step {
     VERIFY_CODE,
     /** The spoken number could not be verified: a person (transfer) or a callback is offered instead. */
     OFFER_HELP,
+    /** A returning caller with an upcoming appointment heard it: keep it, move it or cancel it? */
+    KEEP_MOVE_CANCEL,
+    /** Spoken numbers failed twice: "Shall I use the number you're calling from, ending 1234?" */
+    CONFIRM_CALLER_NUMBER,
     DONE
 }

@@ -9,7 +9,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,13 +26,6 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("app.bella");
-
-    /**
-     * The one dependency that still points into the composition root: voice.Dialogue uses the deprecated forwarder
-     * platform.Times because Dialogue is being rewritten in parallel (issue 10, the voice turn). When Dialogue imports
-     * support.Times, delete platform.Times and this exception.
-     */
-    private static final String[] DIALOGUE_TIMES = {"app.bella.voice.Dialogue", "app.bella.platform.Times"};
 
     /**
      * booking's repositories: they own the booking transaction (row locks, the exclusion constraint, the outbox row in
@@ -64,22 +56,14 @@ class ArchitectureTest {
     @Test
     void nothingImportsTheCompositionRoot() {
         noClasses().that().resideOutsideOfPackage("app.bella.platform..")
-                .and().doNotHaveFullyQualifiedName(DIALOGUE_TIMES[0])
                 .should().dependOnClassesThat().resideInAPackage("app.bella.platform..")
                 .because("platform wires everything together; knowing it would tie a package to all the others")
-                .check(BELLA);
-        noClasses().that().haveFullyQualifiedName(DIALOGUE_TIMES[0])
-                .should().dependOnClassesThat(resideInAPackage("app.bella.platform..")
-                        .and(not(HasName.Predicates.name(DIALOGUE_TIMES[1]))))
-                .allowEmptyShould(true)
                 .check(BELLA);
     }
 
     @Test
     void noPackageCycles() {
-        packagesFreeOfCycles("app.bella")
-                .ignoreDependency(DIALOGUE_TIMES[0], DIALOGUE_TIMES[1])
-                .check(BELLA);
+        packagesFreeOfCycles("app.bella").check(BELLA);
     }
 
     @Test

@@ -142,9 +142,10 @@ class VoiceBookingTest {
         seedCustomer("Grace Hopper", phone, 45);
         long id = seedAppointment("Grace Hopper", phone, "2025-10-10T11:00:00-06:00", 45);
         TwilioCaller c = call(phone);
-        assertThat(c.lastPrompt()).contains("Hi Grace");
+        assertThat(c.lastPrompt()).contains("Hi Grace").contains("I see your appointment on Friday, October 10th at 11 AM")
+                .contains("keep it, move it or cancel it?");
         c.say("I need to reschedule my appointment");
-        assertThat(c.lastPrompt()).contains("October 10th at 11 AM");
+        assertThat(c.lastPrompt()).contains("What day and time would you like to move it to?");
         c.say("Monday at 3 pm");
         assertThat(c.lastPrompt()).contains("move your appointment").contains("Monday, October 13th at 3 PM");
         c.say("yes");

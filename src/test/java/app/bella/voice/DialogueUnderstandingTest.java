@@ -1,0 +1,279 @@
+package app.bella.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.bella.testing.BellaServer;
+import app.bella.testing.TwilioCaller;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dialogue never books what the caller did not say: a day it cannot use is asked again naming what was heard, a
+ * range of days keeps offers and bookings inside it, returning callers go straight to their business, and a caller
+ * whose spoken number fails is offered the number they call from. Real server, signed webhooks; "now" is Wednesday
+ * 2025-10-08 10:00 in America/Edmonton, open Monday to Friday 09:00-17:00.
+ */
+class DialogueUnderstandingTest {
+
+    static final String TOKEN = "understanding-auth-token";
+    static final String KEY = "test-admin-key-0123456789abcdef0123456789";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final AtomicInteger PHONES = new AtomicInteger(4000);
+    static BellaServer bella;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bella = BellaServer.start(Map.of(
+                "bella.clock", "2025-10-08T10:00:00-06:00",
+                "bella.timezone", "America/Edmonton",
+                "bella.twilio.auth-token", TOKEN,
+                "bella.api.bootstrap-api-key", KEY));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bella != null) {
+            bella.close();
+        }
+    }
+
+    static String newPhone() {
+        return "+1587556" + PHONES.incrementAndGet();
+    }
+
+    static TwilioCaller call(String from) throws Exception {
+        return new TwilioCaller(bella.baseUrl(), TOKEN, from).dial();
+    }
+
+    static String heard(TwilioCaller c) {
+        return String.join(" ", c.heard);
+    }
+
+    // ------------------------------------------------------------------------------------------------ re-asks
+
+    @Test
+    void aPastDayIsAskedAgainNamingItAndNeverBookedAsToday() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Maria Lopez", "yesterday afternoon at 3");
+        assertThat(c.lastPrompt()).contains("I heard yesterday").contains("which day would you like?")
+                .doesNotContain("October 8th").doesNotContain("3 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).isEmpty();
+        c.say("tomorrow at 2 pm");
+        assertThat(c.lastPrompt()).contains("Thursday, October 9th at 2 PM").contains("Is that correct?");
+    }
+
+    @Test
+    void anImpossibleDateIsAskedAgainNamingIt() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, I'm Omar Haddad, can I come in February 30th at 10 am?");
+        assertThat(c.lastPrompt().toLowerCase()).contains("i heard february 30").contains("which day would you like?");
+        assertThat(c.lastPrompt()).doesNotContain("October").doesNotContain("Is that correct?");
+        c.say("yes");
+        assertThat(appointments(phone)).isEmpty();
+    }
+
+    @Test
+    void anUnknownHolidayIsAskedAgainNamingIt() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Priya Nair", "can I come in on Diwali at 2 pm");
+        assertThat(c.lastPrompt()).containsIgnoringCase("I heard Diwali").contains("which day would you like?")
+                .doesNotContain("October");
+        c.say("yes");
+        assertThat(appointments(phone)).isEmpty();
+    }
+
+    @Test
+    void aPastDayAsACorrectionOfTheReadBackDropsTheTimeAndBooksNothing() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, I'm Lena Fox, tomorrow at 2 pm please");
+        assertThat(c.lastPrompt()).contains("Is that correct?");
+        c.say("no, last Friday");
+        assertThat(c.lastPrompt()).containsIgnoringCase("I heard last Friday").contains("which day would you like?");
+        c.say("yes");
+        assertThat(c.lastPrompt()).doesNotContain("all set");
+        assertThat(appointments(phone)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------------ ranges
+
+    @Test
+    void nextWeekOffersAndBooksOnlyInsideNextWeek() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Nina Park", "I need an appointment next week");
+        String offer = c.lastPrompt();
+        assertThat(offer).contains("next week").contains("Monday, October 13th").contains("9 AM")
+                .doesNotContain("today").doesNotContain("October 8th").doesNotContain("October 9th")
+                .doesNotContain("4:30 PM");
+        c.say("yes");
+        assertThat(c.lastPrompt()).contains("You're all set");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-13T09:00:00-06:00");
+    }
+
+    @Test
+    void tuesdayOrWednesdayNextWeekOffersOnlyThoseDays() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Omar Said", "maybe Tuesday or Wednesday next week");
+        assertThat(c.lastPrompt()).contains("October 14th").doesNotContain("October 13th").doesNotContain("October 9th")
+                .doesNotContain("today");
+        c.say("the second one");
+        assertThat(c.lastPrompt()).contains("Is that correct?");
+        c.say("yes");
+        assertThat(appointments(phone)).singleElement().satisfies(a ->
+                assertThat(a.get("start").asText()).startsWith("2025-10-14T"));
+    }
+
+    @Test
+    void aTimeWithinARangeTakesTheFirstDayInsideItWhereThatTimeIsFree() throws Exception {
+        seedAppointment("Busy Body", newPhone(), "2025-10-14T14:00:00-06:00", 30);
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Ravi Shah", "Tuesday or Wednesday next week at 2 pm");
+        assertThat(c.lastPrompt()).contains("Ravi Shah").contains("Wednesday, October 15th at 2 PM").contains("Is that correct?");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-15T14:00:00-06:00");
+    }
+
+    @Test
+    void aRangeSaidFirstThenATimeStaysInsideTheRange() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Tara Gill", "next week");
+        assertThat(c.lastPrompt()).contains("next week");
+        c.say("at 4 pm");
+        assertThat(c.lastPrompt()).contains("Monday, October 13th at 4 PM").contains("Is that correct?");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-13T16:00:00-06:00");
+    }
+
+    // ------------------------------------------------------------------------------------------------ returning callers
+
+    @Test
+    void aReturningCallerWithoutAnAppointmentGoesStraightToWhen() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Ada Byron", phone, 45);
+        TwilioCaller c = call(phone);
+        assertThat(c.lastPrompt()).contains("Hi Ada").contains("When would you like to come in for your usual 45-minute appointment?")
+                .doesNotContain("book a new appointment");
+        c.say("Friday at 10 am");
+        assertThat(c.lastPrompt()).contains("Ada Byron").contains("Friday, October 10th at 10 AM").contains("45 minutes");
+        c.say("yes");
+        assertThat(appointments(phone)).singleElement().satisfies(a -> {
+            assertThat(a.get("start").asText()).isEqualTo("2025-10-10T10:00:00-06:00");
+            assertThat(a.get("durationMinutes").asInt()).isEqualTo(45);
+        });
+    }
+
+    @Test
+    void aReturningCallerWithoutAnAppointmentWhoWantsToCancelIsToldThereIsNone() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Bea Arthur", phone, 30);
+        TwilioCaller c = call(phone).say("I want to cancel my appointment");
+        assertThat(c.lastPrompt()).contains("can't find an upcoming appointment");
+    }
+
+    @Test
+    void aReturningCallerWithAnAppointmentHearsItAndKeepsIt() throws Exception {
+        String phone = newPhone();
+        long id = seedAppointment("Cy Young", phone, "2025-10-16T11:00:00-06:00", 30);
+        TwilioCaller c = call(phone);
+        assertThat(c.lastPrompt()).contains("Hi Cy").contains("I see your appointment on Thursday, October 16th at 11 AM")
+                .contains("Would you like to keep it, move it or cancel it?");
+        c.say("keep it please");
+        assertThat(c.lastPrompt()).contains("Thursday, October 16th at 11 AM").contains("anything else");
+        c.say("no thanks");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).singleElement().satisfies(a -> {
+            assertThat(a.get("id").asLong()).isEqualTo(id);
+            assertThat(a.get("status").asText()).isEqualTo("booked");
+        });
+    }
+
+    @Test
+    void aReturningCallerWithAnAppointmentMovesItInOneAnswer() throws Exception {
+        String phone = newPhone();
+        long id = seedAppointment("Di Prince", phone, "2025-10-16T11:00:00-06:00", 30);
+        TwilioCaller c = call(phone).say("can I move it to Monday at 3 pm");
+        assertThat(c.lastPrompt()).contains("move your appointment").contains("Monday, October 13th at 3 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).singleElement().satisfies(a -> {
+            assertThat(a.get("id").asLong()).isEqualTo(id);
+            assertThat(a.get("start").asText()).isEqualTo("2025-10-13T15:00:00-06:00");
+        });
+    }
+
+    @Test
+    void aReturningCallerWithAnAppointmentCancelsIt() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Ed Wood", phone, "2025-10-17T09:00:00-06:00", 30);
+        TwilioCaller c = call(phone).say("cancel it");
+        assertThat(c.lastPrompt()).contains("Friday, October 17th at 9 AM").contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(appointments(phone)).singleElement().satisfies(a -> assertThat(a.get("status").asText()).isEqualTo("cancelled"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ phones
+
+    @Test
+    void afterTwoFailedNumbersTheCallerIdIsOfferedBack() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, I'm Fay Wray, tomorrow at 2 pm");
+        assertThat(c.lastPrompt()).contains("Is that correct?");
+        c.say("no", "the phone number");
+        assertThat(c.lastPrompt()).contains("phone number");
+        c.say("I don't remember it");
+        assertThat(c.lastPrompt()).doesNotContain("calling from");
+        c.say("hmm I'm not sure");
+        assertThat(c.lastPrompt()).contains("Shall I use the number you're calling from, ending " + Dialogue.lastDigits(phone) + "?");
+        c.say("yes");
+        assertThat(c.lastPrompt()).contains("Fay Wray").contains("ending in " + Dialogue.lastDigits(phone)).contains("Is that correct?");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-09T14:00:00-06:00");
+    }
+
+    @Test
+    void aCallerWhoseCallerIdIsNoValidNumberAndWhoSaysItIsNotAskedAgain() throws Exception {
+        String from = "+15551234567"; // exchange 123: no valid North American number
+        TwilioCaller c = call(from).say("Gus Grant");
+        assertThat(c.lastPrompt()).contains("phone number");
+        c.say("five five five one two three four five six seven");
+        assertThat(c.lastPrompt()).contains("ending in 4 5 6 7").doesNotContain("didn't get a full phone number");
+        c.say("tomorrow at 11 am");
+        assertThat(c.lastPrompt()).contains("Gus Grant").contains("Is that correct?");
+        c.say("yes");
+        assertThat(appointments(from)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-09T11:00:00-06:00");
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    static List<JsonNode> appointments(String phone) throws Exception {
+        String body = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments?phone="
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8))).header("X-API-Key", KEY).GET()).body();
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(body).forEach(out::add);
+        return out;
+    }
+
+    static long seedAppointment(String name, String phone, String start, int minutes) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "start", start, "durationMinutes", minutes));
+        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments")).header("X-API-Key", KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asLong();
+    }
+
+    static void seedCustomer(String name, String phone, int preferred) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "preferredDurationMinutes", preferred));
+        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/customers")).header("X-API-Key", KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+}
