@@ -240,8 +240,8 @@ public final class CallFlow {
                 c.commit();
                 return current;
             }
-            // a code read back is not kept in the transcript
-            String said = s.step == Step.VERIFY_CODE && !in.silent() ? "(verification code)" : in.text();
+            // a code read back is not kept in the transcript; a fallback turn (no input: Whisper gave up) heard nothing
+            String said = in == null ? null : s.step == Step.VERIFY_CODE && !in.silent() ? "(verification code)" : in.text();
             Reply reply;
             if ("fallback".equals(mode)) {
                 s.stt = "twilio";

@@ -59,7 +59,8 @@ class OutboxTwoRelaysTest {
                 ids.add(message.get("id").asText());
             }
             assertThat(ids).as("every event at least once").hasSize(keys.size() * perKey);
-            assertThat(outbox.count("true")).isEqualTo(keys.size() * perKey);
+            // the test's own rows (Bella adds its own events meanwhile, e.g. the business-metric snapshot)
+            assertThat(outbox.count("event_key LIKE 'CA-two-%'")).as("one row per event appended").isEqualTo(keys.size() * perKey);
 
             List<Integer> expected = IntStream.rangeClosed(1, perKey).boxed().toList();
             Map<String, List<Integer>> turns = OutboxAccess.turnsByKeyDeduplicated(records);

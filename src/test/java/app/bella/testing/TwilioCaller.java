@@ -78,7 +78,7 @@ public final class TwilioCaller {
     /** Answers the current Gather. */
     public TwilioCaller answer(Answer a) throws Exception {
         if (nextAction == null) {
-            throw new IllegalStateException("Bella is not asking anything (ended=" + ended + ")");
+            throw new IllegalStateException("Bella is not asking anything (ended=" + ended + ", heard=" + heard + ")");
         }
         Map<String, String> extra = new LinkedHashMap<>();
         if (a.speech() != null) {
@@ -93,8 +93,9 @@ public final class TwilioCaller {
 
     /** Answers a Record: Twilio posts where it stored the recording. */
     public TwilioCaller recorded(String recordingSid, String recordingUrl, int seconds) throws Exception {
-        if (!"record".equals(gatherInput)) {
-            throw new IllegalStateException("Bella is not recording (input=" + gatherInput + ", ended=" + ended + ")");
+        if (nextAction == null || !"record".equals(gatherInput)) {
+            throw new IllegalStateException("Bella is not recording (input=" + gatherInput + ", ended=" + ended + ", heard="
+                    + heard + ")");
         }
         follow(post(nextAction, Map.of("RecordingSid", recordingSid, "RecordingUrl", recordingUrl,
                 "RecordingDuration", String.valueOf(seconds))));
@@ -155,6 +156,8 @@ public final class TwilioCaller {
 
     private void follow(Exchange e) throws Exception {
         nextAction = null;
+        gatherInput = ""; // set again by the Gather or Record of this answer, if any: an ended call has no input
+
         if (e.status() != 200) {
             ended = "error " + e.status();
             return;
