@@ -55,6 +55,9 @@ public final class NameParser {
             "ten", "ter", "bin", "ibn", "al", "el", "st", "des", "y", "zu", "af");
 
     /** Words that are never part of a name. */
+    /** Words that make a following "eve" a day, not a name. */
+    private static final Set<String> HOLIDAY_BEFORE_EVE = Set.of("christmas", "xmas", "year's", "years", "year", "hallows");
+
     private static final Set<String> STOP = Words.setOf(
             // pronouns, articles, prepositions, conjunctions
             "i", "me", "my", "mine", "myself", "you", "your", "yours", "we", "us", "our", "they", "them", "their",
@@ -93,7 +96,7 @@ public final class NameParser {
             "everything", "thing", "things", "way", "bit", "lot",
             // named days
             "thanksgiving", "christmas", "xmas", "easter", "halloween", "hallowe'en", "valentine's", "valentines",
-            "boxing", "eve", "holiday", "holidays", "diwali", "hanukkah", "chanukah", "ramadan", "passover",
+            "boxing", "holiday", "holidays", "diwali", "hanukkah", "chanukah", "ramadan", "passover",
             "juneteenth", "kwanzaa", "new year's", "years",
             // weekdays and months (name-like months are handled separately)
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -496,6 +499,9 @@ public final class NameParser {
         }
         if (NAME_MONTHS.contains(w) && !introduced) {
             return false;
+        }
+        if (w.equals("eve") && i > 0 && HOLIDAY_BEFORE_EVE.contains(tk.t[i - 1])) {
+            return false; // "Christmas Eve", "New Year's Eve" — but Eve Adams is a name
         }
         for (int k = 0; k < w.length(); k++) {
             char c = w.charAt(k);

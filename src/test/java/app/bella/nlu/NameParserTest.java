@@ -16,6 +16,8 @@ class NameParserTest {
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             John Smith                                      | John Smith
+            Eve Adams                                       | Eve Adams
+            my name is Eve Adams                            | Eve Adams
             john smith                                      | John Smith
             JOHN SMITH                                      | John Smith
             MARY JOHNSON                                    | Mary Johnson
@@ -114,7 +116,7 @@ class NameParserTest {
             "this is about my appointment", "it's me", "I am looking for an appointment", "sorry what",
             "can you repeat that", "what", "noise", "inaudible", "[inaudible]", "3 pm", "416 555 1234",
             "my name is", "the doctor", "it's for tomorrow", "it's May 5th", "I'm fine thanks",
-            "I'm good", "I'm free tomorrow", "this is urgent", "dr", "a"})
+            "I'm good", "I'm free tomorrow", "this is urgent", "dr", "a", "Christmas Eve", "New Year's Eve"})
     void rejectsNonNames(String input) {
         assertNull(parser.parse(input));
     }
