@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFilesTest {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice (compose refuses such a file; a lenient parser keeps the last) fails the parse. */
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     static final Path TEMPLATE = Path.of("deploy/production.env.template");
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?}");
     static final Pattern SECRET = Pattern.compile("PASSWORD|TOKEN|_KEY$|SECRET|WEBHOOK_URL");
@@ -144,7 +146,7 @@ class ComposeFilesTest {
         Map<String, String> template = template();
         List<String> lines = Files.readAllLines(TEMPLATE);
         for (String required : List.of("BELLA_IMAGE", "BELLA_DB_PASSWORD", "TWILIO_AUTH_TOKEN", "BELLA_API_KEY", "HAWTIO_PASSWORD",
-                "BELLA_MANAGEMENT_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "BELLA_BACKUP_KEY", "BELLA_PUBLIC_URL")) {
+                "BELLA_MANAGEMENT_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "BELLA_BACKUP_KEY", "BELLA_PUBLIC_URL", "POSTGRES_PASSWORD")) {
             int at = lines.indexOf(lines.stream().filter(l -> l.startsWith(required + "=")).findFirst().orElse("missing " + required));
             assertThat(at).as(required + " is set in the template").isGreaterThan(0);
             assertThat(lines.get(at - 1)).as(required + " is marked").contains("REQUIRED");
