@@ -213,7 +213,8 @@ final class BackupCommand {
                     throw new IllegalStateException("Bella is running on " + dataDir.toAbsolutePath() + ": stop it before restoring");
                 }
                 ds.setUrl("jdbc:postgresql://127.0.0.1:" + running.get() + "/postgres");
-                ds.setUser("postgres");
+                ds.setUser("postgres"); // the embedded server requires passwords: the one kept in the data directory
+                ds.setPassword(EmbeddedPostgresServer.credentials(dataDir).superuserPassword());
                 return new Database(ds, "the embedded database of the running Bella in " + dataDir.toAbsolutePath(), () -> { });
             }
             Files.createDirectories(dataDir);
@@ -232,6 +233,7 @@ final class BackupCommand {
             }
             ds.setUrl(postgres.jdbcUrl("postgres"));
             ds.setUser("postgres");
+            ds.setPassword(postgres.superuserPassword());
             return new Database(ds, "the embedded database in " + dataDir.toAbsolutePath(), () -> {
                 try {
                     postgres.close();

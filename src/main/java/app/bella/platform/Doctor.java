@@ -83,8 +83,10 @@ final class Doctor {
             Path dataDir = Path.of(get("bella.data-dir").isBlank() ? "data" : get("bella.data-dir")).toAbsolutePath();
             Optional<Integer> running = Cli.runningEmbeddedPort(dataDir.resolve("postgres"));
             if (running.isPresent()) {
+                // as Bella itself connects: the application role, with the password kept in the data directory
                 check("Database", () -> "embedded PostgreSQL of the running Bella in " + dataDir + ": " + query(
-                        "jdbc:postgresql://127.0.0.1:" + running.get() + "/postgres", "postgres", ""));
+                        "jdbc:postgresql://127.0.0.1:" + running.get() + "/postgres", EmbeddedPostgresServer.APP_ROLE,
+                        EmbeddedPostgresServer.credentials(dataDir).appPassword()));
             } else {
                 Path existing = dataDir;
                 while (existing != null && !Files.exists(existing)) {

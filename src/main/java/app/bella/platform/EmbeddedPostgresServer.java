@@ -177,6 +177,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return credentials.appPassword();
     }
 
+    /** For the commands that dump and restore the whole database (bella backup / restore). */
+    public String superuserPassword() {
+        return credentials.superuserPassword();
+    }
+
     public int port() {
         return postgres.getPort();
     }

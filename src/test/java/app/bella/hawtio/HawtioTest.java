@@ -144,9 +144,10 @@ class HawtioTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\"guess\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isIn(401, 403);
-        // the start page defines the Bella connection for Hawtio's Connect plugin
+        // the start page defines the Bella connection for Hawtio's Connect plugin: Jolokia is on the management port
         HttpResponse<String> start = http().send(get("/"), HttpResponse.BodyHandlers.ofString());
-        assertThat(start.body()).contains("connect.connections").contains("\"port\":" + bella.port()).contains("?con=bella");
+        assertThat(start.body()).contains("connect.connections").contains("\"port\":" + bella.managementPort()).contains("?con=bella")
+                .doesNotContain(MANAGEMENT_PASSWORD);
     }
 
     static List<String> values(JsonNode array) {
