@@ -42,6 +42,7 @@ public final class Readiness implements AutoCloseable {
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "bella-readiness");
         this.kafka = Admin.create(p);
+        kafka(); // the first answer is on its way before the first probe
     }
 
     /** Check results by dependency name: "UP" or the reason it is down. */
