@@ -80,17 +80,6 @@ public final class AlertBeans {
         camel.getRegistry().bind("alertChannels", channels);
         camel.getRegistry().bind("alertBurstGrouping", new UseLatestAggregationStrategy());
         camel.getRegistry().bind("turnLatency", latency);
-        java.util.Properties mail = new java.util.Properties();
-        boolean starttls = Boolean.parseBoolean(properties.apply("bella.alerts.smtp.starttls").strip());
-        mail.setProperty("mail.smtp.starttls.enable", String.valueOf(starttls));
-        mail.setProperty("mail.smtp.timeout", "10000");
-        mail.setProperty("mail.smtp.writetimeout", "10000");
-        mail.setProperty("mail.smtps.timeout", "10000");
-        mail.setProperty("mail.smtps.writetimeout", "10000");
-        camel.getRegistry().bind("alertMailProperties", mail);
-        // the alert channels retry in their route (counted per delivery): no hidden extra retry by the HTTP client
-        camel.getRegistry().bind("alertHttpNoRetry", new org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy(
-                0, org.apache.hc.core5.util.TimeValue.ZERO_MILLISECONDS));
     }
 
     private static long number(Function<String, String> properties, String name) {

@@ -137,7 +137,6 @@ final class Beans {
         Registry registry = camel.getRegistry();
         registry.bind("twilioRestClient", TwilioRestClients.create(get(props, "bella.twilio.account-sid"),
                 get(props, "bella.twilio.auth-token"), get(props, "bella.twilio.api-base-url")));
-        registry.bind("twilioPhoneNumbers", new TwilioPhoneNumbers());
         registry.bind("twilioWebhookGuard", new TwilioWebhookGuard(get(props, "bella.twilio.auth-token"),
                 get(props, "bella.public-url"), Boolean.parseBoolean(get(props, "bella.twilio.validate-signature"))));
         registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice"), speech,

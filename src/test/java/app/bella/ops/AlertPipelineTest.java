@@ -108,6 +108,8 @@ class AlertPipelineTest {
         String slackBody = doubles.slack(titles.get(Severity.CRITICAL)).get(0).getBodyAsString();
         assertThat(ChannelDoubles.JSON.readTree(slackBody).path("attachments").get(0).path("color").asText())
                 .isEqualTo(AlertMessages.colour(Severity.CRITICAL));
+        assertThat(ChannelDoubles.JSON.readTree(slackBody).path("attachments").get(0).path("fields").get(0).path("title").asText())
+                .as("camel-slack posts the whole message, fields included").isEqualTo("Severity");
         assertThat(ChannelDoubles.JSON.readTree(doubles.slack(titles.get(Severity.LOW)).get(0).getBodyAsString())
                 .path("attachments").get(0).path("color").asText()).isEqualTo(AlertMessages.colour(Severity.LOW));
         assertThat(doubles.sms(titles.get(Severity.CRITICAL)).get(0).getBodyAsString())
@@ -142,7 +144,7 @@ class AlertPipelineTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(channels(deliveries(id), "failed")).containsExactly("slack"));
         JsonNode slack = deliveries(id).stream().filter(d -> d.path("channel").asText().equals("slack")).findFirst().orElseThrow();
         assertThat(slack.path("attempts").asInt()).as("first try and two retries").isEqualTo(3);
-        assertThat(slack.path("lastError").asText()).contains("Slack answered HTTP 503").doesNotContain("webhook-secret");
+        assertThat(slack.path("lastError").asText()).contains("Slack API").contains("code=503").doesNotContain("webhook-secret");
         assertThat(channels(deliveries(id), "sent")).containsExactly("email");
         assertThat(doubles.slack(title)).hasSize(3);
 
