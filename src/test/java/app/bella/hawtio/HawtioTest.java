@@ -3,6 +3,7 @@ package app.bella.hawtio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.BellaServer;
+import app.bella.testing.HeadlessChromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -21,6 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Hawtio started by its launcher in a JVM of its own, against a running Bella: an operator logs in with Hawtio's
@@ -148,6 +153,36 @@ class HawtioTest {
         HttpResponse<String> start = http().send(get("/"), HttpResponse.BodyHandlers.ofString());
         assertThat(start.body()).contains("connect.connections").contains("\"port\":" + bella.managementPort()).contains("?con=bella")
                 .doesNotContain(MANAGEMENT_PASSWORD);
+    }
+
+    @Test
+    void anOperatorSeesBellasRoutesInTheBrowser() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        for (int i = 0; i < 3; i++) {
+            assertThat(bella.get("/healthz").statusCode()).isEqualTo(200);
+        }
+        ChromeDriver browser = HeadlessChromium.start(1400, 1000);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100));
+            browser.get("http://127.0.0.1:" + hawtioPort + "/"); // defines the Bella connection, then opens Hawtio
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pf-login-username-id"))).sendKeys("operator");
+            browser.findElement(By.id("pf-login-password-id")).sendKeys(HAWTIO_PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pf-login-username-id")));
+            browser.get("http://127.0.0.1:" + hawtioPort + "/hawtio/camel/routes?con=bella");
+            wait.until(d -> d.getPageSource().contains("platform-healthz"));
+            // the routes folder opens Hawtio's route table: state, exchanges and timings per route id
+            browser.findElement(By.xpath("//*[normalize-space(text())='routes']")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//td[normalize-space(.)='platform-healthz']")));
+            HeadlessChromium.screenshot(browser, "hawtio-routes");
+            assertThat(browser.getPageSource()).contains("voice-turn").contains("alerts-channel-slack");
+        } catch (RuntimeException e) {
+            HeadlessChromium.screenshot(browser, "hawtio-failed");
+            Files.writeString(HeadlessChromium.SHOTS.resolve("hawtio-failed.html"), browser.getPageSource());
+            throw e;
+        } finally {
+            browser.quit();
+        }
     }
 
     static List<String> values(JsonNode array) {
