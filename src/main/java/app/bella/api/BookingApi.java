@@ -1,10 +1,10 @@
 package app.bella.api;
 
-import app.bella.api.model.BookingBodies.CustomerCreate;
-import app.bella.api.model.BookingBodies.CustomerChange;
-import app.bella.api.model.BookingBodies.AppointmentReschedule;
-import app.bella.api.model.BookingBodies.AppointmentCreate;
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.BookingBodies.AppointmentCreate;
+import app.bella.api.model.BookingBodies.AppointmentReschedule;
+import app.bella.api.model.BookingBodies.CustomerChange;
+import app.bella.api.model.BookingBodies.CustomerCreate;
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingOutcome;
 import app.bella.booking.BookingService;

@@ -1,10 +1,10 @@
 package app.bella.api;
 
-import app.bella.api.model.CatalogBodies.ServiceCreate;
-import app.bella.api.model.CatalogBodies.ServiceChange;
-import app.bella.api.model.CatalogBodies.ProviderCreate;
-import app.bella.api.model.CatalogBodies.ProviderChange;
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.CatalogBodies.ProviderChange;
+import app.bella.api.model.CatalogBodies.ProviderCreate;
+import app.bella.api.model.CatalogBodies.ServiceChange;
+import app.bella.api.model.CatalogBodies.ServiceCreate;
 import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;

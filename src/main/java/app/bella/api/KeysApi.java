@@ -1,7 +1,7 @@
 package app.bella.api;
 
-import app.bella.api.model.KeyBodies.ApiKeyCreate;
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.KeyBodies.ApiKeyCreate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package app.bella.api;
 
 import app.bella.api.model.NluBodies.ParseRequest;
-import app.bella.support.Times;
 import app.bella.nlu.DateRange;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.ParseContext;
 import app.bella.nlu.RulesExtractor;
 import app.bella.nlu.WhenPhrase;
+import app.bella.support.Times;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.DateTimeException;

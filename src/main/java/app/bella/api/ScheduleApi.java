@@ -1,9 +1,9 @@
 package app.bella.api;
 
-import app.bella.api.model.ScheduleBodies.OpeningHoursChange;
-import app.bella.api.model.ScheduleBodies.Closures;
-import app.bella.api.model.ScheduleBodies;
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.ScheduleBodies.Closures;
+import app.bella.api.model.ScheduleBodies.OpeningHoursChange;
+import app.bella.api.model.ScheduleBodies;
 import app.bella.booking.BookingService;
 import app.bella.booking.DatabaseSchedule;
 import app.bella.booking.LocalTimeRange;
