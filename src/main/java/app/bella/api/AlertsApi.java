@@ -1,5 +1,7 @@
 package app.bella.api;
 
+import app.bella.api.model.AlertBodies.AlertAck;
+import app.bella.api.model.AlertBodies.AlertResolve;
 import app.bella.ops.Alert;
 import app.bella.ops.AlertRaise;
 import app.bella.ops.AlertRouting;
@@ -77,7 +79,7 @@ public final class AlertsApi {
     /** POST /api/alerts/{id}/ack, optional body {"by": "who"}: stops escalation; a resolved alert is a 409. */
     public void acknowledge(Exchange exchange) throws SQLException {
         long id = id(exchange);
-        String by = optionalText(exchange, "by");
+        String by = optionalText(exchange, AlertAck.class, "by");
         Alert a = alerts.acknowledge(id, by).orElseThrow(() -> ApiProblem.notFound("No alert " + id));
         if (Alert.RESOLVED.equals(a.state())) {
             throw new ApiProblem(409, "Already resolved", "Alert " + id + " is resolved; there is nothing to acknowledge", null);
@@ -88,7 +90,7 @@ public final class AlertsApi {
     /** POST /api/alerts/{id}/resolve, optional body {"resolution": "what was done"}. */
     public void resolve(Exchange exchange) throws SQLException {
         long id = id(exchange);
-        String resolution = optionalText(exchange, "resolution");
+        String resolution = optionalText(exchange, AlertResolve.class, "resolution");
         Alert a = alerts.resolve(id, resolution == null ? "resolved by an operator" : resolution)
                 .orElseThrow(() -> ApiProblem.notFound("No alert " + id));
         ApiSupport.respond(exchange, 200, view(a, deliveries(List.of(id)).getOrDefault(id, List.of())));
@@ -114,13 +116,13 @@ public final class AlertsApi {
         }
     }
 
-    private static String optionalText(Exchange exchange, String field) {
+    private static String optionalText(Exchange exchange, Class<? extends Record> type, String field) {
         String body = exchange.getMessage().getBody(String.class);
         if (body == null || body.isBlank()) {
             return null;
         }
         exchange.getMessage().setBody(body); // a request stream reads once
-        ObjectNode object = ApiSupport.object(exchange, Set.of(field));
+        ObjectNode object = ApiSupport.object(exchange, ApiSupport.fields(type));
         return ApiSupport.text(object, field, false, 200);
     }
 

@@ -288,6 +288,19 @@ public final class ApiSupport {
         return q < 0 ? uri : uri.substring(0, q);
     }
 
+    /**
+     * The JSON field names of a request body's record in {@code app.bella.api.model}: what a handler accepts, so the
+     * OpenAPI schema and the fields accepted are one list.
+     */
+    public static Set<String> fields(Class<? extends Record> body) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (java.lang.reflect.RecordComponent c : body.getRecordComponents()) {
+            com.fasterxml.jackson.annotation.JsonProperty renamed = c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            names.add(renamed == null || renamed.value().isEmpty() ? c.getName() : renamed.value());
+        }
+        return Set.copyOf(names);
+    }
+
     /** The JSON object in the body; 400 when it is not JSON, 422 for a field not in {@code allowed}. */
     public static ObjectNode object(Exchange exchange, Set<String> allowed) {
         String body = exchange.getMessage().getBody(String.class);

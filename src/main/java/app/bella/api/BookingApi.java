@@ -1,6 +1,10 @@
 package app.bella.api;
 
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.BookingBodies.AppointmentCreate;
+import app.bella.api.model.BookingBodies.AppointmentReschedule;
+import app.bella.api.model.BookingBodies.CustomerChange;
+import app.bella.api.model.BookingBodies.CustomerCreate;
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingOutcome;
 import app.bella.booking.BookingService;
@@ -44,7 +48,7 @@ public final class BookingApi {
 
     /** POST /api/customers {"name","phone","preferredDurationMinutes"}: created, or updated when the phone is known. */
     public void createCustomer(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("name", "phone", "preferredDurationMinutes"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(CustomerCreate.class));
         String name = ApiSupport.text(body, "name", true, 200);
         String phone = ApiSupport.e164("phone", ApiSupport.text(body, "phone", true, 16));
         Integer preferred = ApiSupport.integer(body, "preferredDurationMinutes", 5, 480);
@@ -82,7 +86,7 @@ public final class BookingApi {
     /** PATCH /api/customers/{id} {"name"?,"phone"?,"preferredDurationMinutes"?}: null clears the preferred duration. */
     public void updateCustomer(Exchange exchange) throws SQLException {
         long id = ApiSupport.pathId(exchange, "customer");
-        ObjectNode body = ApiSupport.object(exchange, Set.of("name", "phone", "preferredDurationMinutes"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(CustomerChange.class));
         String name = body.has("name") ? ApiSupport.text(body, "name", true, 200) : null;
         String phone = body.has("phone") ? ApiSupport.e164("phone", ApiSupport.text(body, "phone", true, 16)) : null;
         boolean setPreferred = body.has("preferredDurationMinutes");
@@ -138,7 +142,7 @@ public final class BookingApi {
 
     /** POST /api/appointments {"name","phone","start","durationMinutes","service"}: 409 with alternatives when taken. */
     public void createAppointment(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("name", "phone", "start", "durationMinutes", "service"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(AppointmentCreate.class));
         String name = ApiSupport.text(body, "name", true, 200);
         String phone = ApiSupport.e164("phone", ApiSupport.text(body, "phone", true, 16));
         ZonedDateTime start = ApiSupport.instant("start", ApiSupport.text(body, "start", true, 40), zone());
@@ -195,7 +199,7 @@ public final class BookingApi {
     /** POST /api/appointments/{id}/reschedule {"start","durationMinutes"?}: moved in place, same id. */
     public void rescheduleAppointment(Exchange exchange) throws SQLException {
         long id = ApiSupport.pathId(exchange, "appointment");
-        ObjectNode body = ApiSupport.object(exchange, Set.of("start", "durationMinutes"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(AppointmentReschedule.class));
         ZonedDateTime start = ApiSupport.instant("start", ApiSupport.text(body, "start", true, 40), zone());
         Integer minutes = ApiSupport.integer(body, "durationMinutes", 5, 480);
         tx.write(exchange, c -> {

@@ -1,12 +1,12 @@
 package app.bella.api;
 
+import app.bella.api.model.CostBodies.GuardOverride;
 import app.bella.costs.BudgetGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
@@ -25,7 +25,7 @@ public final class BudgetGuardApi {
     }
 
     public void override(Exchange exchange) throws Exception {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("mode", "budget", "reason"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(GuardOverride.class));
         BudgetGuard.Mode mode = null;
         JsonNode m = body.get("mode");
         if (m != null && !m.isNull()) {

@@ -1,6 +1,10 @@
 package app.bella.api;
 
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.CatalogBodies.ProviderChange;
+import app.bella.api.model.CatalogBodies.ProviderCreate;
+import app.bella.api.model.CatalogBodies.ServiceChange;
+import app.bella.api.model.CatalogBodies.ServiceCreate;
 import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -12,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
@@ -43,7 +46,7 @@ public final class CatalogApi {
 
     /** POST /api/services {"name","durationMinutes"} */
     public void createService(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("name", "durationMinutes"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(ServiceCreate.class));
         String name = ApiSupport.text(body, "name", true, 100);
         Integer minutes = ApiSupport.integer(body, "durationMinutes", 5, 480);
         if (minutes == null) {
@@ -63,7 +66,7 @@ public final class CatalogApi {
     /** PATCH /api/services/{id} {"name"?,"durationMinutes"?,"active"?} */
     public void updateService(Exchange exchange) throws SQLException {
         long id = ApiSupport.pathId(exchange, "service");
-        ObjectNode body = ApiSupport.object(exchange, Set.of("name", "durationMinutes", "active"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(ServiceChange.class));
         String name = body.has("name") ? ApiSupport.text(body, "name", true, 100) : null;
         Integer minutes = ApiSupport.integer(body, "durationMinutes", 5, 480);
         Boolean active = ApiSupport.bool(body, "active");
@@ -118,7 +121,7 @@ public final class CatalogApi {
 
     /** POST /api/providers {"name","sortOrder"?}: providers are tried in sort order when booking. */
     public void createProvider(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("name", "sortOrder"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(ProviderCreate.class));
         String name = ApiSupport.text(body, "name", true, 100);
         Integer sortOrder = ApiSupport.integer(body, "sortOrder", -1_000_000, 1_000_000);
         tx.write(exchange, c -> {
@@ -135,7 +138,7 @@ public final class CatalogApi {
     /** PATCH /api/providers/{id} {"name"?,"sortOrder"?,"active"?} */
     public void updateProvider(Exchange exchange) throws SQLException {
         long id = ApiSupport.pathId(exchange, "provider");
-        ObjectNode body = ApiSupport.object(exchange, Set.of("name", "sortOrder", "active"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(ProviderChange.class));
         String name = body.has("name") ? ApiSupport.text(body, "name", true, 100) : null;
         Integer sortOrder = ApiSupport.integer(body, "sortOrder", -1_000_000, 1_000_000);
         Boolean active = ApiSupport.bool(body, "active");

@@ -1,13 +1,13 @@
 package app.bella.api;
 
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.KeyBodies.ApiKeyCreate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ public final class KeysApi {
 
     /** POST /api/keys {"label","scope"} → 201 {"id","label","scope","prefix","createdAt","revokedAt","key"} */
     public void create(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("label", "scope"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(ApiKeyCreate.class));
         String label = ApiSupport.text(body, "label", true, 100);
         Scope scope;
         try {

@@ -1,5 +1,6 @@
 package app.bella.api;
 
+import app.bella.api.model.AlertBodies.MaintenanceWindowDeclare;
 import app.bella.ops.MaintenanceWindows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 
 /** The maintenance-window endpoints under /api/alerts/maintenance (the windows themselves: ops.MaintenanceWindows). */
@@ -26,7 +26,7 @@ public final class MaintenanceApi {
 
     /** POST /api/alerts/maintenance {start, minutes, reason}: 201 with the window. */
     public void declare(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("start", "minutes", "reason"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(MaintenanceWindowDeclare.class));
         Instant start = start(body.get("start"));
         JsonNode m = body.get("minutes");
         if (m == null || !m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 1 || m.asInt() > MaintenanceWindows.MAX_MINUTES) {

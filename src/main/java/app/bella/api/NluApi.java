@@ -1,12 +1,13 @@
 package app.bella.api;
 
-import app.bella.support.Times;
+import app.bella.api.model.NluBodies.ParseRequest;
 import app.bella.nlu.DateRange;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.ParseContext;
 import app.bella.nlu.RulesExtractor;
 import app.bella.nlu.WhenPhrase;
+import app.bella.support.Times;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -18,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 
 /** POST /api/nlu/parse: try the parser on a phrase, as the dialogue would hear it. */
@@ -48,7 +48,7 @@ public final class NluApi {
     }
 
     public void parse(Exchange exchange) {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("text", "expect", "now", "timezone", "callerId", "country"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(ParseRequest.class));
         String text = ApiSupport.text(body, "text", false, 2000);
         String expectText = ApiSupport.text(body, "expect", false, 20);
         Expect expect = null;

@@ -1,6 +1,9 @@
 package app.bella.api;
 
 import app.bella.api.ApiTransactions.Response;
+import app.bella.api.model.ScheduleBodies.Closures;
+import app.bella.api.model.ScheduleBodies.OpeningHoursChange;
+import app.bella.api.model.ScheduleBodies;
 import app.bella.booking.BookingService;
 import app.bella.booking.DatabaseSchedule;
 import app.bella.booking.LocalTimeRange;
@@ -27,6 +30,7 @@ public final class ScheduleApi {
 
     private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
     private static final int MAX_AVAILABILITY_DAYS = 31;
+    private static final Set<String> CLOSURE_FIELDS = ApiSupport.fields(ScheduleBodies.Closure.class);
 
     private final ApiTransactions tx;
     private final BookingService bookings;
@@ -47,7 +51,7 @@ public final class ScheduleApi {
 
     /** PUT /api/opening-hours {"hours":{"Mon":["09:00-12:00","13:00-17:00"],…}} or {"spec":"Mon-Fri 09:00-17:00"}: replaces all. */
     public void putHours(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("hours", "spec"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(OpeningHoursChange.class));
         OpeningHours hours = parseHours(body);
         tx.write(exchange, c -> {
             store.replaceHours(c, hours);
@@ -63,7 +67,7 @@ public final class ScheduleApi {
 
     /** PUT /api/closures {"closures":[{"date","reason"?}]}: replaces all. */
     public void putClosures(Exchange exchange) throws SQLException {
-        ObjectNode body = ApiSupport.object(exchange, Set.of("closures"));
+        ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(Closures.class));
         JsonNode list = body.get("closures");
         if (list == null || !list.isArray() || list.size() > 1000) {
             throw ApiProblem.invalid("closures", "'closures' must be an array of at most 1000 {\"date\",\"reason\"} objects");
@@ -76,7 +80,7 @@ public final class ScheduleApi {
             }
             for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
-                if (!name.equals("date") && !name.equals("reason")) {
+                if (!CLOSURE_FIELDS.contains(name)) {
                     throw ApiProblem.invalid(field + "." + name, "Unknown field '" + name + "'");
                 }
             }
