@@ -158,7 +158,10 @@ final class Beans {
         registry.bind("keysApi", new KeysApi(tx, keys));
         registry.bind("callsApi", new CallsApi(dataSource, calls));
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
-                app.bella.voice.Dialogue.closes(schedule.hours()), country));
+                app.bella.voice.Dialogue.closes(schedule.hours()), country,
+                // path: model on the parse API: the same model, breaker and budget guard as a call, not counted as a turn
+                extractor.equals("llm") && openAi ? guard.gate(new CamelModelExtractor(camel,
+                        new ChatExtractionCodec(get(props, "bella.llm.model")), costs, null)) : ModelExtractor.NONE));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
         registry.bind("alertsApi", new app.bella.api.AlertsApi(
                 registry.lookupByNameAndType("alerts", app.bella.ops.AlertService.class), dataSource,

@@ -21,6 +21,7 @@ public final class CamelModelExtractor implements ModelExtractor {
     private final TurnMetrics metrics;
     private volatile ProducerTemplate template;
 
+    /** {@code metrics}: null when the readings are not call turns (the parse API), so they are not counted as such. */
     public CamelModelExtractor(CamelContext camel, ChatExtractionCodec codec, CostLedger costs, TurnMetrics metrics) {
         this.camel = camel;
         this.codec = codec;
@@ -36,20 +37,26 @@ public final class CamelModelExtractor implements ModelExtractor {
         try {
             String reply = template().requestBody("direct:understanding-extract", codec.request(text, expect), String.class);
             if (reply == null || reply.isBlank()) {
-                metrics.extraction("rules", true);
+                count("rules", true);
                 return Optional.empty(); // the breaker's fallback
             }
             ChatExtractionCodec.Result result = codec.parse(reply);
             costs.llm(callSid, result.inputTokens(), result.outputTokens());
-            metrics.extraction("llm", false);
+            count("llm", false);
             return Optional.of(result.reading());
         } catch (ChatExtractionCodec.UnusableReply e) {
             LOG.warn("model reply not used: {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("model extraction failed: {}", e.toString());
         }
-        metrics.extraction("rules", true);
+        count("rules", true);
         return Optional.empty();
+    }
+
+    private void count(String extractor, boolean fallback) {
+        if (metrics != null) {
+            metrics.extraction(extractor, fallback);
+        }
     }
 
     private ProducerTemplate template() {

@@ -22,6 +22,23 @@ public final class Reconciler {
         this.rules = rules;
     }
 
+    /**
+     * Whether the rules read what the step asked for (then the model is not asked); with nothing asked, whether
+     * they read anything. A yes/no step counts a day or a name as an answer (a correction of the read-back).
+     */
+    public static boolean understood(Extraction ex, Expect expect) {
+        if (expect == null) {
+            return ex.intent() != null || ex.hasName() || ex.hasPhone() || ex.hasWhen() || ex.confirmation() != null;
+        }
+        return switch (expect) {
+            case NAME -> ex.hasName();
+            case PHONE -> ex.hasPhone();
+            case TIME -> ex.hasWhen();
+            case DURATION -> ex.durationMinutes() != null;
+            case CONFIRM -> ex.confirmation() != null || ex.hasWhen() || ex.hasName();
+        };
+    }
+
     public Extraction reconcile(Extraction byRules, ModelReading model, ParseContext ctx) {
         if (model == null) {
             return byRules;

@@ -90,4 +90,21 @@ class NluApiTest {
         assertThat(api.get("/api/availability?from=2025-11-11&to=2025-11-11").json()).isEmpty();
         assertThat(api.get("/api/availability?from=2025-12-23&to=2025-12-23").json()).isNotEmpty();
     }
+
+    @Test
+    void theRulesPathSaysWhoFilledEachSlotAndTheModelPathNeedsAModel() throws Exception {
+        Reply r = parse(Map.of("text", "Sam Carter, Friday at 10", "expect", "name"));
+        assertThat(r.json().get("path").asText()).isEqualTo("rules");
+        assertThat(r.json().get("modelAsked").asBoolean()).isFalse();
+        assertThat(r.json().get("filledBy").get("name").asText()).isEqualTo("rules");
+        assertThat(r.json().get("filledBy").get("start").asText()).isEqualTo("rules");
+        assertThat(r.json().get("filledBy").get("phone").isNull()).isTrue();
+        // no OPENAI_API_KEY here: the model path is refused, naming the field, rather than quietly answering by rules
+        Reply model = parse(Map.of("text", "Sam Carter", "expect", "name", "path", "model"));
+        assertThat(model.status()).isEqualTo(422);
+        assertThat(model.json().get("field").asText()).isEqualTo("path");
+        Reply unknown = parse(Map.of("text", "Sam Carter", "path", "magic"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("path");
+    }
 }
