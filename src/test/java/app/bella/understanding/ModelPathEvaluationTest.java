@@ -135,6 +135,7 @@ class ModelPathEvaluationTest {
         return switch (kind) {
             case "time" -> "start";
             case "duration" -> "durationMinutes";
+            case "confirm" -> "confirmation";
             default -> kind;
         };
     }
@@ -221,8 +222,8 @@ class ModelPathEvaluationTest {
         int[] total = new int[5];
         for (String kind : KINDS) {
             List<Outcome> k = outcomes.stream().filter(o -> o.kind().equals(kind)).toList();
-            int[] row = {k.size(), count(k, true, null), count(k, null, true), (int) k.stream().filter(o -> !o.rulesOk() && o.modelOk()).count(),
-                    (int) k.stream().filter(o -> o.rulesOk() && !o.modelOk()).count()};
+            int[] row = {k.size(), count(k, o -> o.rulesOk()), count(k, o -> o.modelOk()), count(k, o -> !o.rulesOk() && o.modelOk()),
+                    count(k, o -> o.rulesOk() && !o.modelOk())};
             t.append(String.format("| %s | %d | %d | %d | %d | %d |%n", kind, row[0], row[1], row[2], row[3], row[4]));
             for (int i = 0; i < 5; i++) {
                 total[i] += row[i];
@@ -238,7 +239,7 @@ class ModelPathEvaluationTest {
         return t.toString();
     }
 
-    static int count(List<Outcome> k, Boolean rules, Boolean withModel) {
-        return (int) k.stream().filter(o -> rules != null ? o.rulesOk() : o.modelOk()).count();
+    static int count(List<Outcome> k, java.util.function.Predicate<Outcome> which) {
+        return (int) k.stream().filter(which).count();
     }
 }
