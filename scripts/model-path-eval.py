@@ -91,7 +91,8 @@ def main():
         for path in ("rules", "model"):
             status, res = parse(a.base, a.api_key, case, path)
             if status != 200:
-                sys.exit(f"{path}: HTTP {status} {res}")
+                hint = " (raise BELLA_API_RATE_LIMIT_PER_HOUR: each case is two requests)" if status == 429 else ""
+                sys.exit(f"{path}: HTTP {status} {res}{hint}")
             results[path] = (grade(case, res), res)
         (rules_ok, _), _ = results["rules"]
         (model_ok, got), res = results["model"]
