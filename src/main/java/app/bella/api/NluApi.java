@@ -116,8 +116,8 @@ public final class NluApi {
                 .withCallerId(callerId);
         Extraction byRules = rules.extract(text == null ? "" : text, expect, ctx);
         Extraction ex = byRules;
-        // as in a call turn: the model is asked only about what the rules could not read
-        boolean modelAsked = modelPath && !Reconciler.understood(byRules, expect);
+        // as in a call turn: the model is asked only about what the rules could not read (and never about silence)
+        boolean modelAsked = modelPath && text != null && !text.isBlank() && !Reconciler.understood(byRules, expect);
         boolean modelAnswered = false;
         if (modelAsked) {
             Optional<ModelReading> reading = model.read(null, text, expect);
