@@ -322,7 +322,8 @@ public final class CallFlow {
                 } catch (RuntimeException e) {
                     // nothing of this turn is kept (no half-made booking): roll it back and ask again, as a failure
                     c.rollback();
-                    LOG.warn("turn {} failed on step {} ({}); asking again", n, s.step, e.getClass().getSimpleName());
+                    Throwable why = e instanceof TransactionBook.Failure && e.getCause() != null ? e.getCause() : e;
+                    LOG.warn("turn {} failed on step {} ({}); asking again", n, s.step, why.getClass().getSimpleName());
                     s = store.lock(c, callSid).orElseThrow().state();
                     Optional<CallStore.Turn> meanwhile = store.turn(c, callSid, n);
                     if (meanwhile.isPresent() || n != s.turn + 1) {
