@@ -5,7 +5,6 @@ import app.bella.events.OutboxWriter;
 import app.bella.ops.AlertRule;
 import app.bella.ops.BudgetRule;
 import app.bella.support.Sql;
-import app.bella.understanding.ModelExtractor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,11 +103,6 @@ public final class BudgetGuard implements AlertRule {
 
     public Decision current() {
         return current;
-    }
-
-    /** The model, asked only while the guard allows it (otherwise the rules alone, as with no model). */
-    public ModelExtractor gate(ModelExtractor model) {
-        return (callSid, text, expect) -> modelAllowed() ? model.read(callSid, text, expect) : Optional.empty();
     }
 
     // --- judging ---------------------------------------------------------------------------------------------------

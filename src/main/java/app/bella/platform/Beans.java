@@ -24,13 +24,14 @@ import app.bella.nlu.RulesExtractor;
 import app.bella.voice.CallFlow;
 import app.bella.voice.CallStore;
 import app.bella.voice.Dialogue;
+import app.bella.voice.TransactionBook;
+import app.bella.voice.TurnUnderstanding;
 import app.bella.voice.CallerVerification;
 import app.bella.voice.VerificationTexts;
 import app.bella.voice.TwilioWebhookGuard;
-import app.bella.understanding.CamelModelExtractor;
+import app.bella.understanding.ModelExtraction;
 import app.bella.understanding.ChatExtractionCodec;
 import app.bella.understanding.CostLedger;
-import app.bella.understanding.ModelExtractor;
 import app.bella.understanding.Prices;
 import app.bella.understanding.RecordingFetcher;
 import app.bella.understanding.Transcriptions;
@@ -102,9 +103,10 @@ final class Beans {
         // the budget guard picks each call's speech path and whether the model may be asked (docs/costs.md)
         app.bella.costs.BudgetGuard guard = app.bella.costs.CostBeans.guard(dataSource, events, clock, zone, costs.prices(),
                 key -> get(props, key), stt, openAi, extractor.equals("llm"));
-        ModelExtractor model = extractor.equals("llm")
-                ? guard.gate(new CamelModelExtractor(camel, new ChatExtractionCodec(get(props, "bella.llm.model")), costs, metrics))
-                : ModelExtractor.NONE;
+        // the model is asked (route understanding-extract) only while the budget guard allows it
+        TurnUnderstanding understanding = new TurnUnderstanding(rules, bookings, guard::modelAllowed,
+                extractor.equals("llm") ? new ModelExtraction(new ChatExtractionCodec(get(props, "bella.llm.model")), costs, metrics)
+                        : null, country);
         boolean customerSms = !get(props, "bella.sms.from").isBlank();
         CallerVerification verification = new CallerVerification(customerSms ? new VerificationTexts(camel) : null,
                 new CallerVerification.Settings(Integer.parseInt(get(props, "bella.voice.verification.code-length").strip()),
@@ -112,7 +114,7 @@ final class Beans {
                         Integer.parseInt(get(props, "bella.voice.verification.max-attempts").strip()),
                         Integer.parseInt(get(props, "bella.voice.verification.max-codes-per-hour").strip())),
                 clock, get(props, "bella.practice.name"));
-        Dialogue dialogue = new Dialogue(bookings, rules, model, get(props, "bella.practice.name"),
+        Dialogue dialogue = new Dialogue(bookings, understanding, get(props, "bella.practice.name"),
                 get(props, "bella.voice.transfer-number"), verification);
         Transcriptions transcriptions = new Transcriptions(dataSource,
                 new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
@@ -139,7 +141,9 @@ final class Beans {
                 get(props, "bella.twilio.auth-token"), get(props, "bella.twilio.api-base-url")));
         registry.bind("twilioWebhookGuard", new TwilioWebhookGuard(get(props, "bella.twilio.auth-token"),
                 get(props, "bella.public-url"), Boolean.parseBoolean(get(props, "bella.twilio.validate-signature"))));
-        registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, get(props, "bella.voice.tts-voice"), speech,
+        registry.bind("turnUnderstanding", understanding);
+        registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, TransactionBook.over(bookings, verification),
+                get(props, "bella.voice.tts-voice"), speech,
                 transcriptions, transcribe, metrics, events).choosingSpeechWith(guard::speechEngine));
         registry.bind("budgetGuard", guard);
         registry.bind("transcriptions", transcriptions);
@@ -160,8 +164,8 @@ final class Beans {
         registry.bind("nluApi", new NluApi(rules, clock, zone, app.bella.voice.Dialogue.opens(schedule.hours()),
                 app.bella.voice.Dialogue.closes(schedule.hours()), country,
                 // path: model on the parse API: the same model, breaker and budget guard as a call, not counted as a turn
-                extractor.equals("llm") && openAi ? guard.gate(new CamelModelExtractor(camel,
-                        new ChatExtractionCodec(get(props, "bella.llm.model")), costs, null)) : ModelExtractor.NONE));
+                extractor.equals("llm") && openAi ? budgetGated(guard, new app.bella.understanding.CamelModelExtractor(camel,
+                        new ChatExtractionCodec(get(props, "bella.llm.model")), costs, null)) : app.bella.understanding.ModelExtractor.NONE));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
         registry.bind("alertsApi", new app.bella.api.AlertsApi(
                 registry.lookupByNameAndType("alerts", app.bella.ops.AlertService.class), dataSource,
@@ -235,5 +239,11 @@ final class Beans {
 
     private static String get(PropertiesComponent props, String key) {
         return props.resolveProperty(key).orElse("");
+    }
+
+    /** The model asked only while the budget guard allows model calls. */
+    private static app.bella.understanding.ModelExtractor budgetGated(app.bella.costs.BudgetGuard guard,
+                                                                     app.bella.understanding.ModelExtractor model) {
+        return (callSid, text, expect) -> guard.modelAllowed() ? model.read(callSid, text, expect) : java.util.Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.time.Duration;
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
@@ -19,9 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Serves Twilio's voice webhooks: loads the call's state from PostgreSQL, lets the dialogue decide, and saves the
- * new state, the turn's TwiML and the booking in one transaction. Each turn's action URL carries its number, so a
- * retried request for a turn already answered gets the same TwiML back and changes nothing.
+ * Serves Twilio's voice webhooks. A call turn is a route of steps (routes/voice-turn.camel.yaml): read the request,
+ * load the call's state without a lock, understand the words (rules, then maybe the model: no connection held),
+ * then lock the call, let the dialogue decide and save the new state, the turn's TwiML and the booking in one
+ * transaction. Each turn's action URL carries its number, so a retried request for a turn already answered gets
+ * the same TwiML back and changes nothing.
  */
 public final class CallFlow {
 
@@ -53,6 +56,7 @@ public final class CallFlow {
     private final DataSource dataSource;
     private final CallStore store;
     private final Dialogue dialogue;
+    private final Function<Connection, PracticeBook> books;
     private final String voice;
     private final SpeechSettings speech;
     private final Transcriptions transcriptions;
@@ -61,9 +65,11 @@ public final class CallFlow {
     private final OutboxWriter events;
     private java.util.function.Supplier<String> speechChoice;
 
-    public CallFlow(DataSource dataSource, CallStore store, Dialogue dialogue, String voice, SpeechSettings speech,
-                    Transcriptions transcriptions, BiConsumer<String, Integer> transcribe, TurnMetrics metrics,
-                    OutboxWriter events) {
+    /** @param books the practice's book inside one turn's transaction (its connection) */
+    public CallFlow(DataSource dataSource, CallStore store, Dialogue dialogue, Function<Connection, PracticeBook> books,
+                    String voice, SpeechSettings speech, Transcriptions transcriptions, BiConsumer<String, Integer> transcribe,
+                    TurnMetrics metrics, OutboxWriter events) {
+        this.books = books;
         this.events = events;
         this.dataSource = dataSource;
         this.store = store;
@@ -108,7 +114,7 @@ public final class CallFlow {
             if ("true".equals(p.get(TEST_CALL_PARAM))) {
                 store.markTest(c, callSid); // left out of business metrics and costs
             }
-            Reply reply = dialogue.start(c, s);
+            Reply reply = dialogue.start(books.apply(c), s);
             s.lastAsk = reply.ask();
             String twiml = render(reply, s);
             store.save(c, s, "in-progress");
@@ -122,31 +128,59 @@ public final class CallFlow {
         }
     }
 
-    /** POST /twilio/voice/turn?n=N: the caller's answer to the prompt of turn N-1 (Gather speech or keypad). */
-    public String turn(Exchange exchange) throws SQLException {
-        Map<String, String> p = TwilioWebhookGuard.params(exchange);
+    /**
+     * One turn to answer: the call, the turn number of the action URL, and what the caller gave (null with
+     * {@code fallback}: Whisper gave up, the question is asked again). {@code answer} set: the TwiML is already known
+     * (a hold prompt while Whisper works, a replay, an unusable request), and the turn's steps are skipped.
+     */
+    public record TurnRequest(String callSid, int n, TurnInput input, boolean fallback, String answer) {
+
+        static TurnRequest heard(String callSid, int n, TurnInput input) {
+            return new TurnRequest(callSid, n, input, false, null);
+        }
+
+        static TurnRequest answered(String twiml) {
+            return new TurnRequest(null, -1, null, false, twiml);
+        }
+    }
+
+    /**
+     * The call as the turn found it, read without a lock: its state, or the TwiML that answers the request at once (a
+     * replay of a turn already answered, an out-of-date turn, a call Bella does not know, an unusable request).
+     */
+    public record CallTurn(CallState state, String twiml) {
+
+        public boolean answered() {
+            return twiml != null;
+        }
+    }
+
+    /** Step voice-turn-read: POST /twilio/voice/turn?n=N, the caller's answer to the prompt of turn N-1 (speech or keypad). */
+    public TurnRequest gathered(Object form, String n) {
+        Map<String, String> p = TwilioWebhookGuard.form(form);
         String callSid = callSid(p);
         if (callSid == null) {
-            return apology();
+            return TurnRequest.answered(apology());
         }
         TurnInput in = TurnInput.fromTwilio(p.get("SpeechResult"), p.get("Digits"), p.get("Confidence"), MAX_SPEECH_CHARS);
         if (!in.silent()) {
             metrics.speech("twilio", false);
         }
-        return answer(callSid, turnNumber(exchange), in, null);
+        return TurnRequest.heard(callSid, turnNumber(n), in);
     }
 
     /**
-     * POST /twilio/voice/recorded?n=N: the caller's answer was recorded. Transcription runs off this thread; the
-     * turn waits briefly for it, else Twilio is told to pause and poll, so it is never held past its timeout.
+     * Step voice-recorded-read: POST /twilio/voice/recorded?n=N, the caller's answer was recorded. Transcription runs
+     * off this thread; the turn waits briefly for it, else Twilio is told to pause and poll, so it is never held past
+     * its timeout.
      */
-    public String recorded(Exchange exchange) throws SQLException, InterruptedException {
-        Map<String, String> p = TwilioWebhookGuard.params(exchange);
+    public TurnRequest recorded(Object form, String turn) throws SQLException, InterruptedException {
+        Map<String, String> p = TwilioWebhookGuard.form(form);
         String callSid = callSid(p);
         if (callSid == null) {
-            return apology();
+            return TurnRequest.answered(apology());
         }
-        int n = turnNumber(exchange);
+        int n = turnNumber(turn);
         MDC.put("callSid", callSid);
         try {
             boolean created;
@@ -154,19 +188,20 @@ public final class CallFlow {
                 Optional<CallStore.Session> session = store.lock(c, callSid);
                 if (session.isEmpty()) {
                     c.rollback();
-                    return startOver();
+                    return TurnRequest.answered(startOver());
                 }
                 CallState s = session.get().state();
                 Optional<CallStore.Turn> answered = store.turn(c, callSid, n);
                 if (answered.isPresent() || n != s.turn + 1) {
+                    String twiml = answered.isPresent() ? answered.get().twiml() : current(c, callSid, s);
                     c.commit();
-                    return answered.map(CallStore.Turn::twiml).orElseGet(() -> current(callSid, s));
+                    return TurnRequest.answered(twiml);
                 }
                 String recordingSid = p.get("RecordingSid");
                 String recordingUrl = p.get("RecordingUrl");
                 if (!isSid(recordingSid) || recordingUrl == null || !recordingUrl.matches("^https?://\\S{1,2000}$")) {
                     c.commit();
-                    return answer(callSid, n, TurnInput.SILENCE, null); // nothing usable was recorded: as silence
+                    return TurnRequest.heard(callSid, n, TurnInput.SILENCE); // nothing usable was recorded: as silence
                 }
                 Integer seconds = seconds(p.get("RecordingDuration"));
                 created = transcriptions.create(c, callSid, n, recordingSid, recordingUrl, seconds);
@@ -184,43 +219,76 @@ public final class CallFlow {
         }
     }
 
-    /** POST /twilio/voice/poll?n=N&t=T: is the transcription of turn N ready yet? */
-    public String poll(Exchange exchange) throws SQLException, InterruptedException {
-        Map<String, String> p = TwilioWebhookGuard.params(exchange);
-        String callSid = callSid(p);
+    /** Step voice-poll-read: POST /twilio/voice/poll?n=N&t=T, is the transcription of turn N ready yet? */
+    public TurnRequest poll(Object form, String turn, String attempt) throws SQLException, InterruptedException {
+        String callSid = callSid(TwilioWebhookGuard.form(form));
         if (callSid == null) {
-            return apology();
+            return TurnRequest.answered(apology());
         }
-        int n = turnNumber(exchange);
-        int attempt = Math.max(1, number(exchange.getMessage().getHeader("t", String.class), 1));
         MDC.put("callSid", callSid);
         try {
-            return afterWaiting(callSid, n, attempt, speech.pollWait());
+            return afterWaiting(callSid, turnNumber(turn), Math.max(1, number(attempt, 1)), speech.pollWait());
         } finally {
             MDC.remove("callSid");
         }
     }
 
-    private String afterWaiting(String callSid, int n, int attempt, Duration wait) throws SQLException, InterruptedException {
+    private TurnRequest afterWaiting(String callSid, int n, int attempt, Duration wait) throws SQLException, InterruptedException {
         Optional<Transcriptions.Job> job = transcriptions.await(callSid, n, wait);
         if (job.isPresent() && job.get().done()) {
             metrics.speech("whisper", false);
-            return answer(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS), null);
+            return TurnRequest.heard(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS));
         }
         if (job.isEmpty() || job.get().failed() || attempt >= speech.maxPolls()) {
             // Whisper failed, timed out or its breaker is open: Twilio's recognition for the rest of the call
             metrics.speech("twilio", true);
-            return answer(callSid, n, null, "fallback");
+            return new TurnRequest(callSid, n, null, true, null);
         }
         Twiml t = Twiml.response().voice(voice);
         if (attempt == 1) {
             t.say("One moment, please.");
         }
-        return t.pause(1).redirect(POLL_PATH + "?n=" + n + "&t=" + (attempt + 1)).toXml();
+        return TurnRequest.answered(t.pause(1).redirect(POLL_PATH + "?n=" + n + "&t=" + (attempt + 1)).toXml());
     }
 
-    /** Runs turn {@code n} once: replays answer with the stored TwiML, out-of-date requests get the current question. */
-    private String answer(String callSid, int n, TurnInput in, String mode) throws SQLException {
+    /**
+     * Step voice-turn-load-state: the call's state, read without a lock on a connection given back at once. A replay
+     * gets the stored TwiML, an out-of-date request the current question.
+     */
+    public CallTurn load(TurnRequest t) throws SQLException {
+        if (t.answer() != null) {
+            return new CallTurn(null, t.answer());
+        }
+        MDC.put("callSid", t.callSid());
+        try (Connection c = dataSource.getConnection()) {
+            Optional<CallStore.Session> session = store.find(c, t.callSid());
+            if (session.isEmpty()) {
+                return new CallTurn(null, startOver());
+            }
+            Optional<CallStore.Turn> answered = store.turn(c, t.callSid(), t.n());
+            if (answered.isPresent()) {
+                LOG.info("replayed turn {}", t.n());
+                return new CallTurn(null, answered.get().twiml());
+            }
+            CallState s = session.get().state();
+            if (t.n() != s.turn + 1) {
+                return new CallTurn(null, current(c, t.callSid(), s));
+            }
+            return new CallTurn(s, null);
+        } finally {
+            MDC.remove("callSid");
+        }
+    }
+
+    /**
+     * Step voice-turn-decide-and-save: locks the call, checks the turn is still the current one (another request may
+     * have answered it meanwhile: then as a replay or an out-of-date request), lets the dialogue decide with what was
+     * already understood, and saves the state, the turn's TwiML, any booking and the outbox events in one transaction.
+     */
+    public String decide(TurnRequest t, Heard heard) throws SQLException {
+        String callSid = t.callSid();
+        int n = t.n();
+        TurnInput in = t.input();
         MDC.put("callSid", callSid);
         try (Connection c = transaction()) {
             Optional<CallStore.Session> session = store.lock(c, callSid);
@@ -240,21 +308,22 @@ public final class CallFlow {
                 c.commit();
                 return current;
             }
+            PracticeBook book = books.apply(c);
             // a code read back is not kept in the transcript; a fallback turn (no input: Whisper gave up) heard nothing
             String said = in == null ? null : s.step == Step.VERIFY_CODE && !in.silent() ? "(verification code)" : in.text();
             Reply reply;
-            if ("fallback".equals(mode)) {
+            if (t.fallback()) {
                 s.stt = "twilio";
                 s.sttFellBack = true;
                 reply = dialogue.askAgain(s);
-                in = new TurnInput(null, null, null);
             } else {
                 try {
-                    reply = dialogue.turn(c, s, in);
-                } catch (SQLException | RuntimeException e) {
+                    reply = dialogue.turn(book, s, in, heard);
+                } catch (RuntimeException e) {
                     // nothing of this turn is kept (no half-made booking): roll it back and ask again, as a failure
                     c.rollback();
-                    LOG.warn("turn {} failed on step {} ({}); asking again", n, s.step, e.getClass().getSimpleName());
+                    Throwable why = e instanceof TransactionBook.Failure && e.getCause() != null ? e.getCause() : e;
+                    LOG.warn("turn {} failed on step {} ({}); asking again", n, s.step, why.getClass().getSimpleName());
                     s = store.lock(c, callSid).orElseThrow().state();
                     Optional<CallStore.Turn> meanwhile = store.turn(c, callSid, n);
                     if (meanwhile.isPresent() || n != s.turn + 1) {
@@ -262,7 +331,7 @@ public final class CallFlow {
                         c.commit();
                         return twiml;
                     }
-                    reply = dialogue.notUnderstood(c, s);
+                    reply = dialogue.notUnderstood(book, s);
                 }
             }
             s.turn = n;
@@ -284,14 +353,6 @@ public final class CallFlow {
             return twiml;
         } finally {
             MDC.remove("callSid");
-        }
-    }
-
-    private String current(String callSid, CallState s) {
-        try (Connection c = dataSource.getConnection()) {
-            return current(c, callSid, s);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -401,8 +462,8 @@ public final class CallFlow {
     }
 
     /** The turn number of the action URL; a missing or malformed one (-1) is answered with the current question. */
-    private static int turnNumber(Exchange exchange) {
-        return number(exchange.getMessage().getHeader("n", String.class), -1);
+    private static int turnNumber(String n) {
+        return number(n, -1);
     }
 
     private static int number(String value, int otherwise) {

@@ -15,12 +15,7 @@ import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.Intent;
 import app.bella.nlu.ParseContext;
-import app.bella.nlu.RulesExtractor;
 import app.bella.nlu.WhenPhrase;
-import app.bella.understanding.ModelExtractor;
-import app.bella.understanding.Reconciler;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -74,26 +69,24 @@ public final class Dialogue {
     private static final int MAX_RANGE_DAYS = 92;
 
     private final BookingService bookings;
-    private final RulesExtractor rules;
-    private final ModelExtractor model;
-    private final Reconciler reconciler;
+    private final TurnUnderstanding understanding;
     private final DateTimeResolver resolver = new DateTimeResolver();
     private final String practiceName;
     private final String transferNumber;
     private final CallerVerification verification;
 
-    public Dialogue(BookingService bookings, RulesExtractor rules, ModelExtractor model, String practiceName, String transferNumber) {
-        this(bookings, rules, model, practiceName, transferNumber, null);
-    }
-
-    /** @param verification texts codes to spoken numbers; null (or not available) means such callers are refused */
-    public Dialogue(BookingService bookings, RulesExtractor rules, ModelExtractor model, String practiceName, String transferNumber,
+    /**
+     * @param bookings      only for the practice's clock, zone and hours; what a turn reads and changes comes through
+     *                      the turn's {@link PracticeBook}
+     * @param understanding reads the caller's words again when a turn moves to another step (rules only)
+     * @param verification  the code length and whether codes can be texted; null (or not available) means callers of
+     *                      a spoken number are refused
+     */
+    public Dialogue(BookingService bookings, TurnUnderstanding understanding, String practiceName, String transferNumber,
                     CallerVerification verification) {
         this.verification = verification;
         this.bookings = bookings;
-        this.rules = rules;
-        this.model = model;
-        this.reconciler = new Reconciler(rules);
+        this.understanding = understanding;
         this.practiceName = practiceName;
         this.transferNumber = transferNumber == null || transferNumber.isBlank() ? null : transferNumber.strip();
     }
@@ -101,15 +94,15 @@ public final class Dialogue {
     // ------------------------------------------------------------------------------------------------ call start
 
     /** The greeting: returning callers (caller ID matches a customer) are greeted by first name. */
-    public Reply start(Connection tx, CallState s) throws SQLException {
-        List<BookingService.ServiceType> services = bookings.activeServices(tx);
+    public Reply start(PracticeBook book, CallState s) {
+        List<BookingService.ServiceType> services = book.activeServices();
         if (services.size() > 1) {
             services.forEach(service -> s.serviceChoices.add(service.name()));
         }
         if (s.from != null) {
             s.phone = s.from;
             s.phoneSource = "caller-id";
-            Optional<Customer> known = bookings.customer(tx, s.from);
+            Optional<Customer> known = book.customer(s.from);
             if (known.isPresent()) {
                 Customer c = known.get();
                 s.returning = true;
@@ -119,7 +112,7 @@ public final class Dialogue {
                 s.durationFromProfile = c.preferredDurationMinutes() != null;
                 String hello = "Hi " + c.firstName() + ", welcome back to " + practiceName + ".";
                 // the caller ID is the caller's own, proven number: their next appointment may be said at once
-                Optional<Appointment> upcoming = bookings.nextAppointment(tx, s.from);
+                Optional<Appointment> upcoming = book.nextAppointment(s.from);
                 if (upcoming.isPresent()) {
                     Appointment a = upcoming.get();
                     s.existingAppointmentId = a.id();
@@ -142,36 +135,40 @@ public final class Dialogue {
 
     // ------------------------------------------------------------------------------------------------ each turn
 
-    public Reply turn(Connection tx, CallState s, TurnInput in) throws SQLException {
+    /**
+     * One turn: {@code heard} is what the caller's words were understood as before the call was locked (see
+     * {@link #listening}); the dialogue never asks the model itself.
+     */
+    public Reply turn(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         s.turn++;
         if (s.turn > MAX_TURNS) {
-            return escalate(tx, s, "The call went on too long.");
+            return escalate(book, s, "The call went on too long.");
         }
         if (in.silent()) {
-            return failed(tx, s, "Sorry, I didn't hear anything.");
+            return failed(book, s, "Sorry, I didn't hear anything.");
         }
         if (in.speech() != null && GOODBYE.matcher(in.speech()).find()) {
             s.step = Step.DONE;
             s.outcome = s.outcome == null ? "abandoned" : s.outcome;
             return Reply.hangUp("No problem. Thank you for calling " + practiceName + ". Goodbye!");
         }
-        boolean serviceSaid = chooseService(tx, s, in);
+        boolean serviceSaid = chooseService(book, s, in);
         if (serviceSaid && (s.step == Step.ASK_SERVICE || s.step == Step.CONFIRM)) {
             resetFailures(s);
-            return next(tx, s, "");
+            return next(book, s, "");
         }
         return switch (s.step) {
-            case CONFIRM -> onConfirm(tx, s, in);
-            case CONFIRM_CANCEL -> onConfirmCancel(tx, s, in);
-            case CHOOSE_ALTERNATIVE -> onAlternative(tx, s, in);
-            case ASK_CHANGE -> onChange(tx, s, in);
-            case ASK_INTENT -> onIntent(tx, s, in);
-            case KEEP_MOVE_CANCEL -> onKeepMoveCancel(tx, s, in);
-            case CONFIRM_CALLER_NUMBER -> onConfirmCallerNumber(tx, s, in);
-            case VERIFY_CODE -> onVerifyCode(tx, s, in);
-            case OFFER_HELP -> onOfferHelp(tx, s, in);
+            case CONFIRM -> onConfirm(book, s, in, heard);
+            case CONFIRM_CANCEL -> onConfirmCancel(book, s, in, heard);
+            case CHOOSE_ALTERNATIVE -> onAlternative(book, s, in, heard);
+            case ASK_CHANGE -> onChange(book, s, in, heard);
+            case ASK_INTENT -> onIntent(book, s, in, heard);
+            case KEEP_MOVE_CANCEL -> onKeepMoveCancel(book, s, in, heard);
+            case CONFIRM_CALLER_NUMBER -> onConfirmCallerNumber(book, s, in, heard);
+            case VERIFY_CODE -> onVerifyCode(book, s, in, heard);
+            case OFFER_HELP -> onOfferHelp(book, s, in, heard);
             case DONE -> Reply.hangUp("Goodbye.");
-            default -> onSlots(tx, s, in, serviceSaid);
+            default -> onSlots(book, s, in, heard, serviceSaid);
         };
     }
 
@@ -179,40 +176,73 @@ public final class Dialogue {
      * A turn Bella could not process (its writes were rolled back): counted as a failure on the step and asked again,
      * so a caller whose words keep failing still reaches the keypad and then a person.
      */
-    public Reply notUnderstood(Connection tx, CallState s) throws SQLException {
+    public Reply notUnderstood(PracticeBook book, CallState s) {
         s.turn++;
         if (s.turn > MAX_TURNS) {
-            return escalate(tx, s, "The call went on too long.");
+            return escalate(book, s, "The call went on too long.");
         }
-        return failed(tx, s, "Sorry, I didn't catch that.");
+        return failed(book, s, "Sorry, I didn't catch that.");
+    }
+
+    /** The Expect a turn's words are read for ({@code expect} null: open, every slot). */
+    public record Listening(Expect expect) {
+    }
+
+    /**
+     * Whether {@link #turn} reads the caller's words, and for which Expect: the step the call is on decides it (each
+     * handler's reading). Empty when the turn reads none: too many turns, silence, a goodbye, a service named where
+     * that alone answers, a verification code (never sent anywhere), keypad keys at "keep, move or cancel", an ended
+     * call. Keep it in step with {@link #turn}.
+     */
+    public static Optional<Listening> listening(CallState s, TurnInput in) {
+        if (s.turn + 1 > MAX_TURNS || in.silent() || (in.speech() != null && GOODBYE.matcher(in.speech()).find())) {
+            return Optional.empty();
+        }
+        if (serviceNamed(s, in) != null && (s.step == Step.ASK_SERVICE || s.step == Step.CONFIRM)) {
+            return Optional.empty();
+        }
+        return switch (s.step) {
+            case CONFIRM, CONFIRM_CANCEL, CONFIRM_CALLER_NUMBER, OFFER_HELP -> Optional.of(new Listening(Expect.CONFIRM));
+            case CHOOSE_ALTERNATIVE -> Optional.of(new Listening(Expect.TIME));
+            case ASK_CHANGE, ASK_INTENT -> Optional.of(new Listening(null));
+            case KEEP_MOVE_CANCEL -> in.speech() == null ? Optional.empty() : Optional.of(new Listening(null));
+            case VERIFY_CODE, DONE -> Optional.empty();
+            default -> Optional.of(new Listening(expectFor(s.step)));
+        };
     }
 
     /** A service named anywhere in the turn ("a cleaning tomorrow at 2") becomes the booking's service and length. */
-    private boolean chooseService(Connection tx, CallState s, TurnInput in) throws SQLException {
+    private boolean chooseService(PracticeBook book, CallState s, TurnInput in) {
+        String name = serviceNamed(s, in);
+        return name != null && setService(book, s, name);
+    }
+
+    /** The service the caller chose this turn (by name, or by key on the service question); null when none or the same. */
+    private static String serviceNamed(CallState s, TurnInput in) {
         if (s.serviceChoices.isEmpty() || in.speech() == null) {
             if (s.step == Step.ASK_SERVICE && in.digits() != null) {
                 int choice = Integer.parseInt("0" + in.digits().replaceAll("[^0-9]", "")) - 1;
                 if (choice >= 0 && choice < s.serviceChoices.size()) {
-                    return setService(tx, s, s.serviceChoices.get(choice));
+                    return s.serviceChoices.get(choice);
                 }
             }
-            return false;
+            return null;
         }
         String said = " " + in.speech().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ") + " ";
         for (String name : s.serviceChoices) {
             String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").strip();
             String singular = n.endsWith("s") ? n.substring(0, n.length() - 1) : n;
             if (said.contains(" " + n + " ") || said.contains(" " + singular + " ") || said.contains(" " + n + "s ")) {
-                return !name.equals(s.service) && setService(tx, s, name);
+                return name.equals(s.service) ? null : name;
             }
         }
-        return false;
+        return null;
     }
 
-    private boolean setService(Connection tx, CallState s, String name) throws SQLException {
+    private boolean setService(PracticeBook book, CallState s, String name) {
         s.service = name;
         if (s.durationMinutes == null || s.durationFromProfile) {
-            s.durationMinutes = bookings.service(tx, name).durationMinutes();
+            s.durationMinutes = book.service(name).durationMinutes();
             s.durationFromProfile = false;
         }
         if (s.start != null) {
@@ -223,14 +253,14 @@ public final class Dialogue {
         return true;
     }
 
-    private Reply onSlots(Connection tx, CallState s, TurnInput in, boolean serviceSaid) throws SQLException {
-        Extraction ex = understand(s, in, expectFor(s.step));
+    private Reply onSlots(PracticeBook book, CallState s, TurnInput in, Heard heard, boolean serviceSaid) {
+        Extraction ex = understand(s, in, heard, expectFor(s.step));
         Changes changed = apply(s, ex);
         if (changed.intent && !"BOOK".equals(s.intent)) {
-            return startExistingFlow(tx, s, "");
+            return startExistingFlow(book, s, "");
         }
         if (changed.unresolved != null) {
-            return reaskDay(tx, s, changed.unresolved);
+            return reaskDay(book, s, changed.unresolved);
         }
         if (s.step == Step.ASK_PHONE && !changed.phone && s.fromDigits != null && s.phone == null
                 && saysNumber(in.text(), s.fromDigits)) {
@@ -238,7 +268,7 @@ public final class Dialogue {
             s.phone = "+" + s.fromDigits;
             s.phoneSource = "caller-id";
             resetFailures(s);
-            return next(tx, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+            return next(book, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
         }
         if (!changed.any() && !serviceSaid) {
             if (s.step == Step.ASK_PHONE && s.failuresOn(Step.ASK_PHONE) + 1 >= KEYPAD_AFTER && !s.callerIdOffered
@@ -249,20 +279,20 @@ public final class Dialogue {
                 return Reply.ask(notUnderstood(Step.ASK_PHONE), "Shall I use the number you're calling from, ending "
                         + lastDigits(callerNumber(s)) + "?", Reply.Input.SPEECH, List.of("yes", "no"));
             }
-            return failed(tx, s, notUnderstood(s.step));
+            return failed(book, s, notUnderstood(s.step));
         }
         resetFailures(s);
-        return next(tx, s, changed.when ? "" : acknowledge(s, changed));
+        return next(book, s, changed.when ? "" : acknowledge(s, changed));
     }
 
-    private Reply onIntent(Connection tx, CallState s, TurnInput in) throws SQLException {
-        Extraction ex = understand(s, in, null);
+    private Reply onIntent(PracticeBook book, CallState s, TurnInput in, Heard heard) {
+        Extraction ex = understand(s, in, heard, null);
         Changes changed = apply(s, ex);
         if (s.intent == null && (changed.slotChanged() || ex.confirmation() == Confirmation.YES)) {
             s.intent = "BOOK"; // "yes", a time or a name in answer to "would you like to book…" means a booking
         }
         if (changed.unresolved != null && !"CANCEL".equals(s.intent) && !"QUERY".equals(s.intent)) {
-            return reaskDay(tx, s, changed.unresolved);
+            return reaskDay(book, s, changed.unresolved);
         }
         if (s.intent == null && ex.confirmation() == Confirmation.NO) {
             s.outcome = s.outcome == null ? "completed" : s.outcome;
@@ -270,30 +300,30 @@ public final class Dialogue {
             return Reply.hangUp("Thank you for calling " + practiceName + ". Goodbye!");
         }
         if (s.intent == null) {
-            return failed(tx, s, "Sorry, I didn't catch that.");
+            return failed(book, s, "Sorry, I didn't catch that.");
         }
         resetFailures(s);
         if (!"BOOK".equals(s.intent)) {
-            return startExistingFlow(tx, s, "");
+            return startExistingFlow(book, s, "");
         }
-        return next(tx, s, changed.when ? "" : acknowledge(s, changed));
+        return next(book, s, changed.when ? "" : acknowledge(s, changed));
     }
 
-    private Reply onConfirm(Connection tx, CallState s, TurnInput in) throws SQLException {
-        Extraction ex = understand(s, in, Expect.CONFIRM);
+    private Reply onConfirm(PracticeBook book, CallState s, TurnInput in, Heard heard) {
+        Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         String previousStart = s.start;
         Changes changed = apply(s, ex);
         if (changed.unresolved != null) {
-            return reaskDay(tx, s, changed.unresolved); // "no, yesterday": nothing is booked, the day is asked again
+            return reaskDay(book, s, changed.unresolved); // "no, yesterday": nothing is booked, the day is asked again
         }
         if (changed.slotChanged()) {
             // "no, Thursday", "actually make it 3", "my name is Jon with an h": correct and read back again
             resetFailures(s);
-            return next(tx, s, changed.when && Objects.equals(previousStart, s.start) ? "" : "Got it.");
+            return next(book, s, changed.when && Objects.equals(previousStart, s.start) ? "" : "Got it.");
         }
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (answer == Confirmation.YES) {
-            return commit(tx, s);
+            return commit(book, s);
         }
         if (answer == Confirmation.NO) {
             resetFailures(s);
@@ -301,15 +331,15 @@ public final class Dialogue {
             return Reply.ask("Sorry about that.", "What should I change: the name, the day or the time?", Reply.Input.SPEECH,
                     List.of("name", "day", "time", "phone number"));
         }
-        return failed(tx, s, "Sorry, was that a yes or a no?");
+        return failed(book, s, "Sorry, was that a yes or a no?");
     }
 
-    private Reply onConfirmCancel(Connection tx, CallState s, TurnInput in) throws SQLException {
-        Extraction ex = understand(s, in, Expect.CONFIRM);
+    private Reply onConfirmCancel(PracticeBook book, CallState s, TurnInput in, Heard heard) {
+        Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (answer == Confirmation.YES) {
-            Appointment a = bookings.appointment(tx, s.existingAppointmentId).orElse(null);
-            if (a != null && bookings.cancel(tx, a.id(), "caller", s.callSid)) {
+            Appointment a = book.appointment(s.existingAppointmentId).orElse(null);
+            if (a != null && book.cancel(a.id(), s.callSid)) {
                 s.outcome = "cancelled";
                 s.appointmentId = a.id();
                 s.step = Step.DONE;
@@ -327,11 +357,11 @@ public final class Dialogue {
             return Reply.ask("All right, I've left your appointment as it is.", "Is there anything else I can do for you?",
                     Reply.Input.SPEECH, List.of());
         }
-        return failed(tx, s, "Sorry, was that a yes or a no?");
+        return failed(book, s, "Sorry, was that a yes or a no?");
     }
 
-    private Reply onAlternative(Connection tx, CallState s, TurnInput in) throws SQLException {
-        Extraction ex = understand(s, in, Expect.TIME);
+    private Reply onAlternative(PracticeBook book, CallState s, TurnInput in, Heard heard) {
+        Extraction ex = understand(s, in, heard, Expect.TIME);
         String text = in.text();
         ZonedDateTime picked = pickOffered(s, ex, text);
         if (picked != null) {
@@ -339,13 +369,13 @@ public final class Dialogue {
             s.offered.clear();
             resetFailures(s);
             if (ex.confirmation() == Confirmation.YES && s.offerIsReadBack && missing(s) == null) {
-                return commit(tx, s); // a "yes" to a fully read-back alternative books it
+                return commit(book, s); // a "yes" to a fully read-back alternative books it
             }
-            return next(tx, s, "");
+            return next(book, s, "");
         }
         Changes changed = apply(s, ex);
         if (changed.unresolved != null) {
-            return reaskDay(tx, s, changed.unresolved);
+            return reaskDay(book, s, changed.unresolved);
         }
         if (changed.any()) {
             resetFailures(s);
@@ -353,7 +383,7 @@ public final class Dialogue {
             if (!changed.when && stillBooking && !s.offered.isEmpty()) {
                 return reoffer(s, acknowledge(s, changed)); // the caller gave their name: the offer still stands
             }
-            return next(tx, s, changed.when ? "" : acknowledge(s, changed));
+            return next(book, s, changed.when ? "" : acknowledge(s, changed));
         }
         if (ex.confirmation() == Confirmation.NO) {
             resetFailures(s);
@@ -361,20 +391,20 @@ public final class Dialogue {
             s.step = Step.ASK_TIME;
             return Reply.ask("No problem.", "What other day and time would suit you?", Reply.Input.SPEECH, timeHints());
         }
-        return failed(tx, s, "Sorry, which time would you like?");
+        return failed(book, s, "Sorry, which time would you like?");
     }
 
     /**
      * The nearest free times, but never only earlier ones: asked for Saturday, a caller hears Friday afternoon and
      * Monday morning, not three Friday slots.
      */
-    private List<Slot> alternativesAround(Connection tx, ZonedDateTime wish, int minutes) throws SQLException {
-        List<Slot> nearest = new ArrayList<>(bookings.alternatives(tx, wish, minutes, 3));
+    private List<Slot> alternativesAround(PracticeBook book, ZonedDateTime wish, int minutes) {
+        List<Slot> nearest = new ArrayList<>(book.alternatives(wish, minutes, 3));
         if (nearest.isEmpty() || nearest.stream().anyMatch(x -> !x.start().isBefore(wish))) {
             return nearest;
         }
         LocalDate day = wish.withZoneSameInstant(zone()).toLocalDate();
-        Optional<Slot> firstAfter = bookings.free(tx, day, day.plusDays(14), minutes).stream()
+        Optional<Slot> firstAfter = book.free(day, day.plusDays(14), minutes).stream()
                 .filter(x -> x.start().isAfter(wish)).min(java.util.Comparator.comparing(Slot::start));
         if (firstAfter.isPresent()) {
             nearest.set(nearest.size() - 1, firstAfter.get());
@@ -393,15 +423,15 @@ public final class Dialogue {
         return Reply.ask(preface, question, Reply.Input.SPEECH, timeHints());
     }
 
-    private Reply onChange(Connection tx, CallState s, TurnInput in) throws SQLException {
-        Extraction ex = understand(s, in, null);
+    private Reply onChange(PracticeBook book, CallState s, TurnInput in, Heard heard) {
+        Extraction ex = understand(s, in, heard, null);
         Changes changed = apply(s, ex);
         if (changed.unresolved != null) {
-            return reaskDay(tx, s, changed.unresolved);
+            return reaskDay(book, s, changed.unresolved);
         }
         if (changed.slotChanged()) {
             resetFailures(s);
-            return next(tx, s, "Got it.");
+            return next(book, s, "Got it.");
         }
         String text = in.text();
         if (CHANGE_DAY.matcher(text).find()) {
@@ -427,28 +457,28 @@ public final class Dialogue {
             return Reply.ask("", "What is the best phone number to reach you?", Reply.Input.SPEECH_OR_KEYPAD, List.of());
         }
         if (ex.confirmation() == Confirmation.YES && missing(s) == null) {
-            return commit(tx, s); // "no wait, it was right"
+            return commit(book, s); // "no wait, it was right"
         }
-        return failed(tx, s, "Sorry, I didn't catch what to change.");
+        return failed(book, s, "Sorry, I didn't catch what to change.");
     }
 
     // ------------------------------------------------------------------------------------------------ deciding
 
     /** Ask for the first missing slot, validate the time once it is complete, or read everything back. */
-    private Reply next(Connection tx, CallState s, String preface) throws SQLException {
+    private Reply next(PracticeBook book, CallState s, String preface) {
         if (s.intent != null && !"BOOK".equals(s.intent) && s.existingAppointmentId == null) {
-            return startExistingFlow(tx, s, preface);
+            return startExistingFlow(book, s, preface);
         }
         if (s.start == null && s.rangeFrom != null) {
-            return offerRange(tx, s, preface); // "next week", "Tuesday or Wednesday": only times inside it
+            return offerRange(book, s, preface); // "next week", "Tuesday or Wednesday": only times inside it
         }
         if (s.start == null && whenComplete(s)) {
-            Reply offer = validateWhen(tx, s, preface);
+            Reply offer = validateWhen(book, s, preface);
             if (offer != null) {
                 return offer;
             }
         } else if (s.start == null && s.date != null) {
-            return offerDay(tx, s, preface); // "Friday" or "Monday morning": offer the free times that day
+            return offerDay(book, s, preface); // "Friday" or "Monday morning": offer the free times that day
         }
         Step missing = missing(s);
         if (missing != null) {
@@ -520,7 +550,7 @@ public final class Dialogue {
     }
 
     /** Checks a complete wish against the calendar; returns an offer of alternatives, or null when bookable. */
-    private Reply validateWhen(Connection tx, CallState s, String preface) throws SQLException {
+    private Reply validateWhen(PracticeBook book, CallState s, String preface) {
         ZonedDateTime wish = resolveWhen(s);
         if (wish == null) {
             clearWhen(s);
@@ -528,13 +558,13 @@ public final class Dialogue {
             return Reply.ask(join(preface, "That time has already passed."), "What day and time would you like?",
                     Reply.Input.SPEECH, timeHints());
         }
-        int minutes = duration(tx, s);
-        SlotCheck check = bookings.check(tx, wish, minutes, s.existingAppointmentId);
+        int minutes = duration(book, s);
+        SlotCheck check = book.check(wish, minutes, s.existingAppointmentId);
         if (check.isOk()) {
             acceptStart(s, wish);
             return null;
         }
-        List<Slot> alternatives = alternativesAround(tx, wish, minutes);
+        List<Slot> alternatives = alternativesAround(book, wish, minutes);
         clearWhen(s);
         s.offered.clear();
         alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
@@ -562,9 +592,9 @@ public final class Dialogue {
     }
 
     /** A day (and maybe a part of it) without a time: the first free times then, as a receptionist would offer. */
-    private Reply offerDay(Connection tx, CallState s, String preface) throws SQLException {
+    private Reply offerDay(PracticeBook book, CallState s, String preface) {
         LocalDate day = LocalDate.parse(s.date);
-        int minutes = duration(tx, s);
+        int minutes = duration(book, s);
         LocalTime from = LocalTime.MIN;
         LocalTime to = LocalTime.MAX;
         if (s.dayPart != null) {
@@ -578,7 +608,7 @@ public final class Dialogue {
             }
         }
         List<Slot> slots = new ArrayList<>();
-        for (Slot slot : bookings.free(tx, day, day, minutes)) {
+        for (Slot slot : book.free(day, day, minutes)) {
             LocalTime t = slot.start().withZoneSameInstant(zone()).toLocalTime();
             if (!t.isBefore(from) && t.isBefore(to) && slots.size() < 3) {
                 slots.add(slot);
@@ -588,7 +618,7 @@ public final class Dialogue {
         String when = dayWithPart(noon, s.dayPart);
         s.offered.clear();
         if (slots.isEmpty()) {
-            List<Slot> nearest = bookings.alternatives(tx, day.atTime(from.equals(LocalTime.MIN) ? LocalTime.of(9, 0) : from)
+            List<Slot> nearest = book.alternatives(day.atTime(from.equals(LocalTime.MIN) ? LocalTime.of(9, 0) : from)
                     .atZone(zone()), minutes, 3);
             clearWhen(s);
             if (nearest.isEmpty()) {
@@ -619,9 +649,9 @@ public final class Dialogue {
      * inside it when that time is free; otherwise (or when it is nowhere free) the first free times inside it. Nothing
      * outside the range is offered.
      */
-    private Reply offerRange(Connection tx, CallState s, String preface) throws SQLException {
+    private Reply offerRange(PracticeBook book, CallState s, String preface) {
         DateRange range = range(s);
-        int minutes = duration(tx, s);
+        int minutes = duration(book, s);
         LocalDate today = now().toLocalDate();
         LocalDate from = range.earliest().isBefore(today) ? today : range.earliest();
         LocalDate to = range.latest() != null ? range.latest() : from.plusDays(OPEN_RANGE_DAYS);
@@ -643,9 +673,9 @@ public final class Dialogue {
                     continue;
                 }
                 example = example == null ? wish : example;
-                if (bookings.check(tx, wish, minutes, s.existingAppointmentId).isOk()) {
+                if (book.check(wish, minutes, s.existingAppointmentId).isOk()) {
                     acceptStart(s, wish);
-                    return next(tx, s, preface);
+                    return next(book, s, preface);
                 }
             }
             preface = join(preface, "I'm sorry, I have nothing free at "
@@ -656,7 +686,7 @@ public final class Dialogue {
         }
         List<Slot> inside = new ArrayList<>();
         if (!to.isBefore(from)) {
-            for (Slot slot : bookings.free(tx, from, to, minutes)) {
+            for (Slot slot : book.free(from, to, minutes)) {
                 ZonedDateTime t = slot.start().withZoneSameInstant(zone());
                 if (range.contains(t.toLocalDate()) && inDayPart(t.toLocalTime(), s.dayPart)) {
                     inside.add(slot);
@@ -702,13 +732,13 @@ public final class Dialogue {
      * The caller said a day Bella cannot use (past, impossible, unknown): ask again naming what was heard, never a
      * substitute date. Counted as a failure on the time step, so a caller stuck here still reaches the keypad and a person.
      */
-    private Reply reaskDay(Connection tx, CallState s, String heard) throws SQLException {
+    private Reply reaskDay(PracticeBook book, CallState s, String heard) {
         clearWhen(s);
         s.offered.clear();
         s.step = Step.ASK_TIME;
         int n = s.failures.merge(Step.ASK_TIME.name(), 1, Integer::sum);
         if (n >= ESCALATE_AFTER) {
-            return escalate(tx, s, "Sorry, I couldn't find a day that works.");
+            return escalate(book, s, "Sorry, I couldn't find a day that works.");
         }
         s.keypad = n >= KEYPAD_AFTER;
         String words = heard.length() > 60 ? heard.substring(0, 60) : heard;
@@ -721,18 +751,18 @@ public final class Dialogue {
     }
 
     /** A returning caller heard their next appointment: keep it, move it, cancel it, or book another one. */
-    private Reply onKeepMoveCancel(Connection tx, CallState s, TurnInput in) throws SQLException {
+    private Reply onKeepMoveCancel(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         String text = in.text() == null ? "" : in.text();
         String digits = in.speech() == null && in.digits() != null ? in.digits().strip() : "";
-        Extraction ex = in.speech() == null ? Extraction.EMPTY : understand(s, in, null);
+        Extraction ex = in.speech() == null ? Extraction.EMPTY : understand(s, in, heard, null);
         if (ex.phone() != null && !ex.phone().equals(s.from)) {
             // about another number ("my number is …"): that one must be proven first, as from the menu
             s.existingAppointmentId = null;
             s.existingStart = null;
             s.step = Step.ASK_INTENT;
-            return onIntent(tx, s, in);
+            return onIntent(book, s, in, heard);
         }
-        Appointment a = s.existingAppointmentId == null ? null : bookings.appointment(tx, s.existingAppointmentId).orElse(null);
+        Appointment a = s.existingAppointmentId == null ? null : book.appointment(s.existingAppointmentId).orElse(null);
         if (a == null) { // cancelled meanwhile: start over as for a caller without one
             s.existingAppointmentId = null;
             s.existingStart = null;
@@ -760,10 +790,10 @@ public final class Dialogue {
             Changes changed = apply(s, ex);
             s.intent = "RESCHEDULE";
             if (changed.unresolved != null) {
-                return reaskDay(tx, s, changed.unresolved);
+                return reaskDay(book, s, changed.unresolved);
             }
             if (s.start != null || whenComplete(s) || s.rangeFrom != null || s.date != null) {
-                return next(tx, s, "");
+                return next(book, s, "");
             }
             s.step = Step.ASK_TIME;
             return Reply.ask("", "What day and time would you like to move it to?", Reply.Input.SPEECH, timeHints());
@@ -776,9 +806,9 @@ public final class Dialogue {
             Changes changed = apply(s, ex);
             s.intent = "BOOK";
             if (changed.unresolved != null) {
-                return reaskDay(tx, s, changed.unresolved);
+                return reaskDay(book, s, changed.unresolved);
             }
-            return next(tx, s, "");
+            return next(book, s, "");
         }
         if (ex.intent() == app.bella.nlu.Intent.QUERY && !keep) {
             resetFailures(s);
@@ -795,15 +825,15 @@ public final class Dialogue {
             return Reply.ask("Great, you're booked " + spoken(a.start()) + ".", "Is there anything else I can do for you?",
                     Reply.Input.SPEECH, List.of());
         }
-        return failed(tx, s, "Sorry, I didn't catch that.");
+        return failed(book, s, "Sorry, I didn't catch that.");
     }
 
     /** "Shall I use the number you're calling from, ending 1234?" after spoken numbers failed twice. */
-    private Reply onConfirmCallerNumber(Connection tx, CallState s, TurnInput in) throws SQLException {
-        Extraction ex = understand(s, in, Expect.CONFIRM);
+    private Reply onConfirmCallerNumber(PracticeBook book, CallState s, TurnInput in, Heard heard) {
+        Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         if (ex.phone() != null) { // a number after all
             s.step = Step.ASK_PHONE;
-            return onSlots(tx, s, in, false);
+            return onSlots(book, s, in, heard, false);
         }
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (answer == Confirmation.YES) {
@@ -811,7 +841,7 @@ public final class Dialogue {
             s.phoneSource = "caller-id";
             s.step = Step.ASK_PHONE;
             resetFailures(s);
-            return next(tx, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+            return next(book, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
         }
         if (answer == Confirmation.NO) {
             s.step = Step.ASK_PHONE;
@@ -819,7 +849,7 @@ public final class Dialogue {
             return Reply.ask("All right.", "Please type your phone number on the keypad, area code first, then press the pound key.",
                     Reply.Input.SPEECH_OR_KEYPAD, List.of());
         }
-        return failed(tx, s, "Sorry, was that a yes or a no?");
+        return failed(book, s, "Sorry, was that a yes or a no?");
     }
 
     /** The number the call comes from: the caller ID, or the digits of one that is not a valid number; null when withheld. */
@@ -891,11 +921,11 @@ public final class Dialogue {
                 Reply.Input.SPEECH, List.of("yes", "no"));
     }
 
-    private Reply commit(Connection tx, CallState s) throws SQLException {
+    private Reply commit(PracticeBook book, CallState s) {
         ZonedDateTime start = ZonedDateTime.parse(s.start).withZoneSameInstant(zone());
         BookingOutcome outcome = "RESCHEDULE".equals(s.intent)
-                ? bookings.move(tx, s.existingAppointmentId, start, s.durationMinutes == null ? 0 : s.durationMinutes)
-                : bookings.book(tx, s.phone, s.name, start, duration(tx, s), s.service, s.callSid, verified(s, s.phone));
+                ? book.move(s.existingAppointmentId, start, s.durationMinutes == null ? 0 : s.durationMinutes)
+                : book.book(s.phone, s.name, start, duration(book, s), s.service, s.callSid, verified(s, s.phone));
         if (outcome instanceof BookingOutcome.Booked booked) {
             Appointment a = booked.appointment();
             s.appointmentId = a.id();
@@ -912,14 +942,14 @@ public final class Dialogue {
         s.date = start.toLocalDate().toString();
         s.time = start.toLocalTime().toString();
         s.explicitAmPm = true;
-        return validateWhen(tx, s, "");
+        return validateWhen(book, s, "");
     }
 
     /**
      * Reschedule, cancel and "when is my appointment" work on the caller's next appointment, and only for a number the
      * caller has proven: the caller ID, or a spoken number verified with a texted code. Nothing is looked up before.
      */
-    private Reply startExistingFlow(Connection tx, CallState s, String preface) throws SQLException {
+    private Reply startExistingFlow(PracticeBook book, CallState s, String preface) {
         String phone = s.phone != null ? s.phone : s.from;
         if (phone == null) {
             s.step = Step.ASK_PHONE;
@@ -927,9 +957,9 @@ public final class Dialogue {
                     List.of());
         }
         if (!verified(s, phone)) {
-            return verify(tx, s, phone, preface);
+            return verify(book, s, phone, preface);
         }
-        Optional<Appointment> next = bookings.nextAppointment(tx, phone);
+        Optional<Appointment> next = book.nextAppointment(phone);
         if (next.isEmpty()) {
             s.intent = null;
             s.step = Step.ASK_INTENT;
@@ -962,7 +992,7 @@ public final class Dialogue {
                 }
                 if (s.start != null || whenComplete(s) || s.rangeFrom != null) {
                     s.start = null;
-                    return next(tx, s, join(preface, "I see your appointment " + when + "."));
+                    return next(book, s, join(preface, "I see your appointment " + when + "."));
                 }
                 s.step = Step.ASK_TIME;
                 return Reply.ask(join(preface, "I see your appointment " + when + "."),
@@ -979,9 +1009,9 @@ public final class Dialogue {
     }
 
     /** Texts a code to a spoken number that is not the caller ID, or (no SMS, or no code allowed) refuses politely. */
-    private Reply verify(Connection tx, CallState s, String phone, String preface) throws SQLException {
+    private Reply verify(PracticeBook book, CallState s, String phone, String preface) {
         if (verification != null && verification.available()) {
-            CallerVerification.Sent sent = verification.send(tx, s.callSid, phone);
+            CallerVerification.Sent sent = book.sendCode(s.callSid, phone);
             if (sent != CallerVerification.Sent.REFUSED) {
                 s.step = Step.VERIFY_CODE;
                 return Reply.ask(join(preface, "For your privacy, I've sent a text message with a " + verification.codeLength()
@@ -996,16 +1026,16 @@ public final class Dialogue {
                 : "For your privacy, I can only look up or change appointments for the number you're calling from."));
     }
 
-    private Reply onVerifyCode(Connection tx, CallState s, TurnInput in) throws SQLException {
+    private Reply onVerifyCode(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         String code = CallerVerification.digitsIn(in.digits() != null && !in.digits().isBlank() ? in.digits() : in.speech());
         if (code.isEmpty()) {
-            return failed(tx, s, "Sorry, I didn't catch the code.");
+            return failed(book, s, "Sorry, I didn't catch the code.");
         }
-        return switch (verification.check(tx, s.callSid, s.phone, code)) {
+        return switch (book.checkCode(s.callSid, s.phone, code)) {
             case VERIFIED -> {
                 s.verifiedPhone = s.phone;
                 resetFailures(s);
-                yield startExistingFlow(tx, s, "Thank you, that's confirmed.");
+                yield startExistingFlow(book, s, "Thank you, that's confirmed.");
             }
             case WRONG -> Reply.ask("That code doesn't match.", "Please say or type the " + verification.codeLength()
                     + "-digit code from the text message again.", Reply.Input.SPEECH_OR_KEYPAD, List.of());
@@ -1023,8 +1053,8 @@ public final class Dialogue {
         return Reply.ask(why, offer, Reply.Input.SPEECH, List.of("yes", "no"));
     }
 
-    private Reply onOfferHelp(Connection tx, CallState s, TurnInput in) throws SQLException {
-        Extraction ex = understand(s, in, Expect.CONFIRM);
+    private Reply onOfferHelp(PracticeBook book, CallState s, TurnInput in, Heard heard) {
+        Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (answer == Confirmation.YES) {
             s.step = Step.DONE;
@@ -1033,7 +1063,7 @@ public final class Dialogue {
                 return Reply.transfer("Of course. Let me put you through to a member of our team.", transferNumber);
             }
             s.outcome = "callback";
-            CallStore.recordCallback(tx, s.callSid, s.phone, "the caller asked about the appointments of a number they could "
+            book.requestCallback(s.callSid, s.phone, "the caller asked about the appointments of a number they could "
                     + "not verify");
             return Reply.hangUp("All right. Our team will call you back at the number ending in " + lastDigits(s.phone)
                     + ". Thank you for calling, goodbye!");
@@ -1046,7 +1076,7 @@ public final class Dialogue {
             s.step = Step.ASK_INTENT;
             return Reply.ask("All right.", "Is there anything else I can do for you?", Reply.Input.SPEECH, List.of());
         }
-        return failed(tx, s, "Sorry, was that a yes or a no?");
+        return failed(book, s, "Sorry, was that a yes or a no?");
     }
 
     /** The current question again, after a recording could not be transcribed (not the caller's failure). */
@@ -1058,11 +1088,11 @@ public final class Dialogue {
     // ------------------------------------------------------------------------------------------------ failures
 
     /** Counts a failed turn on this step: re-prompt with a hint, then the keypad, then a person or a callback. */
-    private Reply failed(Connection tx, CallState s, String sorry) throws SQLException {
+    private Reply failed(PracticeBook book, CallState s, String sorry) {
         String key = s.step.name();
         int n = s.failures.merge(key, 1, Integer::sum);
         if (n >= ESCALATE_AFTER) {
-            return escalate(tx, s, sorry);
+            return escalate(book, s, sorry);
         }
         boolean keypad = n >= KEYPAD_AFTER;
         s.keypad = keypad;
@@ -1102,7 +1132,7 @@ public final class Dialogue {
     }
 
     /** Hand the caller to a person when a transfer number is set, otherwise take a callback request and end. */
-    private Reply escalate(Connection tx, CallState s, String sorry) throws SQLException {
+    private Reply escalate(PracticeBook book, CallState s, String sorry) {
         s.step = Step.DONE;
         if (transferNumber != null) {
             s.outcome = "transferred";
@@ -1110,7 +1140,7 @@ public final class Dialogue {
         }
         s.outcome = "callback";
         String phone = s.phone != null ? s.phone : s.from;
-        CallStore.recordCallback(tx, s.callSid, phone, "dialogue could not complete on step " + s.step);
+        book.requestCallback(s.callSid, phone, "dialogue could not complete on step " + s.step);
         if (phone == null) {
             return Reply.hangUp(join(sorry, "I'm sorry I couldn't help over the phone today. Please call us again, "
                     + "and a member of our team will be happy to help. Goodbye."));
@@ -1121,7 +1151,7 @@ public final class Dialogue {
 
     // ------------------------------------------------------------------------------------------------ understanding
 
-    private Expect expectFor(Step step) {
+    private static Expect expectFor(Step step) {
         return switch (step) {
             case ASK_NAME -> Expect.NAME;
             case ASK_PHONE -> Expect.PHONE;
@@ -1131,80 +1161,17 @@ public final class Dialogue {
         };
     }
 
-    /** Rules extraction for the expected slot, plus every other slot the caller volunteered. */
-    private Extraction understand(CallState s, TurnInput in, Expect expect) {
-        ParseContext ctx = context(s);
-        String text = in.text();
-        if (in.speech() == null && in.digits() != null) {
-            return fromKeypad(s, in.digits(), ctx);
+    /**
+     * The caller's words read for {@code expect}: what was worked out before the lock when it was for this Expect (the
+     * handler of the step the turn started on); otherwise, when a handler passes the turn to another step's reading
+     * (e.g. a number said at "shall I use the number you're calling from?"), the rules plus the model's reading
+     * already in hand — never a new model call inside the transaction.
+     */
+    private Extraction understand(CallState s, TurnInput in, Heard heard, Expect expect) {
+        if (heard != null && heard.covers(s, in, expect)) {
+            return heard.extraction();
         }
-        Extraction byRules = byRules(text, expect, ctx);
-        if (model == ModelExtractor.NONE || understoodExpected(byRules, expect)) {
-            return byRules; // the model is only asked about what the rules could not read
-        }
-        return model.read(s.callSid, text, expect).map(reading -> reconciler.reconcile(byRules, reading, ctx)).orElse(byRules);
-    }
-
-    private static boolean understoodExpected(Extraction ex, Expect expect) {
-        if (expect == null) {
-            return ex.intent() != null || ex.hasName() || ex.hasPhone() || ex.hasWhen() || ex.confirmation() != null;
-        }
-        return switch (expect) {
-            case NAME -> ex.hasName();
-            case PHONE -> ex.hasPhone();
-            case TIME -> ex.hasWhen();
-            case DURATION -> ex.durationMinutes() != null;
-            case CONFIRM -> ex.confirmation() != null || ex.hasWhen() || ex.hasName();
-        };
-    }
-
-    private Extraction byRules(String text, Expect expect, ParseContext ctx) {
-        Extraction focused = rules.extract(text, expect, ctx);
-        if (expect == null) {
-            return focused;
-        }
-        Extraction open = rules.extract(text, null, ctx);
-        return new Extraction(
-                first(focused.intent(), open.intent()),
-                first(focused.name(), open.name()),
-                first(focused.phone(), open.phone()),
-                first(focused.when(), open.when()),
-                first(focused.start(), open.start()),
-                first(focused.durationMinutes(), open.durationMinutes()),
-                first(focused.confirmation(), open.confirmation()));
-    }
-
-    /** Keypad: phone digits, 1 = yes / 2 = no, and dates as MMDD (then times as HHMM, 24-hour). */
-    private Extraction fromKeypad(CallState s, String digits, ParseContext ctx) {
-        String d = digits.replaceAll("[^0-9]", "");
-        if (s.step == Step.ASK_PHONE) {
-            return new Extraction(null, null, rules.extract(d, Expect.PHONE, ctx).phone(), null, null, null, null);
-        }
-        if (s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.ASK_INTENT || s.step == Step.OFFER_HELP
-                || s.step == Step.CONFIRM_CALLER_NUMBER) {
-            Confirmation c = "1".equals(d) ? Confirmation.YES : "2".equals(d) ? Confirmation.NO : null;
-            return new Extraction(null, null, null, null, null, null, c);
-        }
-        if ((s.step == Step.ASK_TIME || s.step == Step.CHOOSE_ALTERNATIVE) && d.length() == 4) {
-            int a = Integer.parseInt(d.substring(0, 2));
-            int b = Integer.parseInt(d.substring(2));
-            if (s.date == null && a >= 1 && a <= 12 && b >= 1 && b <= 31) {
-                LocalDate today = ctx.now().toLocalDate();
-                try {
-                    LocalDate date = LocalDate.of(today.getYear(), a, b);
-                    if (date.isBefore(today)) {
-                        date = date.plusYears(1);
-                    }
-                    return new Extraction(null, null, null, new WhenPhrase(date, null, null, false), null, null, null);
-                } catch (java.time.DateTimeException e) {
-                    return Extraction.EMPTY;
-                }
-            }
-            if (a <= 23 && b <= 59) {
-                return new Extraction(null, null, null, new WhenPhrase(null, LocalTime.of(a, b), null, true), null, null, null);
-            }
-        }
-        return Extraction.EMPTY;
+        return understanding.read(s, in, expect, heard == null ? null : heard.reading());
     }
 
     private Confirmation keypadYesNo(TurnInput in) {
@@ -1405,14 +1372,9 @@ public final class Dialogue {
         return HoursSpoken.closes(hours);
     }
 
-    private ParseContext context() {
-        return new ParseContext(now(), zone(), HoursSpoken.opens(bookings.schedule().hours()),
-                HoursSpoken.closes(bookings.schedule().hours()), "1");
-    }
-
     /** The context for this call: a national number is read in the caller ID's country first. */
     private ParseContext context(CallState s) {
-        return context().withCallerId(s.from);
+        return understanding.context(s);
     }
 
     private ZonedDateTime now() {
@@ -1481,11 +1443,11 @@ public final class Dialogue {
         return resolver.resolveNext(currentWhen(s), context(s));
     }
 
-    private int duration(Connection tx, CallState s) throws SQLException {
+    private int duration(PracticeBook book, CallState s) {
         if (s.durationMinutes != null) {
             return s.durationMinutes;
         }
-        return bookings.service(tx, s.service).durationMinutes();
+        return book.service(s.service).durationMinutes();
     }
 
     private static CallState withStart(CallState s, ZonedDateTime start) {
@@ -1571,15 +1533,5 @@ public final class Dialogue {
             return b;
         }
         return b == null || b.isBlank() ? a : a + " " + b;
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T v : values) {
-            if (v != null && !(v instanceof WhenPhrase w && w.isEmpty())) {
-                return v;
-            }
-        }
-        return null;
     }
 }

@@ -58,7 +58,11 @@ public final class TwilioWebhookGuard {
 
     /** The POST form parameters (platform-http hands them over as the body, a map). */
     public static Map<String, String> params(Exchange exchange) {
-        Object body = exchange.getMessage().getBody();
+        return form(exchange.getMessage().getBody());
+    }
+
+    /** The POST form parameters of a request body: platform-http makes a form a map (a value may be a list). */
+    public static Map<String, String> form(Object body) {
         Map<String, String> params = new LinkedHashMap<>();
         if (body instanceof Map<?, ?> map) {
             map.forEach((k, v) -> params.put(String.valueOf(k), value(v)));

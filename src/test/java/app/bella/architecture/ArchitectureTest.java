@@ -54,6 +54,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDialogueDecidesWithoutJdbcOrCamel() {
+        noClasses().that().belongToAnyOf(app.bella.voice.Dialogue.class)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.apache.camel..")
+                .because("a call turn reads and books through voice.PracticeBook inside the turn's transaction, and the "
+                        + "model is asked by the route before that transaction (no outside call under a row lock)")
+                .check(BELLA);
+    }
+
+    @Test
     void nothingImportsTheCompositionRoot() {
         noClasses().that().resideOutsideOfPackage("app.bella.platform..")
                 .should().dependOnClassesThat().resideInAPackage("app.bella.platform..")
