@@ -12,6 +12,7 @@ import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
 import app.bella.understanding.Transcriptions;
 import app.bella.understanding.TurnMetrics;
+import app.bella.understanding.TurnQuality;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -133,7 +134,7 @@ public final class CallFlow {
         if (!in.silent()) {
             metrics.speech("twilio", false);
         }
-        return answer(callSid, turnNumber(exchange), in, null);
+        return answer(callSid, turnNumber(exchange), in, "twilio");
     }
 
     /**
@@ -205,7 +206,7 @@ public final class CallFlow {
         Optional<Transcriptions.Job> job = transcriptions.await(callSid, n, wait);
         if (job.isPresent() && job.get().done()) {
             metrics.speech("whisper", false);
-            return answer(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS), null);
+            return answer(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS), "whisper");
         }
         if (job.isEmpty() || job.get().failed() || attempt >= speech.maxPolls()) {
             // Whisper failed, timed out or its breaker is open: Twilio's recognition for the rest of the call
@@ -219,7 +220,10 @@ public final class CallFlow {
         return t.pause(1).redirect(POLL_PATH + "?n=" + n + "&t=" + (attempt + 1)).toXml();
     }
 
-    /** Runs turn {@code n} once: replays answer with the stored TwiML, out-of-date requests get the current question. */
+    /**
+     * Runs turn {@code n} once: replays answer with the stored TwiML, out-of-date requests get the current question.
+     * {@code mode}: the engine that heard it (twilio, whisper), "fallback" when Whisper gave up, null for silence.
+     */
     private String answer(String callSid, int n, TurnInput in, String mode) throws SQLException {
         MDC.put("callSid", callSid);
         try (Connection c = transaction()) {
@@ -240,6 +244,9 @@ public final class CallFlow {
                 c.commit();
                 return current;
             }
+            String stepBefore = s.step.name(); // for the turn's quality (business metrics)
+            Map<String, String> slotsBefore = slots(s);
+            metrics.turnStarted();
             // a code read back is not kept in the transcript; a fallback turn (no input: Whisper gave up) heard nothing
             String said = in == null ? null : s.step == Step.VERIFY_CODE && !in.silent() ? "(verification code)" : in.text();
             Reply reply;
@@ -273,6 +280,8 @@ public final class CallFlow {
             String status = reply.ending() == null ? "in-progress" : "completed";
             store.save(c, s, status);
             store.addTurn(c, callSid, n, said, reply.spoken(), twiml);
+            store.recordQuality(c, callSid, n, TurnQuality.of(stepBefore, slotsBefore, s.step.name(), slots(s),
+                    engine(in, mode), metrics.turnExtractor(), in == null ? null : in.confidence()));
             Map<String, Object> turnEvent = callEvent(s, s.outcome);
             turnEvent.put("turn", n);
             events.append(c, EventType.CALL_TURN, callSid, turnEvent);
@@ -285,6 +294,24 @@ public final class CallFlow {
         } finally {
             MDC.remove("callSid");
         }
+    }
+
+    /** The slots a correction can change, for the turn's quality. */
+    private static Map<String, String> slots(CallState s) {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("name", s.name);
+        m.put("phone", s.phone);
+        m.put("date", s.date);
+        m.put("time", s.time);
+        m.put("service", s.service);
+        return m;
+    }
+
+    private static String engine(TurnInput in, String mode) {
+        if (in == null || in.silent() || "fallback".equals(mode)) {
+            return "none";
+        }
+        return in.speech() == null || in.speech().isBlank() ? "keypad" : mode == null ? "twilio" : mode;
     }
 
     private String current(String callSid, CallState s) {
