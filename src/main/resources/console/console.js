@@ -456,9 +456,11 @@ function renderBudget(budget, costs) {
   // widths go through the CSSOM: the page's CSP allows no inline style attributes
   meter.querySelector('.fill').style.width = `${Math.min(100, used)}%`;
   meter.querySelectorAll('.mark').forEach((m) => { m.style.left = m.dataset.left === '100' ? '100%' : `calc(${m.dataset.left}% - 2px)`; });
-  const guard = costs && (costs.guard || costs.budgetGuard);
+  const found = costs && (costs.guard || costs.budgetGuard);
+  const guard = found && found.mode ? found : null; // empty until the guard has judged the month once
   fill('budget', el('p', {}, `${usd(budget.spentUsd)} of ${usd(budget.monthlyUsd)} this month (${used.toFixed(1)}%)`), meter,
-    el('p', { class: 'hint' }, 'Guard: ', guard ? badge(String(guard.state || guard.mode || JSON.stringify(guard)), guard.state === 'normal' ? 'ok' : 'warn')
+    el('p', { class: 'hint' }, 'Guard: ', guard ? [badge(guard.mode, guard.mode === 'normal' ? 'ok' : guard.mode === 'saving' ? 'warn' : 'bad'),
+      ` speech: ${guard.speech}, model ${guard.model ? 'on' : 'off'}${guard.override ? ` (operator: ${guard.override})` : ''}`]
       : badge(used >= 100 ? 'over budget' : used >= 90 ? 'at 90%' : used >= 80 ? 'at 80%' : 'normal', kind || 'ok')),
     costs ? el('div', { class: 'stats' }, stat('cost per call (month)', usd(costs.costPerCall)),
       stat('cost per booked appointment', usd(costs.costPerBookedAppointment))) : null);

@@ -302,10 +302,20 @@ public final class BusinessReport {
         }
     }
 
-    /** The snapshot timer's step: roll the trend up, then refresh the gauges. */
+    private volatile Runnable refreshed = () -> { };
+
+    /** Run after each refresh instead of a plain {@link #view()} (e.g. to renew a cached answer). */
+    public void onRefresh(Runnable action) {
+        this.refreshed = action;
+    }
+
+    /** The snapshot timer's step: roll the trend up, then refresh the figures (and the gauges). */
     public void refresh() throws SQLException {
         rollup();
-        view();
+        refreshed.run();
+        if (latest == null) {
+            view();
+        }
     }
 
     private static Double rate(long part, long whole) {

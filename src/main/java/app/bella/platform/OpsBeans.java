@@ -131,8 +131,13 @@ final class OpsBeans {
                         number(properties, "bella.recommendations.tolerance-percent") / 100.0,
                         new java.math.BigDecimal(properties.apply("bella.recommendations.instance-usd-per-month").strip())),
                 app.bella.costs.Recommendations.Jvm::current);
-        unified.body("business-metrics", () -> unchecked(business::view))
-                .section("costs.recommendations", () -> unchecked(recommendations::list));
+        // recomputed at most once a snapshot period (and by the snapshot timer): the console reads them every few seconds
+        Duration fresh = Duration.ofMillis(number(properties, "bella.metrics.snapshot-interval-ms"));
+        app.bella.support.Cached<Object> businessView = new app.bella.support.Cached<>(business::view, fresh);
+        app.bella.support.Cached<Object> recommended = new app.bella.support.Cached<>(recommendations::list, fresh);
+        business.onRefresh(() -> unchecked(businessView::refresh));
+        unified.body("business-metrics", () -> unchecked(businessView::get))
+                .section("costs.recommendations", () -> unchecked(recommended::get));
         camel.getRegistry().bind("errorKinds", errorKinds);
         camel.getRegistry().bind("businessReport", business);
         camel.getRegistry().bind("recommendations", recommendations);

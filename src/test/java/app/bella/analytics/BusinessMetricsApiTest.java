@@ -69,7 +69,7 @@ class BusinessMetricsApiTest {
             ErrorKinds errors = bella.camel().getRegistry().lookupByNameAndType("errorKinds", ErrorKinds.class);
             errors.recordError("api-appointments-create", new SQLException("connection refused"), "direct:x", "req-00000001");
             errors.recordError("api-appointments-create", new SQLException("connection refused"), "direct:x", "req-00000002");
-            report.rollup();
+            report.refresh(); // the snapshot timer's step: roll-up, then the answer is computed afresh
             java.math.BigDecimal spent; // the real call's own speech and voice costs, and the seeded ones
             try (Connection c = bella.jdbc(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT sum(usd) FROM cost_entry WHERE call_sid IN ('CAseeded1', '" + sid + "')")) {
