@@ -416,6 +416,10 @@ async function loadAnalytics() {
     stat('calls (14 days)', q.calls), stat('Whisper fell back to Twilio', q.calls ? pct(q.sttFellBack / q.calls) : '—'),
     stat('calls heard by Whisper', q.whisperCalls), stat('turns per booking', Number(q.turnsPerBooking).toFixed(1)),
     stat('ended mid-conversation', q.calls ? pct(q.endedMidFlow / q.calls) : '—')));
+  if (has('api-unified-business-metrics')) {
+    const m = await api('/api/unified/business-metrics', { quiet: true }).catch(() => null);
+    if (m && m.speech) renderBusiness(m);
+  }
   if (has('api-unified-costs')) {
     const costs = await api('/api/unified/costs', { quiet: true }).catch(() => null);
     if (costs) {
@@ -425,6 +429,21 @@ async function loadAnalytics() {
     }
   }
   fill('recommendations', el('p', { class: 'empty', text: 'Recommendations appear once Bella has analysed its cost ledger.' }));
+}
+function renderBusiness(m) {
+  const sp = m.speech;
+  const rate = (v) => (v === null || v === undefined ? '—' : pct(v));
+  fill('quality', el('div', { class: 'stats' },
+    stat(`calls (${m.windowDays} days)`, m.callSuccess.calls), stat('call success', rate(m.callSuccess.rate)),
+    stat('recogniser confidence', sp.meanConfidence === null ? '—' : Number(sp.meanConfidence).toFixed(2)),
+    stat('re-asked turns', rate(sp.reaskRate)), stat('corrected turns', rate(sp.correctionRate)),
+    stat('turn time p95', m.latency.turnMs.p95 === null ? '—' : `${m.latency.turnMs.p95} ms`)));
+  const names = { name: 'Name', phone: 'Phone', datetime: 'Date/time', service: 'Service', confirmation: 'Confirmation',
+    intent: 'Intent', code: 'Code' };
+  const rows = m.extraction.map((x) => el('tr', {}, cell(names[x.slot] || x.slot), cell(x.path), cell(String(x.turns), 'num'),
+    cell(rate(x.successRate), 'num')));
+  fill('extraction', table('Extraction success per slot and path', ['Slot', 'Path', { label: 'Turns', num: true },
+    { label: 'Understood', num: true }], rows, { empty: 'No answered turns yet.' }));
 }
 function stat(k, v) { return el('div', { class: 'stat' }, el('div', { class: 'v', text: v ?? '—' }), el('div', { class: 'k', text: k })); }
 function renderBudget(budget, costs) {
@@ -437,9 +456,11 @@ function renderBudget(budget, costs) {
   // widths go through the CSSOM: the page's CSP allows no inline style attributes
   meter.querySelector('.fill').style.width = `${Math.min(100, used)}%`;
   meter.querySelectorAll('.mark').forEach((m) => { m.style.left = m.dataset.left === '100' ? '100%' : `calc(${m.dataset.left}% - 2px)`; });
-  const guard = costs && (costs.guard || costs.budgetGuard);
+  const found = costs && (costs.guard || costs.budgetGuard);
+  const guard = found && found.mode ? found : null; // empty until the guard has judged the month once
   fill('budget', el('p', {}, `${usd(budget.spentUsd)} of ${usd(budget.monthlyUsd)} this month (${used.toFixed(1)}%)`), meter,
-    el('p', { class: 'hint' }, 'Guard: ', guard ? badge(String(guard.state || guard.mode || JSON.stringify(guard)), guard.state === 'normal' ? 'ok' : 'warn')
+    el('p', { class: 'hint' }, 'Guard: ', guard ? [badge(guard.mode, guard.mode === 'normal' ? 'ok' : guard.mode === 'saving' ? 'warn' : 'bad'),
+      ` speech: ${guard.speech}, model ${guard.model ? 'on' : 'off'}${guard.override ? ` (operator: ${guard.override})` : ''}`]
       : badge(used >= 100 ? 'over budget' : used >= 90 ? 'at 90%' : used >= 80 ? 'at 80%' : 'normal', kind || 'ok')),
     costs ? el('div', { class: 'stats' }, stat('cost per call (month)', usd(costs.costPerCall)),
       stat('cost per booked appointment', usd(costs.costPerBookedAppointment))) : null);
@@ -448,7 +469,9 @@ function renderRecommendations(costs) {
   const recs = costs.recommendations || [];
   fill('recommendations', recs.length ? el('ul', {}, recs.map((r) => el('li', {},
     typeof r === 'string' ? r : (r.title || r.text || r.summary || JSON.stringify(r)),
-    r.estimatedMonthlySaving !== undefined ? ` — saves about ${usd(r.estimatedMonthlySaving)}/month` : ''))) :
+    r.estimatedMonthlySavingUsd !== undefined && r.estimatedMonthlySavingUsd !== null
+      ? [' — ', el('strong', { class: 'saving', text: `saves about ${usd(r.estimatedMonthlySavingUsd)}/month` })] : '',
+    r.detail ? el('div', { class: 'hint', text: r.detail }) : null))) :
     el('p', { class: 'empty', text: 'No recommendations this month.' }));
 }
 
@@ -480,6 +503,15 @@ async function loadSystem() {
     stat('heap used', `${bytes(j.heapUsedBytes)} of ${bytes(j.heapMaxBytes)}`),
     stat('process CPU', j.processCpu === undefined || j.processCpu < 0 ? '—' : pct(j.processCpu)),
     stat('threads', j.threads), stat('up for', `${Math.floor(j.uptimeSeconds / 60)} min`)));
+  if (has('api-unified-business-metrics')) {
+    const m = await api('/api/unified/business-metrics', { quiet: true }).catch(() => null);
+    if (m && m.errors) {
+      const rows = m.errors.map((e) => el('tr', {}, cell(e.service), cell(e.route), cell(e.exception.split('.').pop()),
+        cell(String(e.count), 'num'), cell(dateTime(e.firstSeen)), cell(dateTime(e.lastSeen)), cell(e.sampleCorrelationId)));
+      fill('errors', table('Errors by kind', ['Service', 'Route', 'Exception', { label: 'Count', num: true }, 'First seen',
+        'Last seen', 'Sample id'], rows, { empty: 'No errors recorded.' }));
+    }
+  }
   if (has('api-unified-sla-metrics')) {
     const sla = await api('/api/unified/sla-metrics', { quiet: true }).catch(() => null);
     if (sla) { fill('slos', generic(sla)); return; }

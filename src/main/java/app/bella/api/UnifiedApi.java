@@ -29,6 +29,7 @@ public final class UnifiedApi {
     private final CostReport costs;
     private final AlertService alerts;
     private final Map<String, Supplier<Object>> extra = new LinkedHashMap<>();
+    private final Map<String, Supplier<Object>> bodies = new LinkedHashMap<>();
 
     public UnifiedApi(CamelContext camel, CostReport costs, AlertService alerts) {
         this.camel = camel;
@@ -39,6 +40,12 @@ public final class UnifiedApi {
     /** Adds a section to an endpoint's answer (e.g. the budget guard to costs) without this class knowing it. */
     public UnifiedApi section(String endpointAndField, Supplier<Object> value) {
         extra.put(endpointAndField, value);
+        return this;
+    }
+
+    /** Gives an endpoint made of sections (e.g. business-metrics) a whole body, a record whose fields lead its answer. */
+    public UnifiedApi body(String endpoint, Supplier<Object> value) {
+        bodies.put(endpoint, value);
         return this;
     }
 
@@ -106,6 +113,10 @@ public final class UnifiedApi {
     public void sections(Exchange exchange) {
         String endpoint = exchange.getMessage().getHeader("bellaUnified", String.class);
         Map<String, Object> body = new LinkedHashMap<>();
+        Supplier<Object> whole = bodies.get(endpoint);
+        if (whole != null) {
+            body.putAll(ApiSupport.JSON.convertValue(whole.get(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        }
         addSections(endpoint, body);
         ApiSupport.respond(exchange, 200, body);
     }

@@ -58,8 +58,14 @@ final class OpsBeans {
 
                 @Override
                 public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                    sli.meters(context.getRegistry().lookupByNameAndType("metricsRegistry",
-                            io.micrometer.core.instrument.MeterRegistry.class));
+                    io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry().lookupByNameAndType(
+                            "metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class);
+                    sli.meters(meters);
+                    app.bella.analytics.BusinessReport business = context.getRegistry().lookupByNameAndType("businessReport",
+                            app.bella.analytics.BusinessReport.class);
+                    if (meters != null && business != null) {
+                        business.register(meters);
+                    }
                 }
             });
         } catch (Exception e) {
@@ -111,6 +117,30 @@ final class OpsBeans {
             unified.section("costs.guard", guard::view);
             camel.getRegistry().bind("budgetGuardApi", new app.bella.api.BudgetGuardApi(guard, clock));
         }
+        // business metrics, errors by kind and recommendations (docs/unified-api.md)
+        app.bella.analytics.ErrorKinds errorKinds = new app.bella.analytics.ErrorKinds(dataSource, clock);
+        app.bella.analytics.BusinessReport business = new app.bella.analytics.BusinessReport(dataSource, clock, zone, report,
+                errorKinds, successful, (int) number(properties, "bella.metrics.quality-window-days"),
+                new app.bella.analytics.BusinessReport.Timings(from -> {
+                    app.bella.ops.TurnLatencyRecorder turns = camel.getRegistry().lookupByNameAndType("turnLatency",
+                            app.bella.ops.TurnLatencyRecorder.class);
+                    return turns == null ? new long[0] : turns.since(from);
+                }, () -> camel.getRegistry().lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class)));
+        app.bella.costs.Recommendations recommendations = new app.bella.costs.Recommendations(dataSource, clock, zone,
+                new app.bella.costs.Recommendations.Settings((int) number(properties, "bella.recommendations.minimum-turns"),
+                        number(properties, "bella.recommendations.tolerance-percent") / 100.0,
+                        new java.math.BigDecimal(properties.apply("bella.recommendations.instance-usd-per-month").strip())),
+                app.bella.costs.Recommendations.Jvm::current);
+        // recomputed at most once a snapshot period (and by the snapshot timer): the console reads them every few seconds
+        Duration fresh = Duration.ofMillis(number(properties, "bella.metrics.snapshot-interval-ms"));
+        app.bella.support.Cached<Object> businessView = new app.bella.support.Cached<>(business::view, fresh);
+        app.bella.support.Cached<Object> recommended = new app.bella.support.Cached<>(recommendations::list, fresh);
+        business.onRefresh(() -> unchecked(businessView::refresh));
+        unified.body("business-metrics", () -> unchecked(businessView::get))
+                .section("costs.recommendations", () -> unchecked(recommended::get));
+        camel.getRegistry().bind("errorKinds", errorKinds);
+        camel.getRegistry().bind("businessReport", business);
+        camel.getRegistry().bind("recommendations", recommendations);
         camel.getRegistry().bind("maintenanceApi", new app.bella.api.MaintenanceApi(
                 camel.getRegistry().lookupByNameAndType("maintenance", MaintenanceWindows.class)));
         camel.getRegistry().bind("callCosts", callCosts);

@@ -13,6 +13,7 @@ import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
 import app.bella.understanding.Transcriptions;
 import app.bella.understanding.TurnMetrics;
+import app.bella.understanding.TurnQuality;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -132,15 +133,16 @@ public final class CallFlow {
      * One turn to answer: the call, the turn number of the action URL, and what the caller gave (null with
      * {@code fallback}: Whisper gave up, the question is asked again). {@code answer} set: the TwiML is already known
      * (a hold prompt while Whisper works, a replay, an unusable request), and the turn's steps are skipped.
+     * {@code engine}: what heard the answer (twilio, whisper), for the turn's quality figures.
      */
-    public record TurnRequest(String callSid, int n, TurnInput input, boolean fallback, String answer) {
+    public record TurnRequest(String callSid, int n, TurnInput input, boolean fallback, String answer, String engine) {
 
-        static TurnRequest heard(String callSid, int n, TurnInput input) {
-            return new TurnRequest(callSid, n, input, false, null);
+        static TurnRequest heard(String callSid, int n, TurnInput input, String engine) {
+            return new TurnRequest(callSid, n, input, false, null, engine);
         }
 
         static TurnRequest answered(String twiml) {
-            return new TurnRequest(null, -1, null, false, twiml);
+            return new TurnRequest(null, -1, null, false, twiml, null);
         }
     }
 
@@ -166,7 +168,7 @@ public final class CallFlow {
         if (!in.silent()) {
             metrics.speech("twilio", false);
         }
-        return TurnRequest.heard(callSid, turnNumber(n), in);
+        return TurnRequest.heard(callSid, turnNumber(n), in, "twilio");
     }
 
     /**
@@ -201,7 +203,7 @@ public final class CallFlow {
                 String recordingUrl = p.get("RecordingUrl");
                 if (!isSid(recordingSid) || recordingUrl == null || !recordingUrl.matches("^https?://\\S{1,2000}$")) {
                     c.commit();
-                    return TurnRequest.heard(callSid, n, TurnInput.SILENCE); // nothing usable was recorded: as silence
+                    return TurnRequest.heard(callSid, n, TurnInput.SILENCE, "whisper"); // nothing usable was recorded: as silence
                 }
                 Integer seconds = seconds(p.get("RecordingDuration"));
                 created = transcriptions.create(c, callSid, n, recordingSid, recordingUrl, seconds);
@@ -237,12 +239,12 @@ public final class CallFlow {
         Optional<Transcriptions.Job> job = transcriptions.await(callSid, n, wait);
         if (job.isPresent() && job.get().done()) {
             metrics.speech("whisper", false);
-            return TurnRequest.heard(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS));
+            return TurnRequest.heard(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS), "whisper");
         }
         if (job.isEmpty() || job.get().failed() || attempt >= speech.maxPolls()) {
             // Whisper failed, timed out or its breaker is open: Twilio's recognition for the rest of the call
             metrics.speech("twilio", true);
-            return new TurnRequest(callSid, n, null, true, null);
+            return new TurnRequest(callSid, n, null, true, null, null);
         }
         Twiml t = Twiml.response().voice(voice);
         if (attempt == 1) {
@@ -309,6 +311,8 @@ public final class CallFlow {
                 return current;
             }
             PracticeBook book = books.apply(c);
+            String stepBefore = s.step.name(); // for the turn's quality (business metrics)
+            Map<String, String> slotsBefore = slots(s);
             // a code read back is not kept in the transcript; a fallback turn (no input: Whisper gave up) heard nothing
             String said = in == null ? null : s.step == Step.VERIFY_CODE && !in.silent() ? "(verification code)" : in.text();
             Reply reply;
@@ -342,6 +346,9 @@ public final class CallFlow {
             String status = reply.ending() == null ? "in-progress" : "completed";
             store.save(c, s, status);
             store.addTurn(c, callSid, n, said, reply.spoken(), twiml);
+            store.recordQuality(c, callSid, n, TurnQuality.of(stepBefore, slotsBefore, s.step.name(), slots(s),
+                    engine(in, t), heard != null && heard.reading() != null ? "model" : "rules",
+                    in == null ? null : in.confidence()));
             Map<String, Object> turnEvent = callEvent(s, s.outcome);
             turnEvent.put("turn", n);
             events.append(c, EventType.CALL_TURN, callSid, turnEvent);
@@ -354,6 +361,24 @@ public final class CallFlow {
         } finally {
             MDC.remove("callSid");
         }
+    }
+
+    /** The slots a correction can change, for the turn's quality. */
+    private static Map<String, String> slots(CallState s) {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("name", s.name);
+        m.put("phone", s.phone);
+        m.put("date", s.date);
+        m.put("time", s.time);
+        m.put("service", s.service);
+        return m;
+    }
+
+    private static String engine(TurnInput in, TurnRequest t) {
+        if (in == null || in.silent() || t.fallback()) {
+            return "none";
+        }
+        return in.speech() == null || in.speech().isBlank() ? "keypad" : t.engine() == null ? "twilio" : t.engine();
     }
 
     /** The TwiML of the call's latest turn: the question the caller is being asked now. */

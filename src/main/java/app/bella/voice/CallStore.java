@@ -101,6 +101,24 @@ public final class CallStore {
         }
     }
 
+    /** What the turn says about understanding (business metrics): written beside the turn, in its transaction. */
+    public void recordQuality(Connection c, String callSid, int turn, app.bella.understanding.TurnQuality q) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turn-quality"))) {
+            ps.setString(1, q.step());
+            ps.setString(2, q.nextStep());
+            ps.setString(3, q.engine());
+            ps.setString(4, q.extractor());
+            ps.setObject(5, q.confidence() == null ? null : q.confidence().floatValue(), java.sql.Types.REAL);
+            ps.setString(6, q.expectedSlot());
+            ps.setBoolean(7, q.understood());
+            ps.setBoolean(8, q.reasked());
+            ps.setBoolean(9, q.corrected());
+            ps.setString(10, callSid);
+            ps.setInt(11, turn);
+            ps.executeUpdate();
+        }
+    }
+
     public List<Turn> turns(Connection c, String callSid) throws SQLException {
         List<Turn> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turns"))) {

@@ -86,6 +86,20 @@ public final class BellaServer implements AutoCloseable {
         return start(p);
     }
 
+    /** Stops this instance and starts a new one on the same ports and database (clients reconnect to the same address). */
+    public BellaServer restartOnTheSamePorts() throws Exception {
+        close();
+        BellaServer server = new BellaServer(properties, port, managementPort, dbUrl);
+        try {
+            server.app.start();
+            server.awaitReady(Duration.ofSeconds(60));
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
