@@ -1,6 +1,7 @@
 package app.bella.api;
 
 import app.bella.costs.CostReport;
+import app.bella.support.Cached;
 import app.bella.ops.Alert;
 import app.bella.ops.AlertService;
 import app.bella.ops.BreakerRule;
@@ -30,6 +31,12 @@ public final class UnifiedApi {
     private final AlertService alerts;
     private final Map<String, Supplier<Object>> extra = new LinkedHashMap<>();
     private final Map<String, Supplier<Object>> bodies = new LinkedHashMap<>();
+    /**
+     * A month's ledger summed over every entry (tens of thousands of rows by month's end): read at most every few
+     * seconds per month however often the console asks; the figures stay live within its 5 s refresh.
+     */
+    private final Map<YearMonth, Cached<CostReport.Month>> months = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.time.Duration MONTH_FRESHNESS = java.time.Duration.ofSeconds(3);
 
     public UnifiedApi(CamelContext camel, CostReport costs, AlertService alerts) {
         this.camel = camel;
@@ -58,9 +65,22 @@ public final class UnifiedApi {
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalid("month", "'month' must be a month like 2025-10");
         }
-        Map<String, Object> body = costs.month(month).view();
+        Map<String, Object> body = month(month).view();
         addSections("costs", body);
         ApiSupport.respond(exchange, 200, body);
+    }
+
+    private CostReport.Month month(YearMonth month) throws SQLException {
+        if (months.size() > 36) {
+            months.clear(); // months asked for once (history) are not kept
+        }
+        try {
+            return months.computeIfAbsent(month, m -> new Cached<>(() -> costs.month(m), MONTH_FRESHNESS)).get();
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** GET /api/unified/circuit-breakers: every breaker with its state and sliding-window figures. */
