@@ -328,6 +328,16 @@ public final class BookingService {
         }
     }
 
+    /** The service the caller with {@code phone} usually books: that of their latest kept appointment, if still offered. */
+    public Optional<String> usualService(Connection c, String phone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-usual-service-for-phone"))) {
+            ps.setString(1, phone);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** A service by name, or the default one (the first) when the name is blank. */
     public ServiceType service(Connection c, String name) throws SQLException {
         boolean named = name != null && !name.isBlank();

@@ -123,8 +123,17 @@ public final class Dialogue {
                             List.of("keep it", "move it", "cancel it", "book another"));
                 }
                 s.step = Step.ASK_TIME;
-                String usual = s.durationMinutes == null ? "?"
-                        : " for your usual " + s.durationMinutes + "-minute appointment?";
+                // what they usually come for: their last kept appointment's service (its length unless they have one)
+                Optional<String> usualService = book.usualService(s.from);
+                usualService.ifPresent(name -> {
+                    s.service = name;
+                    if (s.durationMinutes == null) {
+                        s.durationMinutes = book.service(name).durationMinutes();
+                    }
+                });
+                String what = usualService.map(name -> name.toLowerCase(Locale.ROOT)).orElse("appointment");
+                String usual = s.durationMinutes == null ? usualService.map(name -> " for your usual " + what + "?").orElse("?")
+                        : " for your usual " + s.durationMinutes + "-minute " + what + "?";
                 return Reply.ask(hello, "When would you like to come in" + usual, Reply.Input.SPEECH, timeHints());
             }
         }

@@ -26,6 +26,9 @@ public interface PracticeBook {
 
     Optional<Appointment> nextAppointment(String phone);
 
+    /** The service the caller usually books (their latest kept appointment's, while it is offered). */
+    Optional<String> usualService(String phone);
+
     Optional<Appointment> appointment(long id);
 
     SlotCheck check(ZonedDateTime start, int minutes, Long movingId);

@@ -72,6 +72,11 @@ public final class TransactionBook implements PracticeBook {
     }
 
     @Override
+    public Optional<String> usualService(String phone) {
+        return run(() -> bookings.usualService(tx, phone));
+    }
+
+    @Override
     public Optional<Appointment> appointment(long id) {
         return run(() -> bookings.appointment(tx, id));
     }
