@@ -49,7 +49,14 @@ public final class BellaApplication {
         BellaApplication app = new BellaApplication(new Properties());
         // on SIGTERM the JVM would halt before PostgreSQL (not our child process) is stopped: wait for a full stop
         Runtime.getRuntime().addShutdownHook(new Thread(app::stopAndAwait, "bella-shutdown"));
-        int exit = app.main.run(args);
+        int exit;
+        try {
+            exit = app.main.run(args);
+        } catch (Exception e) {
+            // a failed start must end the process (the embedded servers' threads would keep a half-started JVM alive)
+            LOG.error("Bella did not start: {}", e.toString(), e);
+            exit = 1;
+        }
         System.exit(exit);
     }
 
