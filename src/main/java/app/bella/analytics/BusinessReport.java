@@ -44,17 +44,18 @@ import javax.sql.DataSource;
 public final class BusinessReport {
 
     // the records are the answer's schema in /api/openapi.json (named for the document; null: no data yet)
-    @Schema(name = "BusinessHour")
+    @Schema(name = "BusinessHour", description = "Calls and bookings in one clock hour")
     public record Hour(@Schema(format = "date-time") String hour, long calls, long bookings) {
     }
 
-    @Schema(name = "BusinessDay")
+    @Schema(name = "BusinessDay", description = "One day of the daily roll-up (practice time zone)")
     public record Day(@Schema(format = "date") String day, long calls, long succeeded, long bookings, long phoneBookings,
                       @Schema(nullable = true) Double successRate, long turns, @Schema(nullable = true) Double reaskRate,
                       @Schema(nullable = true) Double correctionRate, BigDecimal cost,
                       @Schema(nullable = true) BigDecimal costPerCall, @Schema(nullable = true) BigDecimal costPerBookedAppointment) {
     }
 
+    @Schema(description = "Calls that ended with one of the successful outcomes")
     public record CallSuccess(long calls, long succeeded, @Schema(nullable = true) Double rate, List<String> successfulOutcomes) {
     }
 
@@ -79,6 +80,7 @@ public final class BusinessReport {
                          List<Engine> byEngine) {
     }
 
+    @Schema(description = "How often an expected slot was understood, per extraction path")
     public record SlotExtraction(String slot, @Schema(allowableValues = {"rules", "model"}) String path, long turns,
                                  long understood, @Schema(nullable = true) Double successRate) {
     }

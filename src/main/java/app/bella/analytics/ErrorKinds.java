@@ -30,6 +30,7 @@ public final class ErrorKinds {
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** One kind of error as the console shows it. */
+    @Schema(description = "One kind of error: route, exception class and outside service")
     public record ErrorKind(String route, String exception,
                             @Schema(allowableValues = {"openai", "twilio", "slack", "smtp", "postgres", "kafka", "bella"}) String service,
                             long count, @Schema(format = "date-time") String firstSeen, @Schema(format = "date-time") String lastSeen,

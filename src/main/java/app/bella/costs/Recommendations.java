@@ -37,6 +37,7 @@ import javax.sql.DataSource;
  */
 public final class Recommendations {
 
+    @Schema(description = "A way to spend less, with its estimated saving")
     public record Recommendation(String id, String title, String detail,
                                  @Schema(nullable = true, description = "what a month like the last 30 days would save")
                                  BigDecimal estimatedMonthlySavingUsd) {

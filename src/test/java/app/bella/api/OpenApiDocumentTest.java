@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /api/openapi.json} as a client generator reads it: a real OpenAPI parser, every operation with its request and
- * response schemas and the problem schema on its 4xx, and the schemas naming exactly the fields Bella sends.
+ * response schemas and the problem schema on its 4xx, and the schemas naming exactly the fields Bella sends (the
+ * console's {@code /api/unified/*} answers checked all the way down: types, formats, nullable).
  */
 class OpenApiDocumentTest {
 

@@ -26,6 +26,7 @@ public final class CostBodies {
                               boolean model, boolean secondReminder, String reason) {
     }
 
+    @Schema(description = "The budget guard's state as last judged")
     public record GuardState(String month, @Schema(allowableValues = {"ai", "all"}) String scope, BigDecimal budget,
                              BigDecimal spent, BigDecimal percent,
                              @Schema(allowableValues = {"normal", "saving", "exhausted"}) String mode,

@@ -75,6 +75,7 @@ public final class UnifiedBodies {
                             @Schema(description = "the last 30 days") List<SloDay> daily) {
     }
 
+    @Schema(description = "One day of an objective's history")
     public record SloDay(@Schema(format = "date") String day, long good, long total,
                          @Schema(nullable = true) Double compliance, @Schema(nullable = true) Boolean met) {
     }
@@ -120,6 +121,7 @@ public final class UnifiedBodies {
                                 Map<String, Long> openBySeverity) {
     }
 
+    @Schema(description = "A raised or acknowledged alert")
     public record OpenAlert(long id, String fingerprint, String source,
                             @Schema(allowableValues = {"critical", "high", "medium", "low"}) String severity,
                             String title, @Schema(description = "left out when the alert has none") String detail,
