@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -42,40 +43,59 @@ import javax.sql.DataSource;
  */
 public final class BusinessReport {
 
-    public record Hour(String hour, long calls, long bookings) {
+    // the records are the answer's schema in /api/openapi.json (named for the document; null: no data yet)
+    @Schema(name = "BusinessHour", description = "Calls and bookings in one clock hour")
+    public record Hour(@Schema(format = "date-time") String hour, long calls, long bookings) {
     }
 
-    public record Day(String day, long calls, long succeeded, long bookings, long phoneBookings, Double successRate,
-                      long turns, Double reaskRate, Double correctionRate, BigDecimal cost, BigDecimal costPerCall,
-                      BigDecimal costPerBookedAppointment) {
+    @Schema(name = "BusinessDay", description = "One day of the daily roll-up (practice time zone)")
+    public record Day(@Schema(format = "date") String day, long calls, long succeeded, long bookings, long phoneBookings,
+                      @Schema(nullable = true) Double successRate, long turns, @Schema(nullable = true) Double reaskRate,
+                      @Schema(nullable = true) Double correctionRate, BigDecimal cost,
+                      @Schema(nullable = true) BigDecimal costPerCall, @Schema(nullable = true) BigDecimal costPerBookedAppointment) {
     }
 
-    public record CallSuccess(long calls, long succeeded, Double rate, List<String> successfulOutcomes) {
+    @Schema(description = "Calls that ended with one of the successful outcomes")
+    public record CallSuccess(long calls, long succeeded, @Schema(nullable = true) Double rate, List<String> successfulOutcomes) {
     }
 
-    public record Percentiles(String source, long count, Double p50, Double p95, Double p99) {
+    @Schema(name = "LatencyPercentiles", description = "milliseconds")
+    public record Percentiles(String source, long count, @Schema(nullable = true) Double p50,
+                              @Schema(nullable = true) Double p95, @Schema(nullable = true) Double p99) {
     }
 
+    @Schema(name = "BusinessLatency")
     public record Latency(Percentiles turnMs, Percentiles apiMs, Percentiles webhookMs) {
     }
 
-    public record Engine(String engine, long turns, long understood, Double understoodRate, Double meanConfidence) {
+    @Schema(name = "SpeechEngine")
+    public record Engine(@Schema(allowableValues = {"twilio", "whisper", "keypad", "none"}) String engine, long turns,
+                         long understood, @Schema(nullable = true) Double understoodRate,
+                         @Schema(nullable = true) Double meanConfidence) {
     }
 
-    public record Speech(long turns, Double meanConfidence, long turnsWithConfidence, long reasked, Double reaskRate,
-                         long corrected, Double correctionRate, List<Engine> byEngine) {
+    @Schema(name = "SpeechQuality")
+    public record Speech(long turns, @Schema(nullable = true) Double meanConfidence, long turnsWithConfidence, long reasked,
+                         @Schema(nullable = true) Double reaskRate, long corrected, @Schema(nullable = true) Double correctionRate,
+                         List<Engine> byEngine) {
     }
 
-    public record SlotExtraction(String slot, String path, long turns, long understood, Double successRate) {
+    @Schema(description = "How often an expected slot was understood, per extraction path")
+    public record SlotExtraction(String slot, @Schema(allowableValues = {"rules", "model"}) String path, long turns,
+                                 long understood, @Schema(nullable = true) Double successRate) {
     }
 
-    public record Costs(String month, String currency, long calls, BigDecimal costPerCall, long bookings,
-                        BigDecimal costPerBookedAppointment) {
+    @Schema(name = "BusinessCosts")
+    public record Costs(String month, String currency, long calls, @Schema(nullable = true) BigDecimal costPerCall, long bookings,
+                        @Schema(nullable = true) BigDecimal costPerBookedAppointment) {
     }
 
-    public record View(String at, String timezone, int windowDays, List<Hour> hourly, List<Day> daily, CallSuccess callSuccess,
+    @Schema(name = "BusinessMetrics", description = "Business figures, test calls left out (docs/unified-api.md)")
+    public record View(@Schema(format = "date-time") String at, String timezone, int windowDays,
+                       @Schema(description = "the last 24 clock hours") List<Hour> hourly,
+                       @Schema(description = "the last 30 days") List<Day> daily, CallSuccess callSuccess,
                        Latency latency, Speech speech, List<SlotExtraction> extraction, Costs costs,
-                       List<ErrorKinds.ErrorKind> errors) {
+                       @Schema(description = "errors by kind, the 50 most recently seen") List<ErrorKinds.ErrorKind> errors) {
     }
 
     /** Answer times of this instance: turn latencies (ms) since a moment, and the Micrometer registry. */

@@ -1,6 +1,7 @@
 package app.bella.analytics;
 
 import app.bella.support.Sql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +30,11 @@ public final class ErrorKinds {
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** One kind of error as the console shows it. */
-    public record ErrorKind(String route, String exception, String service, long count, String firstSeen, String lastSeen,
-                            String sampleCorrelationId) {
+    @Schema(description = "One kind of error: route, exception class and outside service")
+    public record ErrorKind(String route, String exception,
+                            @Schema(allowableValues = {"openai", "twilio", "slack", "smtp", "postgres", "kafka", "bella"}) String service,
+                            long count, @Schema(format = "date-time") String firstSeen, @Schema(format = "date-time") String lastSeen,
+                            @Schema(nullable = true, description = "a CallSid or a request's X-Request-Id") String sampleCorrelationId) {
     }
 
     private final DataSource dataSource;

@@ -21,8 +21,8 @@ import org.apache.camel.component.resilience4j.ResilienceProcessor;
 
 /**
  * GET /api/unified/{status,business-metrics,circuit-breakers,sla-metrics,costs,alerts}: the operators' console reads
- * Bella's state from here (read scope). The shapes are documented in docs/unified-api.md and stay stable: fields are
- * added, never renamed or removed.
+ * Bella's state from here (read scope). The shapes are documented in docs/unified-api.md, declared for the OpenAPI
+ * document in {@link app.bella.api.model.UnifiedBodies}, and stay stable: fields are added, never renamed or removed.
  */
 public final class UnifiedApi {
 

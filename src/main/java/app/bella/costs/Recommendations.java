@@ -1,6 +1,7 @@
 package app.bella.costs;
 
 import app.bella.support.Sql;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -36,7 +37,10 @@ import javax.sql.DataSource;
  */
 public final class Recommendations {
 
-    public record Recommendation(String id, String title, String detail, BigDecimal estimatedMonthlySavingUsd) {
+    @Schema(description = "A way to spend less, with its estimated saving")
+    public record Recommendation(String id, String title, String detail,
+                                 @Schema(nullable = true, description = "what a month like the last 30 days would save")
+                                 BigDecimal estimatedMonthlySavingUsd) {
     }
 
     /** This JVM's use since it started. {@code averageCpu}: share of the available processors (0..1). */

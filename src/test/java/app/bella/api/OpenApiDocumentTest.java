@@ -1,7 +1,13 @@
 package app.bella.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.bella.analytics.BusinessReport;
+import app.bella.analytics.ErrorKinds;
+import app.bella.ops.AlertRaise;
+import app.bella.ops.AlertService;
+import app.bella.ops.Severity;
 import app.bella.testing.ApiClient;
 import app.bella.testing.ApiClient.Reply;
 import app.bella.testing.BellaServer;
@@ -15,6 +21,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /api/openapi.json} as a client generator reads it: a real OpenAPI parser, every operation with its request and
- * response schemas and the problem schema on its 4xx, and the schemas naming exactly the fields Bella sends.
+ * response schemas and the problem schema on its 4xx, and the schemas naming exactly the fields Bella sends (the
+ * console's {@code /api/unified/*} answers checked all the way down: types, formats, nullable).
  */
 class OpenApiDocumentTest {
 
@@ -49,9 +62,7 @@ class OpenApiDocumentTest {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, options);
-        // until the unified endpoints declare their types (their operations have no described response yet)
-        List<String> messages = parsed.getMessages().stream().filter(m -> !m.contains("'/api/unified/")).toList();
-        assertThat(messages).as("parser messages").isEmpty();
+        assertThat(parsed.getMessages()).as("parser messages").isEmpty();
         openApi = parsed.getOpenAPI();
     }
 
@@ -64,10 +75,6 @@ class OpenApiDocumentTest {
     void everyOperationDeclaresItsBodiesAndTheProblemOnItsErrors() {
         List<String> checked = new ArrayList<>();
         openApi.getPaths().forEach((path, item) -> {
-            // until the unified endpoints declare their types
-            if (path.startsWith("/api/unified/")) {
-                return;
-            }
             // the console page's own endpoints (app.bella.console), not an integration API
             if (path.startsWith("/api/console/")) {
                 return;
@@ -101,7 +108,7 @@ class OpenApiDocumentTest {
                 checked.add(op);
             }
         });
-        assertThat(checked).as("operations checked").hasSizeGreaterThan(35);
+        assertThat(checked).as("operations checked").hasSizeGreaterThan(41).contains("GET /api/unified/costs");
         assertThat(properties(openApi.getComponents().getSchemas().get("Problem")))
                 .contains("type", "title", "status", "detail", "field");
     }
@@ -139,6 +146,151 @@ class OpenApiDocumentTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("field").asText()).isEqualTo("colour");
         assertThat(properties(schema("ServiceCreate"))).containsExactlyInAnyOrder("name", "durationMinutes");
+    }
+
+    /** The console's answers, seeded so that every array and section holds something to compare, all the way down. */
+    @Test
+    void theUnifiedAnswersMatchTheirSchemasAllTheWayDown() throws Exception {
+        try (Connection c = bella.jdbc(); Statement s = c.createStatement()) {
+            // a real (not test) call of this morning with two turns and its costs, and a day of SLO history
+            s.execute("INSERT INTO call_session (call_sid, status, outcome, step, state, created_at) VALUES "
+                    + "('CAschema1', 'completed', 'booked', 'DONE', '{}', '2025-10-08T09:30:00-06:00')");
+            s.execute("INSERT INTO call_turn (call_sid, turn, said, heard, twiml, step, next_step, engine, extractor, confidence, "
+                    + "expected_slot, understood, reasked, corrected, created_at) VALUES "
+                    + "('CAschema1', 1, 'x', 'y', '<Response/>', 'ASK_TIME', 'ASK_TIME', 'twilio', 'model', 0.55, 'datetime', false, true, false, "
+                    + "'2025-10-08T09:31:00-06:00'), ('CAschema1', 2, 'x', 'y', '<Response/>', 'CONFIRM', 'DONE', 'twilio', 'rules', 0.9, "
+                    + "'confirmation', true, false, false, '2025-10-08T09:32:00-06:00')");
+            s.execute("INSERT INTO cost_entry (call_sid, provider, item, quantity, unit, usd, created_at) VALUES "
+                    + "('CAschema1', 'twilio', 'speech', 2, 'block', 0.04, '2025-10-08T09:33:00-06:00')");
+            s.execute("INSERT INTO slo_daily (day, slo, good, total, compliance, target, met) VALUES "
+                    + "('2025-10-07', 'call-success', 9, 10, 0.9, 0.95, false)");
+        }
+        bella.camel().getRegistry().lookupByNameAndType("errorKinds", ErrorKinds.class)
+                .recordError("api-appointments-create", new SQLException("connection refused"), "direct:x", "req-schema01");
+        bella.camel().getRegistry().lookupByNameAndType("businessReport", BusinessReport.class).refresh();
+        bella.camel().getRegistry().lookupByNameAndType("alerts", AlertService.class)
+                .raise(AlertRaise.repeating("schema-check", "schema-test", Severity.LOW, "Schema check", "an open alert"));
+        // a forced mode and back: the guard judges now and records its switches
+        assertThat(api.post("/api/costs/guard", Map.of("mode", "saving", "reason", "schema check")).status()).isEqualTo(200);
+        assertThat(api.delete("/api/costs/guard").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/unified/status").json().path("instances").size() > 0);
+
+        Set<String> compared = new TreeSet<>();
+        List<String> mismatches = new ArrayList<>();
+        Set<String> reachable = new TreeSet<>();
+        for (String endpoint : List.of("status", "business-metrics", "circuit-breakers", "sla-metrics", "costs", "alerts")) {
+            String path = "/api/unified/" + endpoint;
+            Schema<?> declared = json(openApi.getPaths().get(path).getGet().getResponses().get("200").getContent()).getSchema();
+            references(declared, reachable);
+            Reply answer = api.get(path);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            match(endpoint, answer.json(), declared, compared, mismatches);
+        }
+        assertThat(mismatches).as("the answers against their schemas").isEmpty();
+        assertThat(compared).as("every schema of the six answers compared with a live object").isEqualTo(reachable);
+        assertThat(reachable).contains("UnifiedStatus", "BusinessMetrics", "CircuitBreaker", "SloDay", "GuardSwitch",
+                "Recommendation", "OpenAlert", "ErrorKind");
+    }
+
+    /**
+     * An answer read along its schema: each object names exactly its schema's properties, each value has its declared
+     * type and format, null only where declared nullable; followed into $refs, array items and map values. What does
+     * not match is added to {@code mismatches}.
+     */
+    static void match(String where, JsonNode node, Schema<?> schema, Set<String> compared, List<String> mismatches) {
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (node != null && !node.isNull()) {
+                compared.add(name);
+            }
+            match(where + "<" + name + ">", node, schema(name), compared, mismatches);
+            return;
+        }
+        if (node == null) {
+            mismatches.add(where + " is not sent");
+            return;
+        }
+        if (node.isNull()) {
+            expect(mismatches, Boolean.TRUE.equals(schema.getNullable()), where + " is null but its schema does not say nullable");
+            return;
+        }
+        String type = schema.getType() != null ? schema.getType() : schema.getProperties() != null ? "object" : "";
+        switch (type) {
+            case "object" -> {
+                expect(mismatches, node.isObject(), where + " is not an object: " + node);
+                if (schema.getProperties() != null) {
+                    expect(mismatches, fieldNames(node).equals(properties(schema)),
+                            where + " sends " + fieldNames(node) + " but declares " + properties(schema));
+                    schema.getProperties().forEach((field, s) -> {
+                        if (node.has(field)) {
+                            match(where + "." + field, node.get(field), s, compared, mismatches);
+                        }
+                    });
+                }
+                if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+                    node.fields().forEachRemaining(f -> match(where + "." + f.getKey(), f.getValue(), values, compared, mismatches));
+                }
+            }
+            case "array" -> {
+                expect(mismatches, node.isArray(), where + " is not an array: " + node);
+                for (int i = 0; i < node.size(); i++) {
+                    match(where + "[" + i + "]", node.get(i), schema.getItems(), compared, mismatches);
+                }
+            }
+            case "string" -> {
+                expect(mismatches, node.isTextual(), where + " is not a string: " + node);
+                String text = node.asText();
+                if ("date-time".equals(schema.getFormat())) {
+                    expect(mismatches, parses(() -> OffsetDateTime.parse(text)), where + " is not a date-time: " + text);
+                } else if ("date".equals(schema.getFormat())) {
+                    expect(mismatches, parses(() -> LocalDate.parse(text)), where + " is not a date: " + text);
+                }
+                if (schema.getEnum() != null) {
+                    expect(mismatches, schema.getEnum().stream().map(String::valueOf).toList().contains(text),
+                            where + " " + text + " is not one of " + schema.getEnum());
+                }
+            }
+            case "integer" -> expect(mismatches, node.isIntegralNumber(), where + " is not an integer: " + node);
+            case "number" -> expect(mismatches, node.isNumber(), where + " is not a number: " + node);
+            case "boolean" -> expect(mismatches, node.isBoolean(), where + " is not a boolean: " + node);
+            default -> mismatches.add(where + ": its schema has no type");
+        }
+    }
+
+    static void expect(List<String> mismatches, boolean holds, String otherwise) {
+        if (!holds) {
+            mismatches.add(otherwise);
+        }
+    }
+
+    static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The component schemas a schema refers to, transitively. */
+    static void references(Schema<?> schema, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                references(schema(name), names);
+            }
+            return;
+        }
+        references(schema.getItems(), names);
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            references(values, names);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(s -> references(s, names));
+        }
     }
 
     static void assertFields(Reply reply, String schemaName, String... onlyOnReplay) {

@@ -19,18 +19,19 @@ public final class CostBodies {
 
     @Schema(description = "Estimated cost of one caller turn on each path, in the ledger's currency")
     public record PerTurn(BigDecimal twilioSpeech, String twilioSpeechSource, BigDecimal whisper, String whisperSource,
-                          BigDecimal modelCall) {
+                          @Schema(nullable = true, description = "null until the model has been called") BigDecimal modelCall) {
     }
 
     public record GuardSwitch(String month, @Schema(format = "date-time") String at, String from, String to, String speech,
                               boolean model, boolean secondReminder, String reason) {
     }
 
+    @Schema(description = "The budget guard's state as last judged")
     public record GuardState(String month, @Schema(allowableValues = {"ai", "all"}) String scope, BigDecimal budget,
                              BigDecimal spent, BigDecimal percent,
                              @Schema(allowableValues = {"normal", "saving", "exhausted"}) String mode,
                              String speech, boolean model, boolean secondReminder, String reason,
-                             @Schema(description = "the operator's forced mode; null when the guard decides") String override,
+                             @Schema(nullable = true, description = "the operator's forced mode; null when the guard decides") String override,
                              PerTurn perTurn, boolean whisperQualityOk, List<GuardSwitch> switches) {
     }
 }
