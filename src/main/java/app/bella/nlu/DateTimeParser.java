@@ -1436,6 +1436,9 @@ public final class DateTimeParser {
             return true; // "Thursday after lunch, say one thirty", "Friday, maybe two"
         }
         // "Friday, um, 3" after filler removal is covered by dateEnd; "tomorrow morning 10" by part
+        if (MEALTIME.contains(prev) && (tk.is(i - 2, "after") || tk.is(i - 2, "before"))) {
+            return true; // "Thursday after lunch, like one thirty"
+        }
         return PARTS.containsKey(prev) && !tk.is(i - 2, "good");
     }
 
