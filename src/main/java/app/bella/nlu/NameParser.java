@@ -297,13 +297,15 @@ public final class NameParser {
         for (int k = 0; k < from && !named; k++) {
             named = tk.t[k].equals("name") || tk.t[k].equals("name's") || tk.t[k].endsWith("'s") && tk.is(k + 1, "name");
         }
-        boolean restated = false;
-        for (int a = from; a < end && !restated; a++) {
-            for (int b = a + 1; b < end && !restated; b++) {
-                restated = tk.t[a].equals(tk.t[b]);
+        int restated = -1; // where the word said twice is first said: the name starts there
+        for (int a = from; a < end && restated < 0; a++) {
+            for (int b = a + 1; b < end && restated < 0; b++) {
+                restated = tk.t[a].equals(tk.t[b]) ? a : -1;
             }
         }
-        if (!named && !restated) {
+        if (restated >= 0) {
+            from = restated; // "the guy with the broken tooth, Peterson, Rob Peterson"
+        } else if (!named) {
             return null;
         }
         Collected c = collect(tk.slice(from, end), 0, true, true);
