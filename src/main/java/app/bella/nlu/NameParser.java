@@ -37,7 +37,7 @@ public final class NameParser {
             {"name", "should", "be"}, {"name", "is", "gonna", "be"}, {"put", "it", "under"}, {"put", "me", "down", "as"},
             {"put", "me", "down", "under"}, {"under", "the", "name", "of"}, {"under", "the", "name"},
             {"booked", "under"}, {"put", "it", "down", "for"}, {"put", "me", "down", "for"}, {"book", "it", "for"},
-            {"put", "it", "in", "for"}, {"under"}, {"for"}};
+            {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}};
 
     /** Family members a caller books for ("for my son Tim"). */
     private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
@@ -432,7 +432,7 @@ public final class NameParser {
 
     private static boolean isBookingWord(String w) {
         return w.equals("appointment") || w.equals("booked") || w.equals("booking") || w.equals("reservation")
-                || w.equals("it's") || w.equals("is") || w.equals("book");
+                || w.equals("it's") || w.equals("is") || w.equals("book") || w.equals("calling");
     }
 
     private static int skipLeads(Tokens tk, int i) {

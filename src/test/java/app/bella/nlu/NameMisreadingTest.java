@@ -59,7 +59,9 @@ class NameMisreadingTest {
                 "book it under my son's name, %F %L", "put it under my daughter's name, %F %L",
                 "my mom's name is %F %L", "my son's name is %F %L", "it's for my son, his name is %F %L",
                 "it's for my daughter %F %L", "the appointment is for my father, %F %L",
-                "the booking's in my partner's name, %F %L", "under my mother's name, %F %L");
+                "the booking's in my partner's name, %F %L", "under my mother's name, %F %L",
+                "I'm calling on behalf of my husband, %F %L", "calling on behalf of my mom, %F %L",
+                "I'm calling for my son %F %L", "this is the dentist's office calling for %F %L");
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
@@ -105,7 +107,8 @@ class NameMisreadingTest {
             "the thirtieth", "eleventh", "fourteen fifteen", "the nineteenth, around three", "seventeen-ish",
             "the sixth at noonish", "it's the guy from last week", "a friend of mine referred me",
             "the usual", "the same as last time", "it's under my wife's name", "it's for my son's appointment",
-            "do you take Blue Cross", "around noon", "under", "roughly", "the guy", "the lady from the front desk"})
+            "do you take Blue Cross", "around noon", "under", "roughly", "the guy", "the lady from the front desk",
+            "I'm calling for an appointment", "calling on behalf of the clinic", "I'm calling on behalf of my mother"})
     void datesNumbersAndDescriptionsAreNeverNames(String text) {
         assertThat(asked(text)).as(text).isNull();
         assertThat(rules.extract(text, null, CTX).name()).as(text).isNull();
