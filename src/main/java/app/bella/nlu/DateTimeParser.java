@@ -171,7 +171,8 @@ public final class DateTimeParser {
             boundFrom = o.boundFrom;
             weekOfAt = o.weekOfAt;
             weekOfFrom = o.weekOfFrom;
-            weekdays = o.weekdays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(o.weekdays);
+            weekdays.clear();
+            weekdays.addAll(o.weekdays);
             bareWeekdayLast = o.bareWeekdayLast;
             weekdayEnd = o.weekdayEnd;
             lastWeekday = o.lastWeekday;
@@ -252,6 +253,7 @@ public final class DateTimeParser {
         int dayEnd = -1;            // ... which ended here
         int negatedTo = -1;         // "not Thursday": what starts at or before this index is not what was asked
         int negatedTail = -1;       // "not Thursday at 2": a time right after the negated day goes with it
+        Scan was = null;            // the state before what is read at i (only when the utterance may negate)
         int i = 0;
         while (i < tk.n) {
             if (i >= skipFrom && i < skipTo) {
@@ -276,7 +278,13 @@ public final class DateTimeParser {
                     continue;
                 }
             }
-            Scan was = negations ? s.copy() : null;
+            if (negations) {
+                if (was == null) {
+                    was = s.copy();
+                } else {
+                    was.restore(s);
+                }
+            }
             int before = s.sets;
             int used = matchAt(s, i, skipFrom, skipTo);
             boolean day = s.sets != before;
@@ -295,9 +303,13 @@ public final class DateTimeParser {
                     beforeDay = was;
                     dayEnd = end;
                     undoAt = end;
+                    was = null; // kept: the next snapshot needs a new one
                 } else {
                     undo = beforeDay != null && i <= dayEnd + 1 ? beforeDay : was; // a time goes with its day
                     undoAt = end;
+                    if (undo == was) {
+                        was = null;
+                    }
                 }
             }
             i = end;
@@ -307,7 +319,7 @@ public final class DateTimeParser {
 
     /** Words that may negate a day or time said before or after them. */
     private static final Set<String> NEGATORS = Words.setOf("not", "can't", "cannot", "couldn't", "won't", "doesn't",
-            "wouldn't", "don't", "isn't", "no", "except", "excluding", "bad", "out", "impossible");
+            "wouldn't", "don't", "isn't", "except", "excluding", "bad", "out", "impossible");
 
     /** Words between a negation and the day it negates ("not on Thursday", "not this Friday", "not until 3"). */
     private static final Set<String> NEGATION_BRIDGE = Words.setOf("on", "this", "the", "next", "coming", "at", "in",
@@ -315,7 +327,7 @@ public final class DateTimeParser {
 
     private static boolean mayNegate(Tokens tk) {
         for (int k = 0; k < tk.n; k++) {
-            if (NEGATORS.contains(tk.t[k])) {
+            if (NEGATORS.contains(tk.t[k]) || tk.t[k].equals("no") && tk.is(k + 1, "good")) {
                 return true;
             }
         }
