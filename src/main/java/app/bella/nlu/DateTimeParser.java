@@ -49,6 +49,11 @@ public final class DateTimeParser {
             "vers", "approximately", "roughly", "till", "until");
     private static final Set<String> CORRECTIONS = Words.setOf("wait", "actually", "mean", "sorry", "rather", "instead",
             "no", "oops", "make", "not", "better");
+    /** Words after "after"/"before" that name a part of the day, not a day or a clock time ("after lunch"). */
+    private static final Set<String> MEALTIME = Words.setOf("lunch", "lunchtime", "noon", "midday", "breakfast");
+    /** Hedges before a time that follows a day ("Thursday, maybe two"). */
+    private static final Set<String> HEDGES = Words.setOf("maybe", "perhaps", "probably", "ideally", "preferably",
+            "say", "like", "roughly", "approximately", "about", "around", "sometime");
     private static final Set<String> UNITS = Words.setOf("minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
             "day", "days", "week", "weeks", "month", "months", "year", "years", "people", "person", "times",
             "percent", "dollars", "bucks", "kids", "children", "patients", "of");
@@ -137,6 +142,50 @@ public final class DateTimeParser {
             this.expectTime = expectTime;
         }
 
+        /** A copy of this state, to go back to when what is read next turns out to be negated. */
+        Scan copy() {
+            Scan c = new Scan(tk, ctx, expectTime);
+            c.restore(this);
+            return c;
+        }
+
+        /** Takes every reading from {@code o} (a {@link #copy()} of this scan). */
+        void restore(Scan o) {
+            date = o.date;
+            weekdayMaybeToday = o.weekdayMaybeToday;
+            hour = o.hour;
+            minute = o.minute;
+            explicit = o.explicit;
+            fixedTime = o.fixedTime;
+            part = o.part;
+            dateEnd = o.dateEnd;
+            range = o.range;
+            unresolved = o.unresolved;
+            sets = o.sets;
+            shiftAt = o.shiftAt;
+            shiftDays = o.shiftDays;
+            shiftDow = o.shiftDow;
+            shiftFrom = o.shiftFrom;
+            boundAt = o.boundAt;
+            boundKind = o.boundKind;
+            boundFrom = o.boundFrom;
+            weekOfAt = o.weekOfAt;
+            weekOfFrom = o.weekOfFrom;
+            weekdays.clear();
+            weekdays.addAll(o.weekdays);
+            bareWeekdayLast = o.bareWeekdayLast;
+            weekdayEnd = o.weekdayEnd;
+            lastWeekday = o.lastWeekday;
+            weekdayWeek = o.weekdayWeek;
+            weekdayFrom = o.weekdayFrom;
+        }
+
+        /** Whether a day, a time or a day part was read since {@code o} was copied. */
+        boolean readSince(Scan o) {
+            return sets != o.sets || hour != o.hour || minute != o.minute || fixedTime != o.fixedTime
+                    || part != o.part;
+        }
+
         void setDate(LocalDate d, int end) {
             date = d;
             range = null;
@@ -197,20 +246,147 @@ public final class DateTimeParser {
             return null;
         }
         Scan s = new Scan(tk, ctx, expectTime);
+        boolean negations = mayNegate(tk);
+        Scan undo = null;           // the state before the last day (with its time) or time read ...
+        int undoAt = -1;            // ... which ended here
+        Scan beforeDay = null;      // the state before the last day read ...
+        int dayEnd = -1;            // ... which ended here
+        int negatedTo = -1;         // "not Thursday": what starts at or before this index is not what was asked
+        int negatedTail = -1;       // "not Thursday at 2": a time right after the negated day goes with it
+        Scan was = null;            // the state before what is read at i (only when the utterance may negate)
         int i = 0;
         while (i < tk.n) {
             if (i >= skipFrom && i < skipTo) {
                 i = skipTo;
                 continue;
             }
+            if (negations) {
+                int post = postNegation(tk, i);
+                if (post > 0 && undoAt == i && undo != null) {
+                    s.restore(undo); // "Thursday doesn't work", "Friday at 2 is no good"
+                    undo = null;
+                    i += post;
+                    continue;
+                }
+                int pre = preNegation(tk, i);
+                if (pre > 0) {
+                    negatedTo = i + pre;
+                    while (NEGATION_BRIDGE.contains(tk.at(negatedTo)) && negatedTo < i + pre + 2) {
+                        negatedTo++;
+                    }
+                    i += pre;
+                    continue;
+                }
+            }
+            if (negations) {
+                if (was == null) {
+                    was = s.copy();
+                } else {
+                    was.restore(s);
+                }
+            }
             int before = s.sets;
             int used = matchAt(s, i, skipFrom, skipTo);
-            if (s.sets != before) {
+            boolean day = s.sets != before;
+            if (day) {
                 afterDate(s, i, i + Math.max(used, 1));
             }
-            i += Math.max(used, 1);
+            int end = i + Math.max(used, 1);
+            if (was != null && s.readSince(was)) {
+                if (i <= negatedTo || !day && i <= negatedTail) {
+                    s.restore(was); // "not Thursday", "no, not at 2"
+                    negatedTail = day ? end + 1 : -1;
+                    negatedTo = -1;
+                } else if (day) {
+                    negatedTail = -1;
+                    undo = was;
+                    beforeDay = was;
+                    dayEnd = end;
+                    undoAt = end;
+                    was = null; // kept: the next snapshot needs a new one
+                } else {
+                    undo = beforeDay != null && i <= dayEnd + 1 ? beforeDay : was; // a time goes with its day
+                    undoAt = end;
+                    if (undo == was) {
+                        was = null;
+                    }
+                }
+            }
+            i = end;
         }
         return finish(s);
+    }
+
+    /** Words that may negate a day or time said before or after them. */
+    private static final Set<String> NEGATORS = Words.setOf("not", "can't", "cannot", "couldn't", "won't", "doesn't",
+            "wouldn't", "don't", "isn't", "except", "excluding", "bad", "out", "impossible");
+
+    /** Words between a negation and the day it negates ("not on Thursday", "not this Friday", "not until 3"). */
+    private static final Set<String> NEGATION_BRIDGE = Words.setOf("on", "this", "the", "next", "coming", "at", "in",
+            "for", "until", "till", "before", "after", "by", "around", "about");
+
+    private static boolean mayNegate(Tokens tk) {
+        for (int k = 0; k < tk.n; k++) {
+            if (NEGATORS.contains(tk.t[k]) || tk.t[k].equals("no") && tk.is(k + 1, "good")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A negation before a day or time ("not Thursday", "I can't do Friday", "can't make it Monday", "any day
+     * except Tuesday"): the tokens it uses, or 0. "why not Friday" says Friday.
+     */
+    private static int preNegation(Tokens tk, int i) {
+        String w = tk.t[i];
+        if (w.equals("not")) {
+            return tk.is(i - 1, "why") || tk.is(i - 1, "or") || tk.is(i - 1, "if") && tk.is(i + 1, "sure") ? 0 : 1;
+        }
+        if (w.equals("except") || w.equals("excluding")) {
+            return 1;
+        }
+        if (w.equals("can't") || w.equals("cannot") || w.equals("couldn't") || w.equals("won't")) {
+            String v = tk.at(i + 1);
+            if (v.equals("do") || v.equals("make") || v.equals("come") || v.equals("manage")) {
+                int j = i + 2;
+                if (tk.is(j, "it") || tk.is(j, "in")) {
+                    j++;
+                }
+                return j - i;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A negation after a day or time ("Thursday doesn't work", "Friday is no good", "two won't work for me",
+     * "Monday's out"): the tokens it uses, or 0.
+     */
+    private static int postNegation(Tokens tk, int i) {
+        int j = i;
+        if (tk.is(j, "is") || tk.is(j, "would") && tk.is(j + 1, "be")) {
+            j += tk.is(j, "is") ? 1 : 2;
+        }
+        String w = tk.at(j);
+        String next = tk.at(j + 1);
+        boolean verb = next.equals("work") || next.equals("suit") || next.equals("do") || next.equals("fit");
+        if ((w.equals("doesn't") || w.equals("won't") || w.equals("wouldn't") || w.equals("don't")
+                || w.equals("can't") || w.equals("cannot")) && verb) {
+            return j + 2 - i;
+        }
+        if ((w.equals("does") || w.equals("will") || w.equals("would")) && next.equals("not")
+                && (tk.is(j + 2, "work") || tk.is(j + 2, "suit") || tk.is(j + 2, "do"))) {
+            return j + 3 - i;
+        }
+        if ((w.equals("no") || w.equals("not") || w.equals("isn't")) && (next.equals("good") || next.equals("great")
+                || next.equals("possible") || next.equals("ideal") || next.equals("an") && tk.is(j + 2, "option"))) {
+            return j + (next.equals("an") ? 3 : 2) - i;
+        }
+        if ((j > i || tk.at(i - 1).endsWith("'s")) && (w.equals("bad") || w.equals("out") || w.equals("impossible"))) {
+            return j + 1 - i; // "Monday is out"
+        }
+        return 0;
     }
 
     /** A date expression was read from {@code i} to {@code end}: apply a shift, bound or week said before it. */
@@ -332,6 +508,10 @@ public final class DateTimeParser {
                 return 1;
             }
             case "after", "before", "by", "until", "till", "til" -> {
+                if ((w.equals("after") || w.equals("before")) && MEALTIME.contains(tk.at(i + 1))) {
+                    s.part = w.equals("after") ? DayPart.AFTERNOON : DayPart.MORNING; // "after lunch": no clock time
+                    return 2;
+                }
                 s.boundAt = i + 1;
                 s.boundKind = w.equals("after") ? 1 : w.equals("before") ? 2 : 3;
                 s.boundFrom = i;
@@ -364,7 +544,7 @@ public final class DateTimeParser {
             default -> {
             }
         }
-        DayOfWeek dow = WEEKDAYS.get(w);
+        DayOfWeek dow = WEEKDAYS.get(w.endsWith("'s") ? w.substring(0, w.length() - 2) : w);
         if (dow != null) {
             return weekday(s, i, dow);
         }
@@ -422,8 +602,20 @@ public final class DateTimeParser {
             s.weekdayFrom = i;
             return 3;
         }
-        if ((tk.is(i + 1, "after") || tk.is(i + 1, "before")) && !tk.is(i + 2, "next") && !tk.is(i + 2, "that")) {
-            s.shiftAt = i + 2; // "the Friday after Thanksgiving": that weekday counted from the day that follows
+        if ((tk.is(i + 1, "after") || tk.is(i + 1, "before")) && !tk.is(i + 2, "next") && !tk.is(i + 2, "that")
+                && !MEALTIME.contains(tk.at(i + 2))) {
+            // the weekday itself until a day follows: "Thursday after work" is Thursday; "the Friday after
+            // Thanksgiving" is that weekday counted from the day that follows
+            LocalDate d = s.today.with(TemporalAdjusters.nextOrSame(dow));
+            s.setDate(d, i + 1);
+            s.weekdayMaybeToday = d.equals(s.today);
+            s.weekdayWeek = null;
+            s.weekdays.clear();
+            s.weekdays.add(dow);
+            s.weekdayEnd = i + 1;
+            s.lastWeekday = dow;
+            s.weekdayFrom = i;
+            s.shiftAt = i + 2;
             s.shiftDow = dow;
             s.shiftDays = tk.is(i + 1, "after") ? 1 : -1;
             s.shiftFrom = prev.equals("the") ? i - 1 : i;
@@ -1252,7 +1444,13 @@ public final class DateTimeParser {
         if (hadSomething && CORRECTIONS.contains(prev)) {
             return true;
         }
+        if ((s.date != null || s.range != null || s.part != null) && HEDGES.contains(prev)) {
+            return true; // "Thursday after lunch, say one thirty", "Friday, maybe two"
+        }
         // "Friday, um, 3" after filler removal is covered by dateEnd; "tomorrow morning 10" by part
+        if (MEALTIME.contains(prev) && (tk.is(i - 2, "after") || tk.is(i - 2, "before"))) {
+            return true; // "Thursday after lunch, like one thirty"
+        }
         return PARTS.containsKey(prev) && !tk.is(i - 2, "good");
     }
 
@@ -1484,9 +1682,13 @@ public final class DateTimeParser {
         } else {
             mr = -1;
         }
+        boolean approximate = tk.is(j, "ish"); // "two-ish": a time said roughly is still a time
+        if (approximate) {
+            j++;
+        }
         int[] half = new int[1];
         int sfx = suffix(s, j, half);
-        boolean cue = hasCue(s, i);
+        boolean cue = approximate || hasCue(s, i);
         if (half[0] == 0 && !cue) {
             return 0;
         }
@@ -1505,6 +1707,9 @@ public final class DateTimeParser {
     // -- result --------------------------------------------------------------------------------------
 
     private static WhenPhrase finish(Scan s) {
+        if (s.shiftAt >= 0 && s.dateEnd <= s.shiftFrom) {
+            s.setUnresolved(s.shiftFrom, s.shiftAt); // "the day after", "two weeks from" and no day to count from
+        }
         DateRange range = s.range;
         if (range != null && !range.weekdays().isEmpty() && range.single() != null) {
             s.date = range.single(); // "Tuesday next week", "next week on Tuesday": one day

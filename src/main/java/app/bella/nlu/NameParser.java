@@ -36,7 +36,8 @@ public final class NameParser {
             {"here", "is"}, {"speaking", "to"}, {"name", "would", "be"}, {"name", "will", "be"},
             {"name", "should", "be"}, {"name", "is", "gonna", "be"}, {"put", "it", "under"}, {"put", "me", "down", "as"},
             {"put", "me", "down", "under"}, {"under", "the", "name", "of"}, {"under", "the", "name"},
-            {"booked", "under"}, {"under"}, {"for"}};
+            {"booked", "under"}, {"put", "it", "down", "for"}, {"put", "me", "down", "for"}, {"book", "it", "for"},
+            {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}};
 
     /** Family members a caller books for ("for my son Tim"). */
     private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
@@ -120,7 +121,10 @@ public final class NameParser {
             "representative", "bella", "english", "french", "français", "oui", "non", "merci", "voudrais",
             "veux", "rendez-vous", "pour", "avec", "je", "j'ai", "suis", "est", "c'est", "mon", "ma", "nom",
             "from", "london", "toronto", "calgary", "edmonton", "vancouver", "montreal", "ottawa", "canada",
-            "city", "town", "street", "avenue", "road");
+            "city", "town", "street", "avenue", "road",
+            // prepositions and approximations ("under my wife's name", "around two-ish")
+            "under", "around", "near", "behind", "below", "above", "through", "across", "along", "since", "via",
+            "within", "towards", "toward", "ish", "roughly", "approximately", "sometime", "someday");
 
     /**
      * Ordinary words that are also common first names or surnames ("Jessica Best", "John Good", "Hope Price"):
@@ -189,24 +193,22 @@ public final class NameParser {
             int len = introAt(tk, i);
             if (len > 0) {
                 int from = i + len;
-                // "it's for my daughter Emma Stone": the patient's name follows the relation
-                if ((tk.is(from, "my") || tk.is(from, "our")) && RELATIONS.contains(tk.at(from + 1))) {
-                    from += 2;
-                }
+                from = afterRelation(tk, from);
                 Collected c = collect(tk, from, true, true);
                 if (c != null) {
-                    return c.name;
+                    return fullerLater(tk, c).name;
                 }
             }
         }
         // 2. "X here" / "X speaking" / "X calling"
         int start = skipLeads(tk, 0);
-        Collected c = collect(tk, start, false, expected);
+        // "it's the guy from last week", "a friend of mine": a word after an article describes, it does not name
+        Collected c = start > 0 && ARTICLES.contains(tk.t[start - 1]) ? null : collect(tk, start, false, expected);
         if (c != null) {
             String lead = c.name;
             int end = c.end;
             if (end < tk.n && SELF_SUFFIX.contains(tk.t[end])) {
-                return lead;
+                return fullerLater(tk, c).name; // "Kevin here, Kevin O'Neil"
             }
             if (end < tk.n && Words.isDigits(tk.t[end]) && tk.t[end].length() < 3) {
                 return null; // "unclear response 7", "John 2"
@@ -220,7 +222,94 @@ public final class NameParser {
                 return lead;
             }
         }
-        return null;
+        return expected ? restatedName(tk) : null;
+    }
+
+    /** Articles: the word after one is a description ("the guy", "a friend"), not a name. */
+    private static final Set<String> ARTICLES = Words.setOf("the", "a", "an");
+
+    /**
+     * Where the name starts after "my son", "my wife's name is", "our daughter, her name's": past the relation
+     * and the words naming it; {@code from} itself when no relation is said there.
+     */
+    private static int afterRelation(Tokens tk, int from) {
+        if (!(tk.is(from, "my") || tk.is(from, "our") || tk.is(from, "his") || tk.is(from, "her"))) {
+            return from;
+        }
+        String rel = tk.at(from + 1);
+        boolean possessive = rel.endsWith("'s");
+        if (!RELATIONS.contains(possessive ? rel.substring(0, rel.length() - 2) : rel)) {
+            return from;
+        }
+        int j = from + 2;
+        if ((possessive || tk.is(j, "his") || tk.is(j, "her") || tk.is(j, "their")) && !tk.is(j, "name")
+                && !tk.is(j, "name's") && (tk.is(j + 1, "name") || tk.is(j + 1, "name's"))) {
+            j++; // "my son, his name is"
+        }
+        if (tk.is(j, "name") || tk.is(j, "name's")) {
+            j++;
+            if (tk.is(j, "is") || tk.is(j, "was")) {
+                j++;
+            }
+        } else if (possessive) {
+            return from; // "my wife's appointment"
+        }
+        return j;
+    }
+
+    /**
+     * A name followed by "here"/"speaking" and then said in full ("Kevin here, Kevin O'Neil"): the fuller
+     * one, when it holds the first; else {@code c}.
+     */
+    private static Collected fullerLater(Tokens tk, Collected c) {
+        int at = c.end;
+        if (!(at < tk.n && SELF_SUFFIX.contains(tk.t[at]))) {
+            return c;
+        }
+        Collected later = collect(tk, at + 1, true, true);
+        if (later == null) {
+            return c;
+        }
+        String a = c.name.toLowerCase(Locale.ROOT);
+        String b = later.name.toLowerCase(Locale.ROOT);
+        return b.length() > a.length() && (b.startsWith(a + " ") || b.endsWith(" " + a)) ? later : c;
+    }
+
+    /**
+     * When a name was asked and nothing introduced one: a name of at least two parts said last, when it is
+     * clearly a name — restated ("it's the guy from last week, Peterson, Rob Peterson") or after the word
+     * "name" ("the booking's in my wife's name, Carla Mendes"). Anything less is refused, and Bella asks again.
+     */
+    private static String restatedName(Tokens tk) {
+        int end = tk.n;
+        while (end > 0 && (tk.t[end - 1].equals("please") || tk.t[end - 1].equals("thanks")
+                || SELF_SUFFIX.contains(tk.t[end - 1]))) {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && isNameWord(tk, from - 1, true) && end - from < MAX_PARTS) {
+            from--;
+        }
+        if (end - from < 2) {
+            return null;
+        }
+        boolean named = false;
+        for (int k = 0; k < from && !named; k++) {
+            named = tk.t[k].equals("name") || tk.t[k].equals("name's") || tk.t[k].endsWith("'s") && tk.is(k + 1, "name");
+        }
+        int restated = -1; // where the word said twice is first said: the name starts there
+        for (int a = from; a < end && restated < 0; a++) {
+            for (int b = a + 1; b < end && restated < 0; b++) {
+                restated = tk.t[a].equals(tk.t[b]) ? a : -1;
+            }
+        }
+        if (restated >= 0) {
+            from = restated; // "the guy with the broken tooth, Peterson, Rob Peterson"
+        } else if (!named) {
+            return null;
+        }
+        Collected c = collect(tk.slice(from, end), 0, true, true);
+        return c == null || c.name.indexOf(' ') < 0 ? null : c.name;
     }
 
     // -- scanning ------------------------------------------------------------------------------------
@@ -329,7 +418,7 @@ public final class NameParser {
             }
             String first = intro[0];
             if (intro.length == 1 && (first.equals("for") || first.equals("under"))
-                    && !(i > 0 && isBookingWord(tk.t[i - 1]))) {
+                    && !(i > 0 && (isBookingWord(tk.t[i - 1]) || first.equals("under") && BEFORE_UNDER.contains(tk.t[i - 1])))) {
                 continue; // "booked under Smith", "appointment for John"; not "for tomorrow"
             }
             return intro.length;
@@ -337,9 +426,13 @@ public final class NameParser {
         return 0;
     }
 
+    /** Words before "under" that make it introduce a name ("book it under", "it'll be under", "put me down under"). */
+    private static final Set<String> BEFORE_UNDER = Words.setOf("it", "be", "down", "me", "that", "that's", "file",
+            "filed", "listed", "saved", "account");
+
     private static boolean isBookingWord(String w) {
         return w.equals("appointment") || w.equals("booked") || w.equals("booking") || w.equals("reservation")
-                || w.equals("it's") || w.equals("is") || w.equals("book");
+                || w.equals("it's") || w.equals("is") || w.equals("book") || w.equals("calling");
     }
 
     private static int skipLeads(Tokens tk, int i) {
@@ -496,6 +589,9 @@ public final class NameParser {
         String w = tk.t[i];
         if (w.length() < 2 || STOP.contains(w) || Words.isFiller(w) || TITLES.contains(w) && !introduced) {
             return false;
+        }
+        if (Words.numberWord(w) >= 0 || Words.readOrdinal(tk, i) > 0) {
+            return false; // "the fifteenth, two-ish", "twenty-first": dates and times are never names
         }
         if (NAME_MONTHS.contains(w) && !introduced) {
             return false;

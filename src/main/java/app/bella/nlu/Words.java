@@ -364,11 +364,25 @@ public final class Words {
                 || s.equals("o'clock") || s.equals("noon"));
     }
 
+    /** Words an approximating "-ish" may be glued onto: numbers, times of day and units of time. */
+    private static final Set<String> ISH_STEMS = Set.of("noon", "midday", "lunchtime", "hour", "hours", "minutes",
+            "mins", "half");
+
+    /** The word before a glued "-ish"/"ish" suffix ("two-ish" -> "two", "tenish" -> "ten"), or null. */
+    private static String ishStem(String w) {
+        if (w.length() < 5 || !w.endsWith("ish")) {
+            return null;
+        }
+        String stem = w.substring(0, w.length() - (w.charAt(w.length() - 4) == '-' ? 4 : 3));
+        return numberWord(stem) >= 0 && !stem.equals("o") || ordinalWord(stem) > 0 || ISH_STEMS.contains(stem)
+                ? stem : null;
+    }
+
     private static Tokens postProcess(List<String> low, List<String> org, List<Boolean> glue) {
         int n = low.size();
         List<String> outL = new ArrayList<>(n);
         List<String> outO = new ArrayList<>(n);
-        boolean[] outG = new boolean[n];
+        boolean[] outG = new boolean[2 * n + 1];
         for (int i = 0; i < n; i++) {
             String w = low.get(i);
             String next = i + 1 < n ? low.get(i + 1) : "";
@@ -400,6 +414,14 @@ public final class Words {
                 i++; // "you know" filler (kept when it ends the utterance: "I don't you know")
                 continue;
             } else if (FILLERS.contains(w)) {
+                continue;
+            } else if (ishStem(w) != null) {
+                String stem = ishStem(w); // "two-ish", "twoish", "noonish", "hour-ish": the word, then "ish"
+                outG[outL.size()] = i < glue.size() && glue.get(i);
+                outL.add(stem);
+                outO.add(org.get(i).substring(0, stem.length()));
+                outL.add("ish");
+                outO.add("ish");
                 continue;
             }
             if (merged != null) {

@@ -80,6 +80,8 @@ class ModelPathEvaluationTest {
             outcomes.add(new Outcome(kase, grade(kase, rules.json()), grade(kase, withModel.json()), withModel.json()));
         }
         System.out.println(table(outcomes));
+        System.out.println("the model was asked on " + outcomes.stream().filter(o -> o.withModel().get("modelAsked")
+                .asBoolean()).count() + " of " + outcomes.size() + " cases");
 
         List<String> broken = outcomes.stream().filter(o -> o.rulesOk() && !o.modelOk())
                 .map(o -> o.kind() + " " + o.kase().path("utterance").asText() + " -> " + o.withModel()).toList();
