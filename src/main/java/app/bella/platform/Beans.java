@@ -256,10 +256,20 @@ final class Beans {
 
     /** The call path's connections: the pool asked with bella.voice.database.connection-wait-ms, behind database-breaker. */
     private static app.bella.voice.CallPathDatabase callPathDatabase(DataSource dataSource, PropertiesComponent props) {
-        app.bella.voice.CallPathDatabase.Pool pool;
+        app.bella.voice.CallPathDatabase.Pool pool = callPathPool(dataSource);
+        app.bella.voice.CallPathDatabase callPath = new app.bella.voice.CallPathDatabase(dataSource, pool,
+                new app.bella.voice.CallPathDatabase.Settings(
+                        Duration.ofMillis(Long.parseLong(get(props, "bella.voice.database.connection-wait-ms").strip())),
+                        Integer.parseInt(get(props, "bella.voice.database.breaker-failures").strip()),
+                        Duration.ofMillis(Long.parseLong(get(props, "bella.voice.database.breaker-open-ms").strip()))));
+        return callPath;
+    }
+
+    /** The Hikari pool asked with a wait of the call path's own; busy when every connection is in use. */
+    static app.bella.voice.CallPathDatabase.Pool callPathPool(DataSource dataSource) {
         if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari
                 && hikari.getHikariPoolMXBean() instanceof com.zaxxer.hikari.pool.HikariPool hikariPool) {
-            pool = new app.bella.voice.CallPathDatabase.Pool() {
+            return new app.bella.voice.CallPathDatabase.Pool() {
                 @Override
                 public java.sql.Connection connection(long waitMillis) throws java.sql.SQLException {
                     return hikariPool.getConnection(waitMillis);
@@ -270,24 +280,17 @@ final class Beans {
                     return hikariPool.getActiveConnections() >= hikari.getMaximumPoolSize();
                 }
             };
-        } else {
-            pool = new app.bella.voice.CallPathDatabase.Pool() {
-                @Override
-                public java.sql.Connection connection(long waitMillis) throws java.sql.SQLException {
-                    return dataSource.getConnection();
-                }
-
-                @Override
-                public boolean busy() {
-                    return false;
-                }
-            };
         }
-        app.bella.voice.CallPathDatabase callPath = new app.bella.voice.CallPathDatabase(dataSource, pool,
-                new app.bella.voice.CallPathDatabase.Settings(
-                        Duration.ofMillis(Long.parseLong(get(props, "bella.voice.database.connection-wait-ms").strip())),
-                        Integer.parseInt(get(props, "bella.voice.database.breaker-failures").strip()),
-                        Duration.ofMillis(Long.parseLong(get(props, "bella.voice.database.breaker-open-ms").strip()))));
-        return callPath;
+        return new app.bella.voice.CallPathDatabase.Pool() { // not a Hikari pool: its own wait, never taken for busy
+            @Override
+            public java.sql.Connection connection(long waitMillis) throws java.sql.SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public boolean busy() {
+                return false;
+            }
+        };
     }
 }
