@@ -116,7 +116,9 @@ final class Beans {
                 clock, get(props, "bella.practice.name"));
         Dialogue dialogue = new Dialogue(bookings, understanding, get(props, "bella.practice.name"),
                 get(props, "bella.voice.transfer-number"), verification);
-        Transcriptions transcriptions = new Transcriptions(dataSource,
+        // the call path reaches PostgreSQL behind database-breaker with a short wait of its own (docs/operations.md)
+        app.bella.voice.CallPathDatabase callPath = callPathDatabase(dataSource, props);
+        Transcriptions transcriptions = new Transcriptions(callPath,
                 new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
                         get(props, "bella.twilio.api-base-url"), Long.parseLong(get(props, "bella.stt.max-recording-bytes")),
                         Integer.parseInt(get(props, "bella.stt.recording-attempts")), Duration.ofMillis(500)),
@@ -142,7 +144,9 @@ final class Beans {
         registry.bind("twilioWebhookGuard", new TwilioWebhookGuard(get(props, "bella.twilio.auth-token"),
                 get(props, "bella.public-url"), Boolean.parseBoolean(get(props, "bella.twilio.validate-signature"))));
         registry.bind("turnUnderstanding", understanding);
-        registry.bind("callFlow", new CallFlow(dataSource, calls, dialogue, TransactionBook.over(bookings, verification),
+        registry.bind("callbackJournal", new app.bella.voice.CallbackJournal(
+                java.nio.file.Path.of(get(props, "bella.data-dir"), "voice"), callPath, clock, get(props, "bella.voice.tts-voice")));
+        registry.bind("callFlow", new CallFlow(callPath, calls, dialogue, TransactionBook.over(bookings, verification),
                 get(props, "bella.voice.tts-voice"), speech,
                 transcriptions, transcribe, metrics, events).choosingSpeechWith(guard::speechEngine));
         registry.bind("budgetGuard", guard);
@@ -170,7 +174,7 @@ final class Beans {
         registry.bind("alertsApi", new app.bella.api.AlertsApi(
                 registry.lookupByNameAndType("alerts", app.bella.ops.AlertService.class), dataSource,
                 app.bella.ops.AlertRouting.from(key -> get(props, key))));
-        OpsBeans.bind(camel, dataSource, clock, zone, key -> get(props, key), costs);
+        OpsBeans.bind(camel, dataSource, clock, zone, key -> get(props, key), costs, callPath);
         BusinessMetrics business = new BusinessMetrics(dataSource, events, clock, zone,
                 Duration.ofMillis(Long.parseLong(get(props, "bella.metrics.snapshot-interval-ms"))));
         registry.bind("businessMetrics", business);
@@ -187,6 +191,9 @@ final class Beans {
                             .lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class);
                     if (meters != null) {
                         business.register(meters);
+                        io.micrometer.core.instrument.Gauge.builder("bella.database.breaker.open", callPath, db -> db.open() ? 1 : 0)
+                                .description("1 while database-breaker is open: the call path answers with the callback message")
+                                .register(meters);
                     }
                 }
             });
@@ -245,5 +252,45 @@ final class Beans {
     private static app.bella.understanding.ModelExtractor budgetGated(app.bella.costs.BudgetGuard guard,
                                                                      app.bella.understanding.ModelExtractor model) {
         return (callSid, text, expect) -> guard.modelAllowed() ? model.read(callSid, text, expect) : java.util.Optional.empty();
+    }
+
+    /** The call path's connections: the pool asked with bella.voice.database.connection-wait-ms, behind database-breaker. */
+    private static app.bella.voice.CallPathDatabase callPathDatabase(DataSource dataSource, PropertiesComponent props) {
+        app.bella.voice.CallPathDatabase.Pool pool = callPathPool(dataSource);
+        app.bella.voice.CallPathDatabase callPath = new app.bella.voice.CallPathDatabase(dataSource, pool,
+                new app.bella.voice.CallPathDatabase.Settings(
+                        Duration.ofMillis(Long.parseLong(get(props, "bella.voice.database.connection-wait-ms").strip())),
+                        Integer.parseInt(get(props, "bella.voice.database.breaker-failures").strip()),
+                        Duration.ofMillis(Long.parseLong(get(props, "bella.voice.database.breaker-open-ms").strip()))));
+        return callPath;
+    }
+
+    /** The Hikari pool asked with a wait of the call path's own; busy when every connection is in use. */
+    static app.bella.voice.CallPathDatabase.Pool callPathPool(DataSource dataSource) {
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari
+                && hikari.getHikariPoolMXBean() instanceof com.zaxxer.hikari.pool.HikariPool hikariPool) {
+            return new app.bella.voice.CallPathDatabase.Pool() {
+                @Override
+                public java.sql.Connection connection(long waitMillis) throws java.sql.SQLException {
+                    return hikariPool.getConnection(waitMillis);
+                }
+
+                @Override
+                public boolean busy() {
+                    return hikariPool.getActiveConnections() >= hikari.getMaximumPoolSize();
+                }
+            };
+        }
+        return new app.bella.voice.CallPathDatabase.Pool() { // not a Hikari pool: its own wait, never taken for busy
+            @Override
+            public java.sql.Connection connection(long waitMillis) throws java.sql.SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public boolean busy() {
+                return false;
+            }
+        };
     }
 }

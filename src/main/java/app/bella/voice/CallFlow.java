@@ -422,6 +422,13 @@ public final class CallFlow {
                 events.append(c, EventType.CALL_ENDED, callSid, ended);
             }
             c.commit();
+        } catch (SQLException e) {
+            if (!CallPathDatabase.unreachable(e)) {
+                throw e;
+            }
+            // the database is down: a call Bella answered meanwhile was journaled for a callback and ends as one when
+            // the journal is replayed; this status is not kept (Twilio does not resend it)
+            LOG.warn("call status {} not recorded: the database is unreachable", status);
         }
         return Twiml.response().toXml();
     }
