@@ -33,6 +33,7 @@ import app.bella.understanding.ModelExtraction;
 import app.bella.understanding.ChatExtractionCodec;
 import app.bella.understanding.CostLedger;
 import app.bella.understanding.Prices;
+import app.bella.understanding.AudioPreprocessor;
 import app.bella.understanding.RecordingFetcher;
 import app.bella.understanding.Transcriptions;
 import app.bella.understanding.TurnMetrics;
@@ -122,7 +123,8 @@ final class Beans {
                 new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
                         get(props, "bella.twilio.api-base-url"), Long.parseLong(get(props, "bella.stt.max-recording-bytes")),
                         Integer.parseInt(get(props, "bella.stt.recording-attempts")), Duration.ofMillis(500)),
-                costs, get(props, "bella.stt.model"), get(props, "bella.stt.language"));
+                costs, get(props, "bella.stt.model"), get(props, "bella.stt.language"),
+                Boolean.parseBoolean(get(props, "bella.stt.preprocess").strip()) ? new AudioPreprocessor() : null, metrics);
         CallFlow.SpeechSettings speech = new CallFlow.SpeechSettings(stt,
                 Duration.ofMillis(Long.parseLong(get(props, "bella.stt.first-wait-ms"))),
                 Duration.ofMillis(Long.parseLong(get(props, "bella.stt.poll-wait-ms"))),

@@ -33,6 +33,7 @@ public final class Transcriptions {
     static final String AUDIO_HASH = "BellaAudioSha256";
     static final String CACHED_TEXT = "BellaCachedText";
     static final String DURATION = "BellaRecordingSeconds";
+    static final String AUDIO = "BellaAudioPreprocessed";
 
     /** One recording of one turn. */
     public record Job(String callSid, int turn, String recordingSid, String recordingUrl, Integer durationSeconds,
@@ -52,13 +53,19 @@ public final class Transcriptions {
     private final CostLedger costs;
     private final String model;
     private final String language;
+    private final AudioPreprocessor preprocessor;
+    private final TurnMetrics metrics;
 
-    public Transcriptions(DataSource dataSource, RecordingFetcher fetcher, CostLedger costs, String model, String language) {
+    /** {@code preprocessor} null: recordings go to Whisper as Twilio served them. */
+    public Transcriptions(DataSource dataSource, RecordingFetcher fetcher, CostLedger costs, String model, String language,
+                          AudioPreprocessor preprocessor, TurnMetrics metrics) {
         this.dataSource = dataSource;
         this.fetcher = fetcher;
         this.costs = costs;
         this.model = model;
         this.language = language;
+        this.preprocessor = preprocessor;
+        this.metrics = metrics;
     }
 
     /** Twilio charges for the recording itself. */
@@ -124,7 +131,25 @@ public final class Transcriptions {
         exchange.getMessage().setBody(audio);
     }
 
-    /** Step 2: the multipart body for /v1/audio/transcriptions. */
+    /**
+     * Step 2 (not for cache hits, whose key is the hash of the audio as served): silence trimmed and 16 kHz mono, so
+     * Whisper is paid for, and the upload carries, only the answer. Whisper bills the audio it receives, so from here
+     * the cost is of the trimmed length.
+     */
+    public void preprocessAudio(Exchange exchange) {
+        if (preprocessor == null) {
+            return;
+        }
+        AudioPreprocessor.Result result = preprocessor.process(exchange.getMessage().getBody(byte[].class));
+        if (result.readable()) {
+            exchange.setVariable(AUDIO, result);
+            exchange.setVariable(DURATION, (int) Math.ceil(result.secondsAfter()));
+            metrics.audioSaved(result.bytesSaved(), result.secondsSaved());
+        }
+        exchange.getMessage().setBody(result.audio());
+    }
+
+    /** Step 3: the multipart body for /v1/audio/transcriptions. */
     public void multipart(Exchange exchange) {
         byte[] audio = exchange.getMessage().getBody(byte[].class);
         MultipartEntityBuilder builder = MultipartEntityBuilder.create()
@@ -137,7 +162,7 @@ public final class Transcriptions {
         exchange.getMessage().setBody(builder.build());
     }
 
-    /** Step 3: store the text (and the cache entry, and the cost), or mark the job failed when the breaker fell back. */
+    /** Step 4: store the text (and the cache entry, and the cost), or mark the job failed when the breaker fell back. */
     public void complete(Exchange exchange) throws SQLException {
         String body = exchange.getMessage().getBody(String.class);
         String text = null;
@@ -179,8 +204,13 @@ public final class Transcriptions {
             ps.setString(1, status);
             ps.setString(2, text);
             ps.setString(3, error);
-            ps.setString(4, internal(exchange, CALL_SID, String.class));
-            ps.setInt(5, internal(exchange, TURN, Integer.class));
+            AudioPreprocessor.Result audio = exchange.getVariable(AUDIO, AudioPreprocessor.Result.class);
+            ps.setObject(4, audio == null ? null : (int) audio.bytesBefore());
+            ps.setObject(5, audio == null ? null : (int) audio.bytesAfter());
+            ps.setObject(6, audio == null ? null : (int) Math.round(audio.secondsBefore() * 1000));
+            ps.setObject(7, audio == null ? null : (int) Math.round(audio.secondsAfter() * 1000));
+            ps.setString(8, internal(exchange, CALL_SID, String.class));
+            ps.setInt(9, internal(exchange, TURN, Integer.class));
             ps.executeUpdate();
         }
     }

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.camel.CamelContext;
 
-/** Counts which path served each turn: speech engine (twilio/whisper) and extractor (llm/rules), and fallbacks. */
+/**
+ * Counts which path served each turn: speech engine (twilio/whisper) and extractor (llm/rules), and fallbacks; and
+ * what audio preprocessing saved before Whisper ({@code bella_audio_bytes_saved_total}, {@code bella_audio_seconds_saved_total}).
+ */
 public final class TurnMetrics {
 
     private final CamelContext camel;
@@ -20,6 +23,12 @@ public final class TurnMetrics {
 
     public void extraction(String extractor, boolean fallback) {
         registry().counter("bella.turns.extraction", "extractor", extractor, "fallback", String.valueOf(fallback)).increment();
+    }
+
+    public void audioSaved(long bytes, double seconds) {
+        registry().counter("bella.audio.preprocessed").increment();
+        registry().counter("bella.audio.bytes.saved").increment(Math.max(0, bytes));
+        registry().counter("bella.audio.seconds.saved").increment(Math.max(0, seconds));
     }
 
     private MeterRegistry registry() {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import app.bella.testing.BellaServer;
@@ -115,6 +116,52 @@ class WhisperPathTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getInt(3)).isEqualTo("twilio/recording=2");
         }
+    }
+
+    @Test
+    void whisperHearsTheRecordingWithoutItsSilenceAndIsPaidForTheTrimmedSeconds() throws Exception {
+        byte[] served = TestWavs.tone(8000, 1, 16, 1.5, 1.0, 2.0); // 4.5 s as Twilio serves it, 1 s of it an answer
+        saas.stubFor(get(urlEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Recordings/RE20.wav")).withBasicAuth(ACCOUNT, TOKEN)
+                .willReturn(aResponse().withHeader("Content-Type", "audio/x-wav").withBody(served)));
+        saas.stubFor(post(urlEqualTo("/v1/audio/transcriptions")).withHeader("Authorization", equalTo("Bearer sk-test"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"text\":\"Hi, I'm Carl Sagan, can I come in Friday at 3 pm?\"}")));
+
+        TwilioCaller c = new TwilioCaller(bella.baseUrl(), TOKEN, "+15875556020").dial();
+        c.recorded("RE20", saas.baseUrl() + "/2010-04-01/Accounts/" + ACCOUNT + "/Recordings/RE20", 5);
+        assertThat(c.lastPrompt()).contains("Carl Sagan");
+
+        byte[] multipart = saas.findAll(postRequestedFor(urlEqualTo("/v1/audio/transcriptions"))).get(0).getBody();
+        byte[] sent = TestWavs.wavIn(multipart);
+        assertThat(multipart.length).as("the upload is smaller than the recording").isLessThan(served.length / 2);
+        assertThat(TestWavs.seconds(sent)).as("1 s of answer, 200 ms each side").isCloseTo(1.4, within(0.041));
+        assertThat(TestWavs.format(sent).getSampleRate()).isEqualTo(8000f);
+
+        try (Connection conn = bella.jdbc(); Statement s = conn.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT quantity FROM cost_entry WHERE provider = 'openai' AND item = 'transcription'"
+                    + " AND call_sid = '" + c.callSid + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBigDecimal(1)).as("2 s (1.4 s rounded up), not the 5 s Twilio reported")
+                        .isEqualByComparingTo(new java.math.BigDecimal("0.0333"));
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT recording_bytes, sent_bytes, recording_ms, sent_ms FROM transcription"
+                    + " WHERE call_sid = '" + c.callSid + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(served.length);
+                assertThat(rs.getInt(2)).isEqualTo(sent.length).isLessThan(served.length / 2);
+                assertThat(rs.getInt(3)).isEqualTo(4500);
+                assertThat(rs.getInt(4)).isBetween(1360, 1440);
+            }
+        }
+        String metrics = bella.observe("/observe/metrics").body();
+        assertThat(counter(metrics, "bella_audio_bytes_saved_total")).isGreaterThanOrEqualTo(served.length / 2.0);
+        assertThat(counter(metrics, "bella_audio_seconds_saved_total")).isGreaterThanOrEqualTo(3.0);
+    }
+
+    private static double counter(String prometheus, String name) {
+        return prometheus.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
