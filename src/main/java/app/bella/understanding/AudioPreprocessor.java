@@ -63,7 +63,7 @@ public final class AudioPreprocessor {
         Pcm pcm;
         try {
             pcm = decode(input);
-        } catch (Exception | LinkageError e) { // unreadable, corrupt or truncated: Whisper gets what Twilio served
+        } catch (Exception e) { // unreadable, corrupt or truncated: Whisper gets what Twilio served
             return unchanged(input);
         }
         if (pcm == null || pcm.samples.length == 0) {
@@ -174,8 +174,7 @@ public final class AudioPreprocessor {
             }
         }
         if (first < 0) { // nothing but silence: a short silent WAV, so Whisper is paid for (and hallucinates on) little
-            float[] silence = new float[Math.min(samples.length, 2 * margin)];
-            return silence;
+            return new float[Math.min(samples.length, 2 * margin)];
         }
         int from = Math.max(0, first - margin);
         int to = Math.min(samples.length, last + margin);
