@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.analytics.ErrorKinds;
 import app.bella.testing.BellaServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import app.bella.testing.HeadlessChromium;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,20 +14,15 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,27 +34,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAnalyticsBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static BellaServer bella;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Browser tests skipped: install Debian's chromium and chromium-driver");
+        HeadlessChromium.assumeInstalled();
         bella = BellaServer.start(Map.of("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY,
                 "bella.console.live-interval-ms", "500", "bella.metrics.snapshot-delay-ms", "3600000"));
         seed();
-        Path profile = Files.createTempDirectory("bella-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                        "--disable-background-networking", "--user-data-dir=" + profile, "--window-size=1280,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        Files.createDirectories(Path.of("target/screenshots"));
+        browser = HeadlessChromium.start(1280, 1000);
     }
 
     @AfterAll
@@ -159,8 +141,7 @@ class ConsoleAnalyticsBrowserTest {
     }
 
     static void shot(String name) throws Exception {
-        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, Path.of("target/screenshots/console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, "console-" + name);
     }
 
     static void assertNoJavaScriptErrors() {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import app.bella.testing.HeadlessChromium;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,23 +13,18 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,34 +37,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest {
 
     static final String ADMIN = "test-admin-key-0123456789abcdef0123456789";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target/screenshots");
     static BellaServer bella;
     static ApiClient api;
     static ChromeDriver browser;
-    static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         bella = BellaServer.start(Map.of("bella.api.bootstrap-api-key", ADMIN, "bella.twilio.auth-token", "test-auth-token",
                 "bella.clock", "2025-10-08T10:00:00-06:00", "bella.timezone", "America/Edmonton",
                 "bella.console.live-interval-ms", "500"));
         api = new ApiClient(bella, ADMIN);
         seed();
-        Files.createDirectories(SHOTS);
-        profile = Files.createTempDirectory("bella-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                        "--user-data-dir=" + profile, "--window-size=1280,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        browser = HeadlessChromium.start(1280, 1000);
     }
 
     @AfterAll
@@ -294,8 +272,7 @@ class ConsoleBrowserTest {
     }
 
     static void shot(String name) throws Exception {
-        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, SHOTS.resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, "console-" + name);
     }
 
     static void assertNoJavaScriptErrors() {
