@@ -102,6 +102,12 @@ public final class NluApi {
         if (path != null && !path.isEmpty() && !modelPath && !"rules".equals(path)) {
             throw ApiProblem.invalid("path", "'path' must be rules or model");
         }
+        Principal caller = exchange.getProperty(ApiSupport.PRINCIPAL, Principal.class);
+        if (modelPath && (caller == null || !caller.scope().allows(Scope.WRITE))) {
+            // the model path spends money (model tokens): a read-only key may try the parser, not the model
+            throw new ApiProblem(403, "Forbidden", "'path: model' calls the paid extraction model and needs a key with "
+                    + "write scope", "path");
+        }
         if (modelPath && model == ModelExtractor.NONE) {
             throw ApiProblem.invalid("path", "'path: model' needs the extraction model: set OPENAI_API_KEY "
                     + "(BELLA_EXTRACTOR=llm, the default with a key)");

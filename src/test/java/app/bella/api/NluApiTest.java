@@ -103,6 +103,13 @@ class NluApiTest {
         Reply model = parse(Map.of("text", "Sam Carter", "expect", "name", "path", "model"));
         assertThat(model.status()).isEqualTo(422);
         assertThat(model.json().get("field").asText()).isEqualTo("path");
+        // the model path spends on model tokens: a read-only key is refused before anything is asked
+        String readKey = api.post("/api/keys", Map.of("label", "nlu-reader", "scope", "read")).json().get("key").asText();
+        Reply readOnly = api.withKey(readKey).post("/api/nlu/parse", Map.of("text", "Sam Carter", "expect", "name", "path", "model"));
+        assertThat(readOnly.status()).isEqualTo(403);
+        assertThat(readOnly.json().get("field").asText()).isEqualTo("path");
+        assertThat(api.withKey(readKey).post("/api/nlu/parse", Map.of("text", "Sam Carter", "expect", "name")).status())
+                .as("the rules path stays open to read keys").isEqualTo(200);
         Reply unknown = parse(Map.of("text", "Sam Carter", "path", "magic"));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("field").asText()).isEqualTo("path");
