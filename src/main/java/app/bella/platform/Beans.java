@@ -171,7 +171,7 @@ final class Beans {
                 app.bella.voice.Dialogue.closes(schedule.hours()), country,
                 // path: model on the parse API: the same model, breaker and budget guard as a call, not counted as a turn
                 extractor.equals("llm") && openAi ? budgetGated(guard, new app.bella.understanding.CamelModelExtractor(camel,
-                        new ChatExtractionCodec(get(props, "bella.llm.model")), costs, null)) : app.bella.understanding.ModelExtractor.NONE));
+                        new ModelExtraction(new ChatExtractionCodec(get(props, "bella.llm.model")), costs, null))) : app.bella.understanding.ModelExtractor.NONE));
         AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
         registry.bind("alertsApi", new app.bella.api.AlertsApi(
                 registry.lookupByNameAndType("alerts", app.bella.ops.AlertService.class), dataSource,

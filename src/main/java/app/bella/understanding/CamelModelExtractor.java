@@ -8,25 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model behind the {@code understanding-extract} route (circuit breaker, OpenAI-compatible endpoint). Any
- * failure, an open breaker or an unusable reply gives an empty reading: the rules then decide alone.
+ * The model asked through the {@code understanding-extract} route (circuit breaker, OpenAI-compatible endpoint) from
+ * outside a call turn (the parse API's {@code path: model}); request and reading are {@link ModelExtraction}'s, as in a
+ * call. Any failure, an open breaker or an unusable reply gives an empty reading: the rules then decide alone.
  */
 public final class CamelModelExtractor implements ModelExtractor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelModelExtractor.class);
 
     private final CamelContext camel;
-    private final ChatExtractionCodec codec;
-    private final CostLedger costs;
-    private final TurnMetrics metrics;
+    private final ModelExtraction extraction;
     private volatile ProducerTemplate template;
 
-    /** {@code metrics}: null when the readings are not call turns (the parse API), so they are not counted as such. */
-    public CamelModelExtractor(CamelContext camel, ChatExtractionCodec codec, CostLedger costs, TurnMetrics metrics) {
+    public CamelModelExtractor(CamelContext camel, ModelExtraction extraction) {
         this.camel = camel;
-        this.codec = codec;
-        this.costs = costs;
-        this.metrics = metrics;
+        this.extraction = extraction;
     }
 
     @Override
@@ -34,29 +30,14 @@ public final class CamelModelExtractor implements ModelExtractor {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        String reply;
         try {
-            String reply = template().requestBody("direct:understanding-extract", codec.request(text, expect), String.class);
-            if (reply == null || reply.isBlank()) {
-                count("rules", true);
-                return Optional.empty(); // the breaker's fallback
-            }
-            ChatExtractionCodec.Result result = codec.parse(reply);
-            costs.llm(callSid, result.inputTokens(), result.outputTokens());
-            count("llm", false);
-            return Optional.of(result.reading());
-        } catch (ChatExtractionCodec.UnusableReply e) {
-            LOG.warn("model reply not used: {}", e.getMessage());
+            reply = template().requestBody("direct:understanding-extract", extraction.request(text, expect), String.class);
         } catch (RuntimeException e) {
             LOG.warn("model extraction failed: {}", e.toString());
+            reply = null; // the route failed outright: as the breaker's fallback
         }
-        count("rules", true);
-        return Optional.empty();
-    }
-
-    private void count(String extractor, boolean fallback) {
-        if (metrics != null) {
-            metrics.extraction(extractor, fallback);
-        }
+        return extraction.reading(callSid, reply);
     }
 
     private ProducerTemplate template() {

@@ -18,6 +18,7 @@ public final class ModelExtraction {
     private final CostLedger costs;
     private final TurnMetrics metrics;
 
+    /** {@code metrics}: null when the readings are not call turns (the parse API), so they are not counted as such. */
     public ModelExtraction(ChatExtractionCodec codec, CostLedger costs, TurnMetrics metrics) {
         this.codec = codec;
         this.costs = costs;
@@ -32,20 +33,26 @@ public final class ModelExtraction {
     /** The model's reading in the route's reply; its tokens are added to the call's costs. */
     public Optional<ModelReading> reading(String callSid, String reply) {
         if (reply == null || reply.isBlank()) {
-            metrics.extraction("rules", true);
+            count("rules", true);
             return Optional.empty(); // the breaker's fallback
         }
         try {
             ChatExtractionCodec.Result result = codec.parse(reply);
             costs.llm(callSid, result.inputTokens(), result.outputTokens());
-            metrics.extraction("llm", false);
+            count("llm", false);
             return Optional.of(result.reading());
         } catch (ChatExtractionCodec.UnusableReply e) {
             LOG.warn("model reply not used: {}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("model extraction failed: {}", e.toString());
         }
-        metrics.extraction("rules", true);
+        count("rules", true);
         return Optional.empty();
+    }
+
+    private void count(String extractor, boolean fallback) {
+        if (metrics != null) {
+            metrics.extraction(extractor, fallback);
+        }
     }
 }
