@@ -36,6 +36,10 @@ import app.bella.understanding.Prices;
 import app.bella.understanding.AudioPreprocessor;
 import app.bella.understanding.RecordingFetcher;
 import app.bella.understanding.Transcriptions;
+import app.bella.understanding.TranscriptionNotifications;
+import app.bella.understanding.TranscriptionSignals;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.DriverManager;
 import app.bella.understanding.TurnMetrics;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -119,15 +123,28 @@ final class Beans {
                 get(props, "bella.voice.transfer-number"), verification);
         // the call path reaches PostgreSQL behind database-breaker with a short wait of its own (docs/operations.md)
         app.bella.voice.CallPathDatabase callPath = callPathDatabase(dataSource, props);
+        // a Whisper turn's poll waits on a signal from the transcription worker (this instance's, or another's through
+        // PostgreSQL notifications), not on a thread re-reading the job
+        TranscriptionSignals signals = new TranscriptionSignals(100_000);
+        if (dataSource instanceof HikariDataSource pool) {
+            try {
+                camel.addService(new TranscriptionNotifications(
+                        () -> DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()), signals));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        camel.getRegistry().bind("pollWait", new app.bella.voice.PollWait(signals,
+                Duration.ofMillis(Long.parseLong(get(props, "bella.stt.first-wait-ms"))),
+                Duration.ofMillis(Long.parseLong(get(props, "bella.stt.poll-wait-ms")))));
         Transcriptions transcriptions = new Transcriptions(callPath,
                 new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
                         get(props, "bella.twilio.api-base-url"), Long.parseLong(get(props, "bella.stt.max-recording-bytes")),
                         Integer.parseInt(get(props, "bella.stt.recording-attempts")), Duration.ofMillis(500)),
                 costs, get(props, "bella.stt.model"), get(props, "bella.stt.language"),
-                Boolean.parseBoolean(get(props, "bella.stt.preprocess").strip()) ? new AudioPreprocessor() : null, metrics);
+                Boolean.parseBoolean(get(props, "bella.stt.preprocess").strip()) ? new AudioPreprocessor() : null, metrics,
+                signals);
         CallFlow.SpeechSettings speech = new CallFlow.SpeechSettings(stt,
-                Duration.ofMillis(Long.parseLong(get(props, "bella.stt.first-wait-ms"))),
-                Duration.ofMillis(Long.parseLong(get(props, "bella.stt.poll-wait-ms"))),
                 Integer.parseInt(get(props, "bella.stt.max-polls")), steps(get(props, "bella.stt.whisper-steps")));
         ProducerTemplate[] template = new ProducerTemplate[1];
         BiConsumer<String, Integer> transcribe = (callSid, turn) -> {

@@ -152,10 +152,20 @@ public final class BellaApplication {
                         HttpProblems.install(context);
                         SecurityHeaders.install(context);
                         RequestIds.install(context);
+                        installPollWait(context);
                     }
                 });
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** A Whisper turn's poll waits on the event loop before its route runs (PollWait). */
+        private static void installPollWait(CamelContext context) {
+            app.bella.voice.PollWait pollWait = context.getRegistry().lookupByNameAndType("pollWait", app.bella.voice.PollWait.class);
+            for (org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter router
+                    : context.getRegistry().findByType(org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter.class)) {
+                router.route(io.vertx.core.http.HttpMethod.POST, app.bella.voice.PollWait.path()).order(-5_000).handler(pollWait);
             }
         }
 

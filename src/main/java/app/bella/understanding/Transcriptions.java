@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -55,10 +54,11 @@ public final class Transcriptions {
     private final String language;
     private final AudioPreprocessor preprocessor;
     private final TurnMetrics metrics;
+    private final TranscriptionSignals signals;
 
     /** {@code preprocessor} null: recordings go to Whisper as Twilio served them. */
     public Transcriptions(DataSource dataSource, RecordingFetcher fetcher, CostLedger costs, String model, String language,
-                          AudioPreprocessor preprocessor, TurnMetrics metrics) {
+                          AudioPreprocessor preprocessor, TurnMetrics metrics, TranscriptionSignals signals) {
         this.dataSource = dataSource;
         this.fetcher = fetcher;
         this.costs = costs;
@@ -66,6 +66,7 @@ public final class Transcriptions {
         this.language = language;
         this.preprocessor = preprocessor;
         this.metrics = metrics;
+        this.signals = signals;
     }
 
     /** Twilio charges for the recording itself. */
@@ -96,21 +97,6 @@ public final class Transcriptions {
                 return Optional.of(new Job(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                         (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8)));
             }
-        }
-    }
-
-    /** Waits (bounded) until the job is done or failed; the poll turn then continues the dialogue. */
-    public Optional<Job> await(String callSid, int turn, Duration max) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (true) {
-            Optional<Job> job = find(callSid, turn);
-            if (job.isPresent() && (job.get().done() || job.get().failed())) {
-                return job;
-            }
-            if (System.nanoTime() >= deadline) {
-                return job;
-            }
-            Thread.sleep(50);
         }
     }
 
@@ -199,19 +185,36 @@ public final class Transcriptions {
         finish(exchange, "failed", null, cause == null ? "failed" : cause.getClass().getSimpleName());
     }
 
+    /** The recording could not be queued for transcription (the queue is full): the turn falls back at once. */
+    public void abandon(String callSid, int turn, String reason) throws SQLException {
+        settle(callSid, turn, "failed", null, reason, null);
+    }
+
     private void finish(Exchange exchange, String status, String text, String error) throws SQLException {
+        String callSid = internal(exchange, CALL_SID, String.class);
+        Integer turn = internal(exchange, TURN, Integer.class);
+        if (callSid == null || turn == null) {
+            return; // the worker failed before it knew its job: nothing to settle
+        }
+        settle(callSid, turn, status, text, error, exchange.getVariable(AUDIO, AudioPreprocessor.Result.class));
+    }
+
+    private void settle(String callSid, int turn, String status, String text, String error, AudioPreprocessor.Result audio)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.get("transcription-finish"))) {
             ps.setString(1, status);
             ps.setString(2, text);
             ps.setString(3, error);
-            AudioPreprocessor.Result audio = exchange.getVariable(AUDIO, AudioPreprocessor.Result.class);
             ps.setObject(4, audio == null ? null : (int) audio.bytesBefore());
             ps.setObject(5, audio == null ? null : (int) audio.bytesAfter());
             ps.setObject(6, audio == null ? null : (int) Math.round(audio.secondsBefore() * 1000));
             ps.setObject(7, audio == null ? null : (int) Math.round(audio.secondsAfter() * 1000));
-            ps.setString(8, internal(exchange, CALL_SID, String.class));
-            ps.setInt(9, internal(exchange, TURN, Integer.class));
-            ps.executeUpdate();
+            ps.setString(8, callSid);
+            ps.setInt(9, turn);
+            ps.executeQuery().close(); // the statement also notifies the other instances
+        } finally {
+            // even when the update failed: the waiting poll then reads the job once and decides
+            signals.settle(callSid, turn);
         }
     }
 

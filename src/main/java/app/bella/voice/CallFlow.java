@@ -45,8 +45,8 @@ public final class CallFlow {
     /** Signed form parameter of test calls (the console, {@code bella call}); Twilio never sends it. */
     public static final String TEST_CALL_PARAM = "BellaTest";
 
-    /** How speech is heard: engine for new calls, and how long a turn may wait for a transcription. */
-    public record SpeechSettings(String engine, Duration firstWait, Duration pollWait, int maxPolls, java.util.Set<Step> whisperSteps) {
+    /** How speech is heard: engine for new calls, how many polls a turn may wait for a transcription, which steps. */
+    public record SpeechSettings(String engine, int maxPolls, java.util.Set<Step> whisperSteps) {
 
         /** Whisper hears this step (empty set: every step); the others use Twilio's own recognition. */
         boolean whisperHears(Step step) {
@@ -173,10 +173,10 @@ public final class CallFlow {
 
     /**
      * Step voice-recorded-read: POST /twilio/voice/recorded?n=N, the caller's answer was recorded. Transcription runs
-     * off this thread; the turn waits briefly for it, else Twilio is told to pause and poll, so it is never held past
-     * its timeout.
+     * off this thread; Twilio is redirected at once to the poll, which waits for the transcript without holding a
+     * thread or a connection ({@link PollWait}), so it is never held past its timeout.
      */
-    public TurnRequest recorded(Object form, String turn) throws SQLException, InterruptedException {
+    public TurnRequest recorded(Object form, String turn) throws SQLException {
         Map<String, String> p = TwilioWebhookGuard.form(form);
         String callSid = callSid(p);
         if (callSid == null) {
@@ -213,30 +213,37 @@ public final class CallFlow {
                 }
             }
             if (created) {
-                transcribe.accept(callSid, n);
+                try {
+                    transcribe.accept(callSid, n);
+                } catch (RuntimeException e) { // the transcription queue is full: Twilio's recognition for this turn
+                    LOG.warn("recording of turn {} not queued for transcription: {}", n, e.toString());
+                    transcriptions.abandon(callSid, n, "transcription queue full");
+                }
             }
-            return afterWaiting(callSid, n, 0, speech.firstWait());
+            // no wait here: the poll it redirects to waits for the transcript without holding a thread (PollWait)
+            return TurnRequest.answered(Twiml.response().voice(voice).redirect(pollUrl(callSid, n, 0)).toXml());
         } finally {
             MDC.remove("callSid");
         }
     }
 
     /** Step voice-poll-read: POST /twilio/voice/poll?n=N&t=T, is the transcription of turn N ready yet? */
-    public TurnRequest poll(Object form, String turn, String attempt) throws SQLException, InterruptedException {
+    public TurnRequest poll(Object form, String turn, String attempt) throws SQLException {
         String callSid = callSid(TwilioWebhookGuard.form(form));
         if (callSid == null) {
             return TurnRequest.answered(apology());
         }
         MDC.put("callSid", callSid);
         try {
-            return afterWaiting(callSid, turnNumber(turn), Math.max(1, number(attempt, 1)), speech.pollWait());
+            return afterWaiting(callSid, turnNumber(turn), Math.max(0, number(attempt, 1)));
         } finally {
             MDC.remove("callSid");
         }
     }
 
-    private TurnRequest afterWaiting(String callSid, int n, int attempt, Duration wait) throws SQLException, InterruptedException {
-        Optional<Transcriptions.Job> job = transcriptions.await(callSid, n, wait);
+    /** After the poll's wait (PollWait): one read of the job. */
+    private TurnRequest afterWaiting(String callSid, int n, int attempt) throws SQLException {
+        Optional<Transcriptions.Job> job = transcriptions.find(callSid, n);
         if (job.isPresent() && job.get().done()) {
             metrics.speech("whisper", false);
             return TurnRequest.heard(callSid, n, TurnInput.fromTwilio(job.get().text(), null, null, MAX_SPEECH_CHARS), "whisper");
@@ -250,7 +257,12 @@ public final class CallFlow {
         if (attempt == 1) {
             t.say("One moment, please.");
         }
-        return TurnRequest.answered(t.pause(1).redirect(POLL_PATH + "?n=" + n + "&t=" + (attempt + 1)).toXml());
+        return TurnRequest.answered(t.pause(1).redirect(pollUrl(callSid, n, attempt + 1)).toXml());
+    }
+
+    /** Poll attempt {@code t} of turn {@code n}; the call's id lets {@link PollWait} wait for that turn's transcript. */
+    static String pollUrl(String callSid, int n, int t) {
+        return POLL_PATH + "?n=" + n + "&t=" + t + "&" + PollWait.CALL_PARAM + "=" + callSid;
     }
 
     /**
