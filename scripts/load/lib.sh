@@ -35,7 +35,9 @@ trap cleanup EXIT
 
 # The jar and one test classpath (Gatling included) for the helper classes: built once, reused.
 build() {
-  if [[ ! -f target/bella.jar || -n "${LOAD_REBUILD:-}" ]]; then
+  # rebuilt when missing, asked for, or older than any source, route, Kamelet or resource it packs
+  if [[ ! -f target/bella.jar || -n "${LOAD_REBUILD:-}" \
+        || -n $(find src/main routes kamelets pom.xml -newer target/bella.jar -print -quit) ]]; then
     log "building target/bella.jar"
     ./mvnw -B -q package -DskipTests
   fi

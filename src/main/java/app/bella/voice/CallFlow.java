@@ -98,16 +98,16 @@ public final class CallFlow {
         }
         MDC.put("callSid", callSid);
         try (Connection c = transaction()) {
-            Optional<CallStore.Turn> answered = store.find(c, callSid).isPresent() ? store.turn(c, callSid, 0) : Optional.empty();
-            if (answered.isPresent()) {
-                c.commit();
-                return answered.get().twiml(); // Twilio retried the call's first request
-            }
             CallState s = new CallState();
             s.callSid = callSid;
             s.from = CallerId.normalise(p.get("From"));
             s.fromDigits = CallerId.invalidDigits(p.get("From"));
             s.stt = speechChoice.get();
+            Reply reply = dialogue.start(books.apply(c), s);
+            s.lastAsk = reply.ask();
+            String twiml = render(reply, s);
+            // the session is inserted as the greeting leaves it, in one statement; a retry of this webhook (or a
+            // duplicate racing it) finds the row taken and answers the stored greeting
             if (!store.create(c, s)) {
                 c.rollback();
                 return replayFirst(callSid);
@@ -115,10 +115,6 @@ public final class CallFlow {
             if ("true".equals(p.get(TEST_CALL_PARAM))) {
                 store.markTest(c, callSid); // left out of business metrics and costs
             }
-            Reply reply = dialogue.start(books.apply(c), s);
-            s.lastAsk = reply.ask();
-            String twiml = render(reply, s);
-            store.save(c, s, "in-progress");
             store.addTurn(c, callSid, 0, null, reply.spoken(), twiml);
             events.append(c, EventType.CALL_STARTED, callSid, callEvent(s, null));
             c.commit();

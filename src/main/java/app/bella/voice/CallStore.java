@@ -33,13 +33,16 @@ public final class CallStore {
         return load(c, callSid, Sql.get("call-session-find"));
     }
 
-    /** Inserts a new session; false when another request created it first. */
+    /** Inserts a new session as it stands (in progress); false when another request created it first. */
     public boolean create(Connection c, CallState s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-insert"))) {
             ps.setString(1, s.callSid);
             ps.setString(2, s.from);
-            ps.setString(3, s.step.name());
-            ps.setString(4, JSON.writeValueAsString(s));
+            ps.setString(3, s.outcome);
+            ps.setString(4, s.step.name());
+            ps.setInt(5, s.turn);
+            ps.setString(6, JSON.writeValueAsString(s));
+            ps.setObject(7, s.appointmentId);
             return ps.executeUpdate() == 1;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
