@@ -23,9 +23,14 @@ public final class NotifyBeans {
     private NotifyBeans() {
     }
 
-    /** @param properties resolves a property name to its value ("" or null when unset) */
-    public static void bind(CamelContext camel, Function<String, String> properties, DataSource dataSource, Clock clock,
-                            ZoneId zone, BookingService bookings, OutboxWriter events) {
+    /**
+     * @param properties resolves a property name to its value ("" or null when unset)
+     * @param dataSource the main pool: incoming SMS replies are webhooks
+     * @param background the background pool: the planner (a Kafka consumer) and the dispatcher, which holds its
+     *                   connection while Twilio is asked
+     */
+    public static void bind(CamelContext camel, Function<String, String> properties, DataSource dataSource,
+                            DataSource background, Clock clock, ZoneId zone, BookingService bookings, OutboxWriter events) {
         ReminderPolicy policy = ReminderPolicy.parse(properties.apply("bella.notify.reminders"),
                 properties.apply("bella.notify.quiet-hours"), zone);
         SmsTexts texts = new SmsTexts(properties.apply("bella.practice.name"), zone);
@@ -39,8 +44,8 @@ public final class NotifyBeans {
                     + "incoming SMS still work)");
         }
         Registry registry = camel.getRegistry();
-        registry.bind("notificationPlanner", new NotificationPlanner(dataSource, bookings, policy, clock));
-        NotificationDispatcher dispatcher = new NotificationDispatcher(camel, dataSource, events, policy, texts, clock,
+        registry.bind("notificationPlanner", new NotificationPlanner(background, bookings, policy, clock));
+        NotificationDispatcher dispatcher = new NotificationDispatcher(camel, background, events, policy, texts, clock,
                 Integer.parseInt(properties.apply("bella.notify.batch-size").strip()));
         app.bella.costs.BudgetGuard guard = registry.lookupByNameAndType("budgetGuard", app.bella.costs.BudgetGuard.class);
         if (guard != null) { // every reminder after the first is optional spend

@@ -4,6 +4,10 @@ import app.bella.support.Json;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -20,22 +24,39 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  * Answers /readyz: ready when PostgreSQL answers a query and every route is started — what serving a call needs.
  * Kafka is reported in the body but does not gate readiness: while it is unreachable the transactional outbox keeps
  * every event and calls still book, so a load balancer must not take every instance out for it (its state belongs in
- * the health details and the alerts). Kafka is asked in the background, so a probe never waits on it.
+ * the health details and the alerts).
+ *
+ * <p>A probe never waits and never takes a pooled connection: it answers from state kept up to date in the
+ * background. PostgreSQL is asked by one background thread about once a second on the background pool (one check at a
+ * time; an answer older than {@link #staleAfter()} counts as DOWN, so a hung check shows), Kafka by an asynchronous
+ * metadata request whenever the last one has come back.
  */
 public final class Readiness implements AutoCloseable {
+
+    private static final Duration DATABASE_CHECK_EVERY = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final Admin kafka;
     private final CamelContext camel;
     private final int timeoutMillis;
+    private final Duration staleAfter;
     /** The last Kafka answer ("UP" or why not) and whether a metadata request is in flight. */
     private volatile String kafkaState = "UNKNOWN: not asked yet";
     private final java.util.concurrent.atomic.AtomicBoolean kafkaAsking = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The last database answer and when it was given; replaced by the background check only. */
+    private volatile DatabaseAnswer database = new DatabaseAnswer("DOWN: not asked yet", System.nanoTime());
+    private final ScheduledExecutorService databaseChecks;
 
+    private record DatabaseAnswer(String state, long atNanos) {
+    }
+
+    /** @param dataSource the background pool: the check must never take a connection a webhook needs */
     public Readiness(DataSource dataSource, String kafkaBootstrapServers, CamelContext camel, int timeoutMillis) {
         this.dataSource = dataSource;
         this.camel = camel;
         this.timeoutMillis = timeoutMillis;
+        // a check may take the query timeout (rounded up to seconds) plus a second's pause before the next one
+        this.staleAfter = Duration.ofMillis(Math.max(3_000, 2L * Math.max(1000, timeoutMillis) + DATABASE_CHECK_EVERY.toMillis()));
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
@@ -43,6 +64,18 @@ public final class Readiness implements AutoCloseable {
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "bella-readiness");
         this.kafka = Admin.create(p);
         kafka(); // the first answer is on its way before the first probe
+        databaseChecks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bella-readiness-database");
+            t.setDaemon(true);
+            return t;
+        });
+        // fixed delay on one thread: never two checks in flight, a slow one delays the next
+        databaseChecks.scheduleWithFixedDelay(this::checkDatabase, 0, DATABASE_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How old the last database answer may be before readiness takes the database for DOWN. */
+    public Duration staleAfter() {
+        return staleAfter;
     }
 
     /** Check results by dependency name: "UP" or the reason it is down. */
@@ -70,14 +103,28 @@ public final class Readiness implements AutoCloseable {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
     }
 
+    /** The last database answer, or DOWN when the background check has not answered for too long. */
     private String database() {
+        DatabaseAnswer last = database;
+        long ageMillis = (System.nanoTime() - last.atNanos()) / 1_000_000;
+        if (ageMillis > staleAfter.toMillis()) {
+            return "DOWN: PostgreSQL has not answered the readiness check for " + ageMillis + " ms";
+        }
+        return last.state();
+    }
+
+    private void checkDatabase() {
+        String state;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(Math.max(1, timeoutMillis / 1000));
             s.execute("SELECT 1");
-            return "UP";
+            state = "UP";
         } catch (Exception e) {
-            return "DOWN: " + rootMessage(e);
+            state = "DOWN: " + rootMessage(e);
+        } catch (Throwable t) { // keep the schedule alive whatever happens
+            state = "DOWN: " + t;
         }
+        database = new DatabaseAnswer(state, System.nanoTime());
     }
 
     /** The last known Kafka state; asks again in the background unless a request is already in flight. */
@@ -119,6 +166,7 @@ public final class Readiness implements AutoCloseable {
 
     @Override
     public void close() {
+        databaseChecks.shutdownNow();
         kafka.close(java.time.Duration.ofSeconds(2));
     }
 }

@@ -68,7 +68,11 @@ final class Beans {
     private Beans() {
     }
 
-    static void bind(CamelContext camel, DataSource dataSource) {
+    /**
+     * @param dataSource the call path's and the API's pool
+     * @param background background work's pool: work that may wait on Kafka or a SaaS holding a connection
+     */
+    static void bind(CamelContext camel, DataSource dataSource, DataSource background) {
         PropertiesComponent props = camel.getPropertiesComponent();
         ZoneId zone = ZoneId.of(get(props, "bella.timezone"));
         // injectable: real or frozen (bella.clock) time; tests move it forward to drive escalations
@@ -177,7 +181,7 @@ final class Beans {
                 new app.bella.api.AuthFailures(Integer.parseInt(get(props, "bella.api.auth-failures-per-minute")), 60),
                 get(props, "bella.api.bootstrap-api-key"), System.out);
         registry.bind("apiSupport", apiSupport);
-        registry.bind("apiHousekeeping", new ApiHousekeeping(dataSource,
+        registry.bind("apiHousekeeping", new ApiHousekeeping(background,
                 Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
         registry.bind("bookingApi", new BookingApi(tx, bookings));
         registry.bind("catalogApi", new CatalogApi(tx));
@@ -189,12 +193,12 @@ final class Beans {
                 // path: model on the parse API: the same model, breaker and budget guard as a call, not counted as a turn
                 extractor.equals("llm") && openAi ? budgetGated(guard, new app.bella.understanding.CamelModelExtractor(camel,
                         new ModelExtraction(new ChatExtractionCodec(get(props, "bella.llm.model")), costs, null))) : app.bella.understanding.ModelExtractor.NONE));
-        AlertBeans.bind(camel, dataSource, clock, zone, key -> get(props, key));
-        registry.bind("alertsApi", new app.bella.api.AlertsApi(
-                registry.lookupByNameAndType("alerts", app.bella.ops.AlertService.class), dataSource,
+        // alert rules, the pipeline and the channels are background work; the alerts API reads on the main pool
+        AlertBeans.bind(camel, background, clock, zone, key -> get(props, key));
+        registry.bind("alertsApi", new app.bella.api.AlertsApi(new app.bella.ops.AlertService(dataSource, events, clock), dataSource,
                 app.bella.ops.AlertRouting.from(key -> get(props, key))));
-        OpsBeans.bind(camel, dataSource, clock, zone, key -> get(props, key), costs, callPath);
-        BusinessMetrics business = new BusinessMetrics(dataSource, events, clock, zone,
+        OpsBeans.bind(camel, dataSource, background, clock, zone, key -> get(props, key), costs, callPath);
+        BusinessMetrics business = new BusinessMetrics(background, events, clock, zone,
                 Duration.ofMillis(Long.parseLong(get(props, "bella.metrics.snapshot-interval-ms"))));
         registry.bind("businessMetrics", business);
         try {
@@ -221,7 +225,7 @@ final class Beans {
         }
         registry.bind("bookingService", bookings);
         app.bella.console.ConsoleBeans.bind(camel, dataSource, apiSupport, clock, zone, key -> get(props, key));
-        app.bella.notify.NotifyBeans.bind(camel, key -> get(props, key), dataSource, clock, zone, bookings, events);
+        app.bella.notify.NotifyBeans.bind(camel, key -> get(props, key), dataSource, background, clock, zone, bookings, events);
     }
 
     /** BELLA_CLOCK freezes "now" at an instant for demos and tests (a clock they can move); empty means real time. */

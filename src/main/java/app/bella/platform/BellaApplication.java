@@ -123,6 +123,7 @@ public final class BellaApplication {
                         props.resolveProperty("bella.db.user").orElse(""),
                         props.resolveProperty("bella.db.password").orElse(""),
                         Integer.parseInt(required(props, "bella.db.pool-size")),
+                        Integer.parseInt(required(props, "bella.db.background-pool-size")),
                         Integer.parseInt(required(props, "bella.db.embedded-port")),
                         props.resolveProperty("bella.kafka.bootstrap-servers").orElse(""),
                         Integer.parseInt(required(props, "bella.kafka.embedded-port"))));
@@ -130,16 +131,19 @@ public final class BellaApplication {
                 throw new IllegalStateException("Bella could not open its database or Kafka: " + e.getMessage(), e);
             }
             props.addOverrideProperty("bella.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
-            readiness = new Readiness(infrastructure.dataSource(), infrastructure.kafkaBootstrapServers(), camel,
+            // the database answer is kept up to date on the background pool: a probe never takes a connection
+            readiness = new Readiness(infrastructure.backgroundDataSource(), infrastructure.kafkaBootstrapServers(), camel,
                     Integer.parseInt(required(props, "bella.readiness.timeout-ms")));
             camel.getRegistry().bind("dataSource", infrastructure.dataSource());
+            camel.getRegistry().bind("backgroundDataSource", infrastructure.backgroundDataSource());
             camel.getRegistry().bind("readiness", readiness);
-            outbox = OutboxBeans.create(name -> props.resolveProperty(name).orElse(null), infrastructure.dataSource(),
+            // the relay waits for Kafka's acknowledgements inside its transaction: on the background pool
+            outbox = OutboxBeans.create(name -> props.resolveProperty(name).orElse(null), infrastructure.backgroundDataSource(),
                     infrastructure.kafkaBootstrapServers());
             camel.getRegistry().bind("outboxWriter", outbox.writer());
             camel.getRegistry().bind("outboxRelay", outbox.relay());
             outbox.registerMetricsOnStart(camel);
-            Beans.bind(camel, infrastructure.dataSource());
+            Beans.bind(camel, infrastructure.dataSource(), infrastructure.backgroundDataSource());
             try {
                 camel.addStartupListener(new org.apache.camel.StartupListener() {
                     @Override
@@ -152,6 +156,7 @@ public final class BellaApplication {
                         HttpProblems.install(context);
                         SecurityHeaders.install(context);
                         RequestIds.install(context);
+                        Liveness.install(context);
                         installPollWait(context);
                     }
                 });

@@ -24,11 +24,13 @@ public final class Infrastructure implements AutoCloseable {
 
     /** What the configuration says; empty strings mean "start an embedded one". */
     public record Settings(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
-                           int embeddedDbPort, String kafkaBootstrapServers, int embeddedKafkaPort) {
+                           int dbBackgroundPoolSize, int embeddedDbPort, String kafkaBootstrapServers, int embeddedKafkaPort) {
     }
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final HikariDataSource dataSource;
+    /** Background work's own pool (outbox relay, notifications, alerts, snapshots): it never starves the call path. */
+    private HikariDataSource backgroundDataSource;
     private final String kafkaBootstrapServers;
     private final boolean embeddedDatabase;
     private final boolean embeddedKafka;
@@ -76,11 +78,16 @@ public final class Infrastructure implements AutoCloseable {
         } else {
             LOG.info("Database: configured server {}", redactUrl(dbUrl));
         }
-        HikariDataSource pool = pool(dbUrl, dbUser, dbPassword, settings.dbPoolSize());
+        HikariDataSource pool = pool("bella-db", dbUrl, dbUser, dbPassword, settings.dbPoolSize());
         synchronized (opened) {
             opened.push(pool);
         }
         migrate(pool);
+        HikariDataSource background = pool("bella-db-background", dbUrl, dbUser, dbPassword, settings.dbBackgroundPoolSize());
+        synchronized (opened) {
+            opened.push(background); // closed before the main pool
+        }
+        backgroundDataSource = background;
         return pool;
     }
 
@@ -132,8 +139,17 @@ public final class Infrastructure implements AutoCloseable {
         return new Infrastructure(settings);
     }
 
+    /** The call path's and the API's pool (bella.db.pool-size); migrations run on it. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Background work's pool (bella.db.background-pool-size): work that may hold a connection while it waits on Kafka
+     * or a SaaS, and the readiness check, so that neither takes a connection a webhook needs.
+     */
+    public DataSource backgroundDataSource() {
+        return backgroundDataSource;
     }
 
     public String kafkaBootstrapServers() {
@@ -166,9 +182,9 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int size) {
+    private static HikariDataSource pool(String name, String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("bella-db");
+        config.setPoolName(name);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);

@@ -39,14 +39,18 @@ final class OpsBeans {
     private OpsBeans() {
     }
 
-    /** @param properties resolves a property name to its value ("" when unset) */
-    static void bind(CamelContext camel, DataSource dataSource, AdjustableClock clock, ZoneId zone,
+    /**
+     * @param properties resolves a property name to its value ("" when unset)
+     * @param dataSource the main pool: the API's reads (costs, unified API, business report)
+     * @param background the background pool: the SLO heartbeat and engine, the database watch
+     */
+    static void bind(CamelContext camel, DataSource dataSource, DataSource background, AdjustableClock clock, ZoneId zone,
                             Function<String, String> properties, CostLedger ledger, DataSource callPath) {
         AlertService alerts = camel.getRegistry().lookupByNameAndType("alerts", AlertService.class);
         OutboxWriter events = camel.getRegistry().lookupByNameAndType("outboxWriter", OutboxWriter.class);
 
         // service levels: events counted from Camel's event stream and the calls' ends, judged from PostgreSQL
-        SloStore sloStore = new SloStore(dataSource);
+        SloStore sloStore = new SloStore(background);
         SliRecorder sli = new SliRecorder(clock, Duration.ofMillis(number(properties, "bella.slo.http-latency.threshold-ms")));
         camel.getManagementStrategy().addEventNotifier(sli);
         try {
@@ -82,10 +86,11 @@ final class OpsBeans {
                         "Whisper and model calls that succeeded"));
         SloEngine engine = new SloEngine(sloStore, slos, alerts, events, clock, zone);
         Set<String> successful = list(properties.apply("bella.slo.call-success.outcomes"));
+        SloStore callEnds = new SloStore(callPath); // counted by the call-status webhook: the call path's pool
         // a webhook's costs are recorded over the call path's connections (database-breaker): no 5 s wait while it is down
         CallCosts callCosts = new CallCosts(callPath, new CostLedger(callPath, events, ledger.prices(), clock), list(properties.apply("bella.cost.test-numbers")), end -> {
             if (!end.test()) {
-                sloStore.add("call-success", clock.instant(), successful.contains(end.outcome()) ? 1 : 0, 1);
+                callEnds.add("call-success", clock.instant(), successful.contains(end.outcome()) ? 1 : 0, 1);
             }
         }, clock);
         Heartbeat heartbeat = new Heartbeat(sloStore, sli, clock,
@@ -98,7 +103,7 @@ final class OpsBeans {
         Duration gone = Duration.ofMillis(Math.max(Duration.ofMinutes(5).toMillis(),
                 3 * number(properties, "bella.slo.heartbeat-interval-ms")));
         camel.getRegistry().bind("alertRules", new AlertRules(alerts, rules, heartbeat.instanceId(), gone));
-        DatabaseWatch databaseWatch = new DatabaseWatch(dataSource, alerts,
+        DatabaseWatch databaseWatch = new DatabaseWatch(background, alerts,
                 camel.getRegistry().lookupByNameAndType("alertMessages", AlertMessages.class),
                 camel.getRegistry().lookupByNameAndType("alertRouting", AlertRouting.class),
                 camel.getRegistry().lookupByNameAndType("alertChannelSettings", AlertChannels.Settings.class),
@@ -107,7 +112,7 @@ final class OpsBeans {
         camel.getRegistry().bind("databaseWatch", databaseWatch);
 
         CostReport report = new CostReport(dataSource, clock, zone, ledger.prices());
-        UnifiedApi unified = new UnifiedApi(camel, report, alerts)
+        UnifiedApi unified = new UnifiedApi(camel, report, new AlertService(dataSource, events, clock))
                 .section("sla-metrics.report", () -> unchecked(engine::view))
                 .section("status.instances", () -> unchecked(() -> heartbeat.instances(Duration.ofMinutes(5))))
                 .section("status.instance", heartbeat::instanceId)

@@ -72,7 +72,7 @@ class ApplicationStartupTest {
 
     @Test
     void yamlRoutesComeFromTheTopLevelFolder() {
-        assertThat(bella.camel().getRoute("platform-healthz")).isNotNull();
-        assertThat(bella.camel().getRoute("platform-healthz").getSourceLocation()).startsWith("file:routes/");
+        assertThat(bella.camel().getRoute("platform-readyz")).isNotNull();
+        assertThat(bella.camel().getRoute("platform-readyz").getSourceLocation()).startsWith("file:routes/");
     }
 }
