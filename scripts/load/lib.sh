@@ -41,7 +41,8 @@ build() {
     log "building target/bella.jar"
     ./mvnw -B -q package -DskipTests
   fi
-  if [[ ! -f "$CPFILE" || ! -f target/test-classes/app/bella/load/ConversationSimulation.class || -n "${LOAD_REBUILD:-}" ]]; then
+  local sim=target/test-classes/app/bella/load/ConversationSimulation.class
+  if [[ ! -f "$CPFILE" || ! -f $sim || -n "${LOAD_REBUILD:-}" || -n $(find src/test/java/app/bella/load src/load -newer $sim -print -quit) ]]; then
     log "compiling the load generator"
     ./mvnw -B -q -Pload test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE"
   fi

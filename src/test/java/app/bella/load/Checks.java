@@ -108,19 +108,36 @@ public final class Checks {
             Thread.sleep(500);
         }
         Map<String, Set<String>> expected = new HashMap<>();
+        Map<String, long[]> written = new HashMap<>(); // event id → outbox id (the order written), per key below
+        Map<String, String> keyOf = new HashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT topic, event_id::text FROM outbox_event")) {
+             ResultSet rs = s.executeQuery("SELECT topic, event_id::text, id, event_key FROM outbox_event")) {
             while (rs.next()) {
                 expected.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                written.put(rs.getString(2), new long[] {rs.getLong(3)});
+                keyOf.put(rs.getString(2), rs.getString(1) + "/" + rs.getString(4));
             }
         }
         long total = expected.values().stream().mapToLong(Set::size).sum();
         long lost = 0;
         long duplicates = 0;
+        long overtaken = 0;
         for (var topic : expected.entrySet()) {
-            Map<String, Integer> seen;
+            Map<String, Integer> seen = new java.util.LinkedHashMap<>();
             try {
                 seen = read(bootstrap, topic.getKey());
+                // order per key: the first copies of a key's events arrive in the order they were written
+                Map<String, Long> lastPerKey = new HashMap<>();
+                for (String id : seen.keySet()) {
+                    long[] outboxId = written.get(id);
+                    if (outboxId == null) {
+                        continue;
+                    }
+                    Long before = lastPerKey.put(keyOf.get(id), outboxId[0]);
+                    if (before != null && before > outboxId[0]) {
+                        overtaken++;
+                    }
+                }
             } catch (RuntimeException e) {
                 report(false, "events", "could not read " + topic.getKey() + " from Kafka: " + e);
                 return false;
@@ -134,9 +151,10 @@ public final class Checks {
                 }
             }
         }
-        boolean ok = lost == 0 && unpublished == 0;
+        boolean ok = lost == 0 && unpublished == 0 && overtaken == 0;
         report(ok, "events", total + " outbox events, " + unpublished + " unpublished, " + lost
-                + " missing from Kafka, " + duplicates + " duplicate copies on Kafka");
+                + " missing from Kafka, " + duplicates + " duplicate copies on Kafka, " + overtaken
+                + " arrived before an earlier event of their key");
         return ok;
     }
 
@@ -148,7 +166,7 @@ public final class Checks {
         p.put("value.deserializer", StringDeserializer.class.getName());
         p.put("enable.auto.commit", "false");
         p.put("isolation.level", "read_committed");
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> seen = new java.util.LinkedHashMap<>(); // in the order first consumed
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = new ArrayList<>();
             consumer.partitionsFor(topic, Duration.ofSeconds(90)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));

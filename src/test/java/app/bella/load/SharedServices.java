@@ -27,7 +27,8 @@ public final class SharedServices {
         String address;
         switch (what) {
             case "postgres" -> {
-                EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(data, port);
+                // no application role: the shared server stands in for a configured PostgreSQL (as in the tests)
+                EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(data, port, false);
                 server = pg;
                 address = pg.jdbcUrl("postgres");
             }
