@@ -42,6 +42,7 @@ public final class Readiness implements AutoCloseable {
     private final Duration staleAfter;
     /** The last Kafka answer ("UP" or why not) and whether a metadata request is in flight. */
     private volatile String kafkaState = "UNKNOWN: not asked yet";
+    private volatile boolean draining;
     private final java.util.concurrent.atomic.AtomicBoolean kafkaAsking = new java.util.concurrent.atomic.AtomicBoolean();
     /** The last database answer and when it was given; replaced by the background check only. */
     private volatile DatabaseAnswer database = new DatabaseAnswer("DOWN: not asked yet", System.nanoTime());
@@ -78,9 +79,20 @@ public final class Readiness implements AutoCloseable {
         return staleAfter;
     }
 
+    /**
+     * From now on /readyz answers 503 ("shutting down"): the instance stops first at the load balancer, and then, once
+     * no new request reaches it, stops serving (BellaApplication drains for bella.shutdown.drain-ms in between).
+     */
+    public void drain() {
+        draining = true;
+    }
+
     /** Check results by dependency name: "UP" or the reason it is down. */
     public Map<String, String> check() {
         Map<String, String> checks = new LinkedHashMap<>();
+        if (draining) {
+            checks.put("instance", "DOWN: shutting down");
+        }
         checks.put("database", database());
         checks.put("kafka", kafka());
         checks.put("routes", routes());

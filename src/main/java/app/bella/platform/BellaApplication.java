@@ -26,6 +26,8 @@ public final class BellaApplication {
     private final long createdNanos = System.nanoTime();
     private Infrastructure infrastructure;
     private Readiness readiness;
+    private final Object drainLock = new Object();
+    private boolean drained;
     private OutboxBeans outbox;
 
     public BellaApplication(Properties overrides) {
@@ -66,8 +68,40 @@ public final class BellaApplication {
     }
 
     public void stop() throws Exception {
+        drain();
         main.stop();
         closeInfrastructure(); // also when start failed half-way and camel-main never reached afterStop
+    }
+
+    /**
+     * SIGTERM: /readyz turns 503 first and Bella keeps serving for bella.shutdown.drain-ms, so a load balancer takes the
+     * instance out before its routes stop (a stopping route answers 503 to a request that still reaches it). Camel's
+     * shutdown hook and Bella's both come here; the second waits for the first.
+     */
+    private void drain() {
+        synchronized (drainLock) {
+            if (drained || readiness == null) {
+                return;
+            }
+            drained = true;
+            long millis;
+            try {
+                millis = Long.parseLong(main.getCamelContext().getPropertiesComponent()
+                        .resolveProperty("bella.shutdown.drain-ms").orElse("0").strip());
+            } catch (RuntimeException e) {
+                return; // not started far enough to serve anything
+            }
+            if (millis <= 0) {
+                return;
+            }
+            readiness.drain();
+            LOG.info("Shutting down: not ready any more, still serving for {} ms", millis);
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private synchronized void closeInfrastructure() {
@@ -177,6 +211,11 @@ public final class BellaApplication {
         @Override
         public void afterStart(BaseMainSupport support) {
             LOG.info(StartupSummary.of(support.getCamelContext(), infrastructure, (System.nanoTime() - createdNanos) / 1_000_000));
+        }
+
+        @Override
+        public void beforeStop(BaseMainSupport support) {
+            drain();
         }
 
         @Override

@@ -60,6 +60,7 @@ public final class BellaServer implements AutoCloseable {
     /** Starts with exactly these properties plus a free HTTP port and a free management port. */
     public static BellaServer start(Properties properties) throws Exception {
         Properties p = new Properties();
+        p.setProperty("bella.shutdown.drain-ms", "0"); // tests stop servers by the hundred; the drill tests drain
         p.putAll(properties);
         int port = freePort();
         p.setProperty("camel.server.port", String.valueOf(port));
