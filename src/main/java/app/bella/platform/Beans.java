@@ -166,8 +166,8 @@ final class Beans {
         registry.bind("callbackJournal", new app.bella.voice.CallbackJournal(
                 java.nio.file.Path.of(get(props, "bella.data-dir"), "voice"), callPath, clock, get(props, "bella.voice.tts-voice")));
         // the services a new caller is offered: read again every 2 s, or at once after a change through the catalog API
-        app.bella.booking.ActiveServices activeServices = new app.bella.booking.ActiveServices(bookings,
-                app.bella.booking.ActiveServices.MAX_AGE);
+        app.bella.voice.ActiveServices activeServices = new app.bella.voice.ActiveServices(bookings,
+                app.bella.voice.ActiveServices.MAX_AGE);
         registry.bind("callFlow", new CallFlow(callPath, calls, dialogue, TransactionBook.over(bookings, activeServices, verification),
                 get(props, "bella.voice.tts-voice"), speech,
                 transcriptions, transcribe, metrics, events).choosingSpeechWith(guard::speechEngine));

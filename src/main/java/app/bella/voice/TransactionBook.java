@@ -1,6 +1,5 @@
 package app.bella.voice;
 
-import app.bella.booking.ActiveServices;
 import app.bella.booking.Appointment;
 import app.bella.booking.BookingOutcome;
 import app.bella.booking.BookingService;

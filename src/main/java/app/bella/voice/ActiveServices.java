@@ -1,5 +1,6 @@
-package app.bella.booking;
+package app.bella.voice;
 
+import app.bella.booking.BookingService;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -7,9 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The services a new caller is offered, read at most {@code maxAge} ago: every call start lists them, and they change a
- * few times a year. A change made through this instance's catalog API is seen at once ({@link #changed()}), one made
- * through another instance within {@code maxAge}: a service deleted more than {@code maxAge} ago is never offered.
+ * The services a new caller is offered, read at most {@code maxAge} ago: every call start lists them (the rest of a
+ * call reads the catalog afresh), and they change a few times a year. A change made through this instance's catalog
+ * API is seen at once ({@link #changed()}), one made through another instance within {@code maxAge}: a service
+ * deleted more than {@code maxAge} ago is never offered.
  *
  * <p>A stale list is read again on the caller's connection, never on a second one from the pool while the caller holds
  * one (a busy pool would leave the request waiting on itself); a few call starts racing at expiry each read once.
