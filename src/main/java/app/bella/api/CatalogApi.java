@@ -27,9 +27,12 @@ public final class CatalogApi {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final ApiTransactions tx;
+    private final Runnable servicesChanged;
 
-    public CatalogApi(ApiTransactions tx) {
+    /** @param servicesChanged told after a service was created, changed or deleted (the call start's cached list) */
+    public CatalogApi(ApiTransactions tx, Runnable servicesChanged) {
         this.tx = tx;
+        this.servicesChanged = servicesChanged;
     }
 
     // ------------------------------------------------------------------------------------------------ services
@@ -52,7 +55,7 @@ public final class CatalogApi {
         if (minutes == null) {
             throw ApiProblem.invalid("durationMinutes", "'durationMinutes' is required");
         }
-        tx.write(exchange, c -> {
+        writeService(exchange, c -> {
             try (PreparedStatement ps = c.prepareStatement(Sql.get("service-insert"))) {
                 ps.setString(1, name);
                 ps.setInt(2, minutes);
@@ -70,16 +73,25 @@ public final class CatalogApi {
         String name = body.has("name") ? ApiSupport.text(body, "name", true, 100) : null;
         Integer minutes = ApiSupport.integer(body, "durationMinutes", 5, 480);
         Boolean active = ApiSupport.bool(body, "active");
-        tx.write(exchange, c -> Response.ok(updateService(c, id, name, minutes, active)));
+        writeService(exchange, c -> Response.ok(updateService(c, id, name, minutes, active)));
     }
 
     /** DELETE /api/services/{id}: deactivates. */
     public void deleteService(Exchange exchange) throws SQLException {
         long id = ApiSupport.pathId(exchange, "service");
-        tx.write(exchange, c -> {
+        writeService(exchange, c -> {
             updateService(c, id, null, null, false);
             return Response.noContent();
         });
+    }
+
+    /** A write of the services: the cached list is forgotten once it is over (committed or not: forgetting is harmless). */
+    private void writeService(Exchange exchange, ApiTransactions.Work work) throws SQLException {
+        try {
+            tx.write(exchange, work);
+        } finally {
+            servicesChanged.run();
+        }
     }
 
     private Map<String, Object> updateService(Connection c, long id, String name, Integer minutes, Boolean active) throws SQLException {

@@ -65,16 +65,51 @@ public final class OutboxWriter {
      */
     public UUID append(Connection tx, EventType type, String key, Map<String, Object> payload) throws SQLException {
         Objects.requireNonNull(tx, "tx");
+        requireEvent(type, key, payload);
+        if (tx.getAutoCommit()) {
+            throw new IllegalStateException("append must run in the caller's transaction (auto-commit is on)");
+        }
+        Row row = prepared(type, key, payload);
+        try (PreparedStatement insertRow = tx.prepareStatement(insert)) {
+            row.bind(insertRow, 1);
+            insertRow.executeUpdate();
+        }
+        return row.id();
+    }
+
+    /**
+     * One event as {@link #append} would insert it, for a statement that writes it together with the change it
+     * describes (one statement is atomic without a transaction around it). Same checks as {@code append}.
+     */
+    public Row row(EventType type, String key, Map<String, Object> payload) {
+        requireEvent(type, key, payload);
+        return prepared(type, key, payload);
+    }
+
+    /** The values of one {@code outbox_event} row, in the column order of {@code sql/outbox-insert.sql}. */
+    public record Row(UUID id, String type, String topic, String key, String message, OffsetDateTime occurredAt) {
+
+        /** Sets the six values from parameter {@code first} on: event id, type, topic, key, message (jsonb), occurred at. */
+        public void bind(PreparedStatement ps, int first) throws SQLException {
+            ps.setObject(first, id);
+            ps.setString(first + 1, type);
+            ps.setString(first + 2, topic);
+            ps.setString(first + 3, key);
+            ps.setString(first + 4, message);
+            ps.setObject(first + 5, occurredAt);
+        }
+    }
+
+    private static void requireEvent(EventType type, String key, Map<String, Object> payload) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(payload, "payload");
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException(type.wireName() + ": the event key must not be blank");
         }
-        if (tx.getAutoCommit()) {
-            throw new IllegalStateException("append must run in the caller's transaction (auto-commit is on)");
-        }
-        refusePersonalData(type, key, payload);
+    }
 
+    private Row prepared(EventType type, String key, Map<String, Object> payload) {
+        refusePersonalData(type, key, payload);
         UUID id = UUID.randomUUID();
         // microseconds: what PostgreSQL keeps, so the row and the message agree
         Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -85,18 +120,8 @@ public final class OutboxWriter {
         message.put("version", ENVELOPE_VERSION);
         message.put("key", key);
         message.put("payload", payload);
-        String text = toJson(type, message);
-
-        try (PreparedStatement insertRow = tx.prepareStatement(insert)) {
-            insertRow.setObject(1, id);
-            insertRow.setString(2, type.wireName());
-            insertRow.setString(3, topics.topic(type));
-            insertRow.setString(4, key);
-            insertRow.setString(5, text);
-            insertRow.setObject(6, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
-            insertRow.executeUpdate();
-        }
-        return id;
+        return new Row(id, type.wireName(), topics.topic(type), key, toJson(type, message),
+                OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
     }
 
     private static void refusePersonalData(EventType type, String key, Map<String, Object> payload) {

@@ -97,7 +97,11 @@ public final class CallFlow {
             return apology();
         }
         MDC.put("callSid", callSid);
-        try (Connection c = transaction()) {
+        // No transaction: the reads (services, a returning caller) need no snapshot shared with the write, and the one
+        // write statement (session, greeting, call.started event) is atomic on its own. A duplicate of this webhook
+        // racing it waits on the session's key (ON CONFLICT) until this one's statement is done, then writes nothing
+        // and answers the greeting that statement stored.
+        try (Connection c = dataSource.getConnection()) {
             CallState s = new CallState();
             s.callSid = callSid;
             s.from = CallerId.normalise(p.get("From"));
@@ -106,18 +110,10 @@ public final class CallFlow {
             Reply reply = dialogue.start(books.apply(c), s);
             s.lastAsk = reply.ask();
             String twiml = render(reply, s);
-            // the session is inserted as the greeting leaves it, in one statement; a retry of this webhook (or a
-            // duplicate racing it) finds the row taken and answers the stored greeting
-            if (!store.create(c, s)) {
-                c.rollback();
-                return replayFirst(callSid);
+            boolean test = "true".equals(p.get(TEST_CALL_PARAM)); // left out of business metrics and costs
+            if (!store.start(c, s, test, reply.spoken(), twiml, events.row(EventType.CALL_STARTED, callSid, callEvent(s, null)))) {
+                return replayFirst(c, callSid);
             }
-            if ("true".equals(p.get(TEST_CALL_PARAM))) {
-                store.markTest(c, callSid); // left out of business metrics and costs
-            }
-            store.addTurn(c, callSid, 0, null, reply.spoken(), twiml);
-            events.append(c, EventType.CALL_STARTED, callSid, callEvent(s, null));
-            c.commit();
             LOG.info("call started returning={} step={}", s.returning, s.step);
             return twiml;
         } finally {
@@ -452,12 +448,10 @@ public final class CallFlow {
         return Twiml.response().redirect("/twilio/voice").toXml();
     }
 
-    private String replayFirst(String callSid) throws SQLException {
-        try (Connection c = transaction()) {
-            String twiml = store.turn(c, callSid, 0).map(CallStore.Turn::twiml).orElseThrow();
-            c.commit();
-            return twiml;
-        }
+    /** The greeting another request stored for this call (written with its session, so it is there). */
+    private String replayFirst(Connection c, String callSid) throws SQLException {
+        LOG.info("replayed the greeting");
+        return store.turn(c, callSid, 0).map(CallStore.Turn::twiml).orElseThrow();
     }
 
     private String render(Reply reply, CallState s) {

@@ -1,5 +1,6 @@
 package app.bella.voice;
 
+import app.bella.events.OutboxWriter;
 import app.bella.support.Sql;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Call sessions and their answered turns in PostgreSQL; all methods run in the caller's transaction. */
+/**
+ * Call sessions and their answered turns in PostgreSQL; the methods run in the caller's transaction (a call's start is
+ * one statement, atomic on its own).
+ */
 public final class CallStore {
 
     static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -33,9 +37,14 @@ public final class CallStore {
         return load(c, callSid, Sql.get("call-session-find"));
     }
 
-    /** Inserts a new session as it stands (in progress); false when another request created it first. */
-    public boolean create(Connection c, CallState s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-insert"))) {
+    /**
+     * Writes a new call in one statement: its session as it stands (in progress, {@code test} for a test call), turn 0
+     * answered with {@code heard} / {@code twiml}, and its {@code call.started} event. False when another request
+     * created the call first: then nothing is written.
+     */
+    public boolean start(Connection c, CallState s, boolean test, String heard, String twiml, OutboxWriter.Row started)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-start-insert"))) {
             ps.setString(1, s.callSid);
             ps.setString(2, s.from);
             ps.setString(3, s.outcome);
@@ -43,17 +52,16 @@ public final class CallStore {
             ps.setInt(5, s.turn);
             ps.setString(6, JSON.writeValueAsString(s));
             ps.setObject(7, s.appointmentId);
-            return ps.executeUpdate() == 1;
+            ps.setBoolean(8, test);
+            ps.setString(9, heard);
+            ps.setString(10, twiml);
+            started.bind(ps, 11);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Marks a test call (signed by the console or {@code bella call}): left out of business metrics and costs. */
-    public void markTest(Connection c, String callSid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-mark-test"))) {
-            ps.setString(1, callSid);
-            ps.executeUpdate();
         }
     }
 

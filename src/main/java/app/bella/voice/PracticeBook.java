@@ -14,10 +14,12 @@ import java.util.Optional;
 /**
  * What the dialogue reads and changes in the practice's book during one call turn: services, customers, free times,
  * bookings, verification codes and callback requests. One instance serves one turn, inside that turn's transaction
- * ({@link TransactionBook}); a failure is an unchecked exception and the turn's writes are rolled back.
+ * ({@link TransactionBook}); a failure is an unchecked exception and the turn's writes are rolled back. A call's start
+ * only reads, outside a transaction: its one write follows.
  */
 public interface PracticeBook {
 
+    /** The services callers can choose from (as read at most a few seconds ago: {@link ActiveServices}). */
     List<BookingService.ServiceType> activeServices();
 
     BookingService.ServiceType service(String name);

@@ -13,7 +13,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** The practice's book over the booking service, bound to one call turn's transaction (its connection). */
+/**
+ * The practice's book over the booking service, bound to one call turn's transaction (its connection; a call's start
+ * reads on it in auto-commit). The services offered come from a short-lived cache ({@link ActiveServices}).
+ */
 public final class TransactionBook implements PracticeBook {
 
     /** A statement of the turn failed: the turn is rolled back. */
@@ -29,17 +32,19 @@ public final class TransactionBook implements PracticeBook {
 
     private final Connection tx;
     private final BookingService bookings;
+    private final ActiveServices services;
     private final CallerVerification verification;
 
     /** Opens the book on a turn's transaction: {@code books.apply(connection)}. */
-    public static java.util.function.Function<Connection, PracticeBook> over(BookingService bookings,
+    public static java.util.function.Function<Connection, PracticeBook> over(BookingService bookings, ActiveServices services,
                                                                            CallerVerification verification) {
-        return tx -> new TransactionBook(tx, bookings, verification);
+        return tx -> new TransactionBook(tx, bookings, services, verification);
     }
 
-    private TransactionBook(Connection tx, BookingService bookings, CallerVerification verification) {
+    private TransactionBook(Connection tx, BookingService bookings, ActiveServices services, CallerVerification verification) {
         this.tx = tx;
         this.bookings = bookings;
+        this.services = services;
         this.verification = verification;
     }
 
@@ -53,7 +58,7 @@ public final class TransactionBook implements PracticeBook {
 
     @Override
     public List<BookingService.ServiceType> activeServices() {
-        return run(() -> bookings.activeServices(tx));
+        return run(() -> services.get(tx));
     }
 
     @Override
