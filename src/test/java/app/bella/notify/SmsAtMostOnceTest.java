@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -60,21 +61,23 @@ class SmsAtMostOnceTest {
         long id = book(bella, phone, "Ada Lovelace", "2025-10-09T14:00:00-06:00");
         String confirmation = "SELECT status, message_sid FROM notification WHERE appointment_id = " + id
                 + " AND kind = 'confirmation'";
-        // the test's own connection stays open: PostgreSQL refuses every new one and drops Bella's
-        try (Connection own = bella.jdbc(); Statement sql = own.createStatement()) {
+        // PostgreSQL refuses new connections to Bella's database and drops Bella's; the test keeps one open to watch
+        String database = bella.databaseName();
+        String serverUrl = bella.dbUrl().substring(0, bella.dbUrl().lastIndexOf('/') + 1) + "postgres";
+        try (Connection own = bella.jdbc(); Statement sql = own.createStatement();
+             Connection server = DriverManager.getConnection(serverUrl, "postgres", ""); Statement admin = server.createStatement()) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> query(sql, confirmation).get(0).get("status").equals("sending"));
-            String database = bella.databaseName();
+                    .until(() -> query(sql, confirmation), r -> !r.isEmpty() && r.get(0).get("status").equals("sending"));
             try {
-                sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
-                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                        + "AND pid <> pg_backend_pid()");
+                admin.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
+                admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                        + "' AND pid <> " + ((org.postgresql.PGConnection) own).getBackendPID());
                 // Twilio accepts, then the outcome cannot be recorded (the pool waits 5 s for a connection, in vain)
                 await().atMost(Duration.ofSeconds(20)).until(() -> textsTo(twilio, phone).size() == 1);
                 Thread.sleep(8_000);
                 assertThat(query(sql, confirmation)).containsExactly(Map.of("status", "sending", "message_sid", "null"));
             } finally {
-                sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
+                admin.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
             }
         }
         List<Map<String, String>> sent = await().atMost(Duration.ofSeconds(60)).until(() -> rows(bella, confirmation),
@@ -93,7 +96,7 @@ class SmsAtMostOnceTest {
         String phone = newPhone();
         long id = book(bella, phone, "Grace Hopper", "2025-10-09T15:00:00-06:00");
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(bella, "SELECT status FROM notification WHERE appointment_id = "
-                + id + " AND kind = 'confirmation'"), r -> r.get(0).get("status").equals("sent"));
+                + id + " AND kind = 'confirmation'"), r -> !r.isEmpty() && r.get(0).get("status").equals("sent"));
         // both reminders were claimed, and their dispatcher stopped before recording an answer: one 10 minutes ago,
         // one just now (still within the claim limit, so possibly still being sent)
         try (Connection c = bella.jdbc(); Statement sql = c.createStatement()) {
