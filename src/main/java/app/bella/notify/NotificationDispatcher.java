@@ -12,7 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,15 +28,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the notifications that are due, one at a time, each in its own transaction: the row is claimed with
- * {@code FOR UPDATE SKIP LOCKED} (so several instances never send the same one), checked against the appointment as
- * it is now, sent through the notify-sms-send route (circuit breaker, retries), and marked sent or failed together
- * with its {@code sms.sent} / {@code sms.failed} event. Called by the notify-dispatch timer route.
+ * Sends the notifications that are due, one at a time and at most once each, in three steps so that no row lock or
+ * pooled connection is held while Twilio is asked: (1) a short transaction claims a due row with
+ * {@code FOR UPDATE SKIP LOCKED}, checks it against the appointment as it is now and commits it as {@code sending};
+ * (2) the text goes through the notify-sms-send route (circuit breaker, retries) with no connection held; (3) a second
+ * transaction marks the row sent or failed together with its {@code sms.sent} / {@code sms.failed} event, or back to
+ * pending when the breaker was open (nothing was sent). When step 3 cannot reach the database the outcome is kept in
+ * memory and recorded on a later tick before anything new is claimed. A row left {@code sending} longer than
+ * {@link #CLAIM_LIMIT} (the process stopped mid-send) is failed as "outcome unknown", never sent again: a missed
+ * text can be followed up, a duplicate cannot be taken back, and Twilio's Messages API has no idempotency key.
+ * Called by the notify-dispatch timer route.
  */
 public final class NotificationDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
     static final String SEND_ENDPOINT = "direct:notify-sms-send";
+    /** Longer than any send takes with its retries; a claim older than this was abandoned by a stopped dispatcher. */
+    static final Duration CLAIM_LIMIT = Duration.ofMinutes(5);
+    static final String OUTCOME_UNKNOWN = "outcome unknown: the dispatcher stopped while sending";
+    /** Outcomes waiting for the database; nothing new is claimed while one waits, so this is rarely more than one. */
+    private static final int MAX_UNRECORDED = 100;
 
     private final CamelContext camel;
     private final DataSource dataSource;
@@ -41,6 +56,7 @@ public final class NotificationDispatcher {
     private final SmsTexts texts;
     private final Clock clock;
     private final int batchSize;
+    private final Deque<Outcome> unrecorded = new ArrayDeque<>();
     private java.util.function.Predicate<String> reminderDropped = kind -> false;
     private volatile ProducerTemplate template;
     private volatile boolean breakerOpenReported;
@@ -67,8 +83,37 @@ public final class NotificationDispatcher {
                String appointmentStatus, Instant appointmentStart, String phone, String name) {
     }
 
-    /** Sends up to the batch size of due notifications; returns how many rows were settled (sent, failed, skipped). */
+    /** What the claim transaction left to do. */
+    private sealed interface Claimed permits NothingDue, SettledInClaim, ToSend {
+    }
+
+    private record NothingDue() implements Claimed {
+    }
+
+    /** Skipped or re-planned inside the claim transaction: nothing to send. */
+    private record SettledInClaim() implements Claimed {
+    }
+
+    /** Committed as {@code sending}; {@code claimedAt} identifies this claim when its outcome is recorded. */
+    private record ToSend(Due due, String body, OffsetDateTime claimedAt) implements Claimed {
+    }
+
+    enum Result { SENT, FAILED, NOT_SENT }
+
+    /** What Twilio answered for one claim, kept until the database has recorded it. */
+    private record Outcome(Due due, OffsetDateTime claimedAt, Result result, int attempts, String sid,
+                           Integer segments, String error, String errorCode, Instant answeredAt) {
+    }
+
+    /**
+     * Records outcomes still waiting for the database, fails abandoned claims, then sends up to the batch size of due
+     * notifications; returns how many rows were settled (sent, failed, skipped).
+     */
     public int dispatch() throws SQLException {
+        if (!recordUnrecorded()) {
+            return 0; // the database still does not answer: claim nothing new
+        }
+        expireAbandonedClaims();
         int settled = 0;
         while (settled < batchSize) {
             Optional<Boolean> progress = dispatchOne();
@@ -80,45 +125,67 @@ public final class NotificationDispatcher {
         return settled;
     }
 
-    /** Empty when nothing is due; false when the breaker is open (the row stays pending); true otherwise. */
+    /**
+     * Empty when nothing is due; false when the breaker is open (the row is pending again) or the outcome could not
+     * be recorded (kept for the next tick); true otherwise.
+     */
     Optional<Boolean> dispatchOne() throws SQLException {
         Instant now = clock.instant();
+        Claimed claimed = claimNext(now);
+        if (claimed instanceof NothingDue) {
+            return Optional.empty();
+        }
+        if (!(claimed instanceof ToSend toSend)) {
+            return Optional.of(true);
+        }
+        Outcome outcome = send(toSend, now);
+        try {
+            record(outcome);
+        } catch (SQLException | RuntimeException e) {
+            keep(outcome, e);
+            return Optional.of(false); // the database went away: this batch ends here
+        }
+        return Optional.of(outcome.result() != Result.NOT_SENT);
+    }
+
+    /** Step 1: one short transaction; a row to send is committed as {@code sending} before Twilio is asked. */
+    private Claimed claimNext(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Optional<Due> claimed = claim(c, now, !policy.isQuiet(now));
+                Claimed result;
                 if (claimed.isEmpty()) {
-                    c.commit();
-                    return Optional.empty();
-                }
-                boolean settled = handle(c, claimed.get(), now);
-                if (settled) {
-                    c.commit();
+                    result = new NothingDue();
                 } else {
-                    c.rollback();
+                    Optional<String> body = handle(c, claimed.get(), now);
+                    result = body.isEmpty() ? new SettledInClaim()
+                            : new ToSend(claimed.get(), body.get(), markSending(c, claimed.get()));
                 }
-                return Optional.of(settled);
+                c.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c);
                 throw e;
             }
         }
     }
 
-    private boolean handle(Connection c, Due due, Instant now) throws SQLException {
+    /** The text to send, or empty when the row was settled here (skipped, re-planned). */
+    private Optional<String> handle(Connection c, Due due, Instant now) throws SQLException {
         if (!due.appointmentStart().isAfter(now)) {
             skip(c, due, "appointment already started");
-            return true;
+            return Optional.empty();
         }
         if (!"cancellation".equals(due.purpose()) && !"booked".equals(due.appointmentStatus())) {
             skip(c, due, "appointment " + due.appointmentStatus());
-            return true;
+            return Optional.empty();
         }
         if (!due.purpose().equals("cancellation") && !due.purpose().equals("confirmation")
                 && !due.appointmentStart().equals(due.startsAt())) {
             if (due.purpose().equals("reschedule")) {
                 skip(c, due, "superseded: the appointment moved again");
-                return true;
+                return Optional.empty();
             }
             // a reminder for a time the appointment no longer has (its reschedule event is still on its way)
             Optional<ReminderPolicy.Reminder> again = policy.plan(due.appointmentStart(), now).stream()
@@ -133,13 +200,23 @@ public final class NotificationDispatcher {
                     ps.executeUpdate();
                 }
             }
-            return true;
+            return Optional.empty();
         }
         if (due.kind().startsWith("reminder-") && reminderDropped.test(due.kind())) {
             skip(c, due, "budget exhausted: optional reminder dropped");
-            return true;
+            return Optional.empty();
         }
-        return send(c, due, text(due, now), now);
+        return Optional.of(text(due, now));
+    }
+
+    private static OffsetDateTime markSending(Connection c, Due due) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("notification-mark-sending"))) {
+            ps.setLong(1, due.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class);
+            }
+        }
     }
 
     String text(Due due, Instant now) {
@@ -151,9 +228,11 @@ public final class NotificationDispatcher {
         };
     }
 
-    private boolean send(Connection c, Due due, String body, Instant now) throws SQLException {
+    /** Step 2: through the notify-sms-send route, no connection held. */
+    private Outcome send(ToSend claim, Instant now) {
+        Due due = claim.due();
         Exchange result = template().send(SEND_ENDPOINT, exchange -> {
-            exchange.getMessage().setBody(body);
+            exchange.getMessage().setBody(claim.body());
             exchange.getMessage().setHeader("to", due.phone());
         });
         Exception failure = result.getException();
@@ -163,49 +242,180 @@ public final class NotificationDispatcher {
                 breakerOpenReported = true;
                 LOG.warn("Twilio circuit breaker is open: customer SMS wait until it lets calls through again");
             }
-            return false;
+            return new Outcome(due, claim.claimedAt(), Result.NOT_SENT, 0, null, null, null, null, now);
         }
         breakerOpenReported = false;
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("appointmentId", String.valueOf(due.appointmentId()));
-        payload.put("to", due.phone());
-        payload.put("purpose", due.purpose());
         if (failure == null) {
             Message message = result.getMessage().getBody(Message.class);
             String sid = message == null || message.getSid() == null ? "unknown" : message.getSid();
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("notification-mark-sent"))) {
-                ps.setInt(1, attempts);
-                ps.setString(2, sid);
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.setLong(4, due.id());
-                ps.executeUpdate();
-            }
-            payload.put("messageSid", sid);
-            Integer segments = segments(message);
-            if (segments != null) {
-                payload.put("segments", segments);
-            }
-            events.append(c, EventType.SMS_SENT, "appointment-" + due.appointmentId(), payload);
-            LOG.info("SMS {} for appointment {} sent to {} ({}, {} attempt(s))", due.kind(), due.appointmentId(),
-                    Phones.mask(due.phone()), sid, attempts);
-        } else {
-            String error = SmsFailures.describe(failure);
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("notification-mark-failed"))) {
-                ps.setInt(1, attempts);
-                ps.setString(2, error);
-                ps.setLong(3, due.id());
-                ps.executeUpdate();
-            }
-            String code = SmsFailures.errorCode(failure);
-            if (code != null) {
-                payload.put("errorCode", code);
-            }
-            payload.put("error", error);
-            events.append(c, EventType.SMS_FAILED, "appointment-" + due.appointmentId(), payload);
-            LOG.warn("SMS {} for appointment {} to {} failed after {} attempt(s): {}", due.kind(), due.appointmentId(),
-                    Phones.mask(due.phone()), attempts, error);
+            return new Outcome(due, claim.claimedAt(), Result.SENT, attempts, sid, segments(message), null, null, now);
         }
-        return true;
+        return new Outcome(due, claim.claimedAt(), Result.FAILED, attempts, null, null, SmsFailures.describe(failure),
+                SmsFailures.errorCode(failure), now);
+    }
+
+    /**
+     * Step 3: the outcome of one claim with its event, in one transaction. The update matches only this claim: a
+     * row re-planned meanwhile (a reminder moved to a new time) is left as it is, and so is a row recorded before.
+     */
+    private void record(Outcome o) throws SQLException {
+        Due due = o.due();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int updated = switch (o.result()) {
+                    case SENT -> update(c, "notification-mark-sent", ps -> {
+                        ps.setInt(1, o.attempts());
+                        ps.setString(2, o.sid());
+                        ps.setTimestamp(3, Timestamp.from(o.answeredAt()));
+                        ps.setLong(4, due.id());
+                        ps.setObject(5, o.claimedAt());
+                        ps.setString(6, OUTCOME_UNKNOWN);
+                    });
+                    case FAILED -> update(c, "notification-mark-failed", ps -> {
+                        ps.setInt(1, o.attempts());
+                        ps.setString(2, o.error());
+                        ps.setLong(3, due.id());
+                        ps.setObject(4, o.claimedAt());
+                        ps.setString(5, OUTCOME_UNKNOWN);
+                    });
+                    case NOT_SENT -> update(c, "notification-release", ps -> {
+                        ps.setLong(1, due.id());
+                        ps.setObject(2, o.claimedAt());
+                        ps.setString(3, OUTCOME_UNKNOWN);
+                    });
+                };
+                if (updated == 1 && o.result() != Result.NOT_SENT) {
+                    events.append(c, o.result() == Result.SENT ? EventType.SMS_SENT : EventType.SMS_FAILED,
+                            "appointment-" + due.appointmentId(), payload(o));
+                }
+                c.commit();
+                log(o, updated == 1);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    private static Map<String, Object> payload(Outcome o) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("appointmentId", String.valueOf(o.due().appointmentId()));
+        payload.put("to", o.due().phone());
+        payload.put("purpose", o.due().purpose());
+        if (o.result() == Result.SENT) {
+            payload.put("messageSid", o.sid());
+            if (o.segments() != null) {
+                payload.put("segments", o.segments());
+            }
+        } else {
+            if (o.errorCode() != null) {
+                payload.put("errorCode", o.errorCode());
+            }
+            payload.put("error", o.error());
+        }
+        return payload;
+    }
+
+    private static void log(Outcome o, boolean recorded) {
+        Due due = o.due();
+        if (!recorded) {
+            // recorded before (the commit's answer was lost) or the row was re-planned while its text was out
+            LOG.info("SMS {} for appointment {}: outcome {} not recorded, the row no longer holds this claim",
+                    due.kind(), due.appointmentId(), o.result());
+        } else if (o.result() == Result.SENT) {
+            LOG.info("SMS {} for appointment {} sent to {} ({}, {} attempt(s))", due.kind(), due.appointmentId(),
+                    Phones.mask(due.phone()), o.sid(), o.attempts());
+        } else if (o.result() == Result.FAILED) {
+            LOG.warn("SMS {} for appointment {} to {} failed after {} attempt(s): {}", due.kind(), due.appointmentId(),
+                    Phones.mask(due.phone()), o.attempts(), o.error());
+        }
+    }
+
+    /** Keeps an outcome the database could not take; recorded before anything new is claimed. */
+    private void keep(Outcome o, Exception cause) {
+        synchronized (unrecorded) {
+            if (unrecorded.size() >= MAX_UNRECORDED) {
+                Outcome dropped = unrecorded.pollFirst();
+                LOG.error("SMS {} for appointment {}: outcome {} dropped (too many waiting for the database); the row "
+                        + "will be failed as outcome unknown", dropped.due().kind(), dropped.due().appointmentId(),
+                        dropped.result());
+            }
+            unrecorded.addLast(o);
+        }
+        LOG.warn("SMS {} for appointment {}: outcome {} kept until the database answers again ({})", o.due().kind(),
+                o.due().appointmentId(), o.result(), cause.toString());
+    }
+
+    /** True when nothing waits any more; false when the database still does not answer. */
+    private boolean recordUnrecorded() {
+        while (true) {
+            Outcome next;
+            synchronized (unrecorded) {
+                next = unrecorded.pollFirst();
+            }
+            if (next == null) {
+                return true;
+            }
+            try {
+                record(next);
+            } catch (SQLException | RuntimeException e) {
+                synchronized (unrecorded) {
+                    unrecorded.addFirst(next);
+                }
+                LOG.debug("outcome of SMS {} still waits for the database: {}", next.due().kind(), e.toString());
+                return false;
+            }
+        }
+    }
+
+    /** Claims older than {@link #CLAIM_LIMIT} were abandoned mid-send: failed as outcome unknown, not sent again. */
+    private void expireAbandonedClaims() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(Sql.get("notification-expire-sending"))) {
+                ps.setDouble(1, CLAIM_LIMIT.toSeconds());
+                ps.setInt(2, batchSize);
+                ps.setString(3, OUTCOME_UNKNOWN);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> payload = new LinkedHashMap<>();
+                        payload.put("appointmentId", String.valueOf(rs.getLong("appointment_id")));
+                        payload.put("to", rs.getString("phone"));
+                        payload.put("purpose", rs.getString("purpose"));
+                        payload.put("error", OUTCOME_UNKNOWN);
+                        events.append(c, EventType.SMS_FAILED, "appointment-" + rs.getLong("appointment_id"), payload);
+                        LOG.warn("SMS {} for appointment {} to {} failed: {} (claimed more than {} min ago; not sent "
+                                + "again)", rs.getString("kind"), rs.getLong("appointment_id"),
+                                Phones.mask(rs.getString("phone")), OUTCOME_UNKNOWN, CLAIM_LIMIT.toMinutes());
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get(sql))) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed: {}", e.toString());
+        }
     }
 
     private static Integer segments(Message message) {

@@ -26,8 +26,8 @@ public final class NotifyBeans {
     /**
      * @param properties resolves a property name to its value ("" or null when unset)
      * @param dataSource the main pool: incoming SMS replies are webhooks
-     * @param background the background pool: the planner (a Kafka consumer) and the dispatcher, which holds its
-     *                   connection while Twilio is asked
+     * @param background the background pool: the planner (a Kafka consumer) and the dispatcher (no connection is
+     *                   held while Twilio is asked)
      */
     public static void bind(CamelContext camel, Function<String, String> properties, DataSource dataSource,
                             DataSource background, Clock clock, ZoneId zone, BookingService bookings, OutboxWriter events) {

@@ -188,8 +188,9 @@ public final class Checks {
 
     static boolean sms(Connection c, String fakes, int waitSeconds) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-        long pending;
-        while ((pending = value(c, "SELECT count(*) FROM notification WHERE status = 'pending' AND due_at <= now()")) > 0
+        long pending; // a row being sent (claimed within the dispatcher's claim limit) is still pending
+        while ((pending = value(c, "SELECT count(*) FROM notification WHERE due_at <= now() AND (status = 'pending' "
+                + "OR status = 'sending' AND claimed_at >= now() - interval '5 minutes')")) > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
