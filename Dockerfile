@@ -21,4 +21,7 @@ RUN mkdir -p /app/data && chown -R bella /app/data
 USER bella
 ENV BELLA_DATA_DIR=/app/data
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/bella.jar"]
+# memory: a fixed small heap and the serial collector keep RSS near 360 MB idle and under 512 MB under load
+# (docs/performance.md "JVM flags"); JDK_JAVA_OPTIONS adds or overrides flags without rebuilding the image
+ENTRYPOINT ["java", "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", \
+    "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/bella.jar"]

@@ -28,7 +28,8 @@ bella_up() {   # bella_up STT PHASE: a fresh Bella; with LOAD_JFR, a JFR recordi
 bella_down() {
   if [[ -n ${LOAD_JFR:-} ]]; then jcmd "$bella_PID" JFR.dump name=load filename="$OUT/$PHASE.jfr" >/dev/null || true; fi
   kill -TERM "$bella_PID" 2>/dev/null || true
-  for _ in $(seq 1 300); do kill -0 "$bella_PID" 2>/dev/null || break; sleep 0.1; done
+  # a stop drains 3 s, lets in-flight exchanges finish (up to 15 s), then stops Kafka and PostgreSQL
+  for _ in $(seq 1 900); do kill -0 "$bella_PID" 2>/dev/null || break; sleep 0.1; done
 }
 
 # probe URL…: every 0.5 s, the slowest answer per URL (ms) and non-2xx counts, until probe_stop

@@ -187,6 +187,7 @@ public final class Conversation {
     static String question(String prompt) {
         String p = prompt.toLowerCase(Locale.ROOT);
         if (p.contains("shall i cancel")) return "confirm-cancel";
+        if (p.contains("keep it, move it or cancel it") || p.contains("keep your appointment, move")) return "keep-move-cancel";
         if (p.contains("is that correct") || p.contains("is that right") || p.contains("shall i book")) return "confirm";
         if (p.contains("work for you") || p.contains("which time would you like") || p.contains("nearest free")) return "choose-alternative";
         if (p.contains("book a new appointment, or change") || p.contains("you can say book")) return "ask-intent";
@@ -205,6 +206,12 @@ public final class Conversation {
         switch (question(prompt)) {
             case "confirm-cancel", "confirm", "choose-alternative":
                 return "yes";
+            case "keep-move-cancel": // a caller with an upcoming appointment is greeted with it
+                return switch (kind) {
+                    case RESCHEDULE -> "move it";
+                    case CANCEL -> "cancel it";
+                    default -> "book another";
+                };
             case "ask-intent":
                 return switch (kind) {
                     case RESCHEDULE -> "I need to reschedule my appointment";

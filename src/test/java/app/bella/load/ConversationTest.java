@@ -126,4 +126,15 @@ class ConversationTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(report).contains("\"duplicates\":1").contains("\"to\":\"+14165550123\"").contains("\"count\":2");
     }
+
+    @Test
+    void aCallerGreetedWithTheirAppointmentSaysWhatTheyCalledFor() {
+        String greeting = "Hi Ada, welcome back. I see your appointment on Tuesday. Would you like to keep it, move it or cancel it?";
+        assertThat(Conversation.question(greeting)).isEqualTo("keep-move-cancel");
+        assertThat(call(Conversation.Kind.CANCEL).reply(greeting)).isEqualTo("cancel it");
+        assertThat(call(Conversation.Kind.RESCHEDULE).reply(greeting)).isEqualTo("move it");
+        assertThat(call(Conversation.Kind.RETURNING).reply(greeting)).isEqualTo("book another");
+        assertThat(Conversation.question("Sorry, I didn't catch that. Would you like to keep your appointment, move it or cancel it?"))
+                .isEqualTo("keep-move-cancel");
+    }
 }

@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.bella.testing.BellaServer;
 import app.bella.testing.TwilioCaller;
+import app.bella.testing.WhisperSettings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,20 +41,12 @@ class WhisperPathTest {
     @BeforeAll
     static void start() throws Exception {
         saas.start();
-        bella = BellaServer.start(Map.ofEntries(
-                Map.entry("bella.clock", "2025-10-08T10:00:00-06:00"),
-                Map.entry("bella.timezone", "America/Edmonton"),
-                Map.entry("bella.twilio.auth-token", TOKEN),
-                Map.entry("bella.twilio.account-sid", ACCOUNT),
-                Map.entry("bella.openai.api-key", "sk-test"),
-                Map.entry("bella.openai.base-url", saas.baseUrl()),
-                Map.entry("bella.twilio.api-base-url", saas.baseUrl()),
-                Map.entry("bella.stt", "whisper"),
-                Map.entry("bella.extractor", "rules"),
-                Map.entry("bella.stt.timeout-ms", "1500"),
-                Map.entry("bella.stt.recording-attempts", "2"),
-                Map.entry("bella.breaker.minimum-calls", "2"),
-                Map.entry("bella.breaker.open-seconds", "1")));
+        Map<String, String> settings = WhisperSettings.against(saas.baseUrl(), TOKEN, ACCOUNT);
+        settings.put("bella.stt.timeout-ms", "1500");
+        settings.put("bella.stt.recording-attempts", "2");
+        settings.put("bella.breaker.minimum-calls", "2");
+        settings.put("bella.breaker.open-seconds", "1");
+        bella = BellaServer.start(settings);
     }
 
     @AfterAll

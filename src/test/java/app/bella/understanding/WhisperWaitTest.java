@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bella.support.Sql;
 import app.bella.testing.BellaServer;
 import app.bella.testing.TwilioCaller;
+import app.bella.testing.WhisperSettings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -45,20 +46,12 @@ class WhisperWaitTest {
     @BeforeAll
     static void start() throws Exception {
         saas.start();
-        bella = BellaServer.start(Map.ofEntries(
-                Map.entry("bella.clock", "2025-10-08T10:00:00-06:00"),
-                Map.entry("bella.timezone", "America/Edmonton"),
-                Map.entry("bella.twilio.auth-token", TOKEN),
-                Map.entry("bella.twilio.account-sid", ACCOUNT),
-                Map.entry("bella.openai.api-key", "sk-test"),
-                Map.entry("bella.openai.base-url", saas.baseUrl()),
-                Map.entry("bella.twilio.api-base-url", saas.baseUrl()),
-                Map.entry("bella.stt", "whisper"),
-                Map.entry("bella.extractor", "rules"),
-                Map.entry("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY),
-                Map.entry("bella.http.worker-threads", "4"),
-                Map.entry("bella.stt.first-wait-ms", "8000"),
-                Map.entry("bella.stt.timeout-ms", "12000")));
+        Map<String, String> settings = WhisperSettings.against(saas.baseUrl(), TOKEN, ACCOUNT);
+        settings.put("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY);
+        settings.put("bella.http.worker-threads", "4");
+        settings.put("bella.stt.first-wait-ms", "8000");
+        settings.put("bella.stt.timeout-ms", "12000");
+        bella = BellaServer.start(settings);
     }
 
     @AfterAll
