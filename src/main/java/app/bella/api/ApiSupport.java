@@ -21,6 +21,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * (unknown fields rejected) and problem+json rendering of every error, so a wrong request always gets a 4xx naming
  * the field.
  */
-public final class ApiSupport {
+public final class ApiSupport extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiSupport.class);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -50,11 +51,12 @@ public final class ApiSupport {
     private final RateLimiter rateLimiter;
     private final AuthFailures failures;
     private final byte[] bootstrapHash;
+    private final PrintStream console;
     private volatile SessionAuthenticator sessions; // the console's cookie sessions, when bound
 
     /**
      * Refuses a bootstrap key under 32 characters. Without a bootstrap key, on a database where no key was ever
-     * created, creates one admin key (one instance does, however many start together) and prints it to
+     * created, creates (when started, see {@link #doStart()}) one admin key (one instance does, however many start together) and prints it to
      * {@code console}, once; only its hash is stored.
      */
     public ApiSupport(DataSource dataSource, ApiKeys keys, RateLimiter rateLimiter, AuthFailures failures, String bootstrapKey,
@@ -69,7 +71,13 @@ public final class ApiSupport {
                     + "use a random key, e.g. `openssl rand -base64 36`, or leave it empty");
         }
         this.bootstrapHash = bootstrap ? ApiKeys.sha256(bootstrapKey) : null;
-        if (!bootstrap) {
+        this.console = console;
+    }
+
+    /** When Camel starts (the database is migrated by then, not yet when the beans are made): the first key. */
+    @Override
+    protected void doStart() {
+        if (bootstrapHash == null) {
             createFirstAdminKey(console);
         }
     }

@@ -94,7 +94,8 @@ final class Beans {
                 get(props, "bella.schedule.holidays")), thisYear - 1, thisYear + 3, holidayCountry);
         DatabaseSchedule schedules = new DatabaseSchedule(dataSource, scheduleStore, schedule,
                 Duration.ofSeconds(Long.parseLong(get(props, "bella.schedule.refresh-seconds"))), holidays);
-        LOG.info("Practice time zone {}, hours {}, clock {}", zone, schedules.current().hours(), clock);
+        // the opening hours are read from the database on first use: it may still be starting now
+        LOG.info("Practice time zone {}, clock {}", zone, clock);
 
         RulesExtractor rules = new RulesExtractor();
         OutboxWriter events = camel.getRegistry().lookupByNameAndType("outboxWriter", OutboxWriter.class);
@@ -184,6 +185,11 @@ final class Beans {
                 new app.bella.api.AuthFailures(Integer.parseInt(get(props, "bella.api.auth-failures-per-minute")), 60),
                 get(props, "bella.api.bootstrap-api-key"), System.out);
         registry.bind("apiSupport", apiSupport);
+        try {
+            camel.addService(apiSupport); // the first API key is made when Camel starts, on the migrated database
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         registry.bind("apiHousekeeping", new ApiHousekeeping(background,
                 Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
         registry.bind("bookingApi", new BookingApi(tx, bookings));

@@ -192,6 +192,7 @@ public final class BellaApplication {
                         RequestIds.install(context);
                         Liveness.install(context);
                         installPollWait(context);
+                        infrastructure.startKafka(); // serving first: its clients retry until it is up
                     }
                 });
             } catch (Exception e) {
@@ -205,6 +206,15 @@ public final class BellaApplication {
             for (org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter router
                     : context.getRegistry().findByType(org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter.class)) {
                 router.route(io.vertx.core.http.HttpMethod.POST, app.bella.voice.PollWait.path()).order(-5_000).handler(pollWait);
+            }
+        }
+
+        @Override
+        public void afterConfigure(BaseMainSupport support) {
+            try {
+                infrastructure.awaitDatabase(); // started while the routes were loaded; the routes start next
+            } catch (Exception e) {
+                throw new IllegalStateException("Bella could not open its database: " + e.getMessage(), e);
             }
         }
 

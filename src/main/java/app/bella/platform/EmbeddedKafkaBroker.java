@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +38,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path kafkaDir = dataDir.resolve("kafka").toAbsolutePath();
         Path logDir = kafkaDir.resolve("logs");
         Files.createDirectories(logDir);
-        int brokerPort = port > 0 ? port : freePort();
-        int controllerPort = freePort();
+        int brokerPort = port > 0 ? port : Infrastructure.freeLocalPort();
+        int controllerPort = Infrastructure.freeLocalPort();
         Properties props = brokerProperties(logDir, brokerPort, controllerPort);
         Path configFile = kafkaDir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(configFile)) {
@@ -52,9 +50,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
         server.startup();
-        String bootstrap = "127.0.0.1:" + brokerPort;
+        String bootstrap = bootstrapServers(brokerPort);
         awaitReady(bootstrap, Duration.ofSeconds(60));
         return new EmbeddedKafkaBroker(server, bootstrap);
+    }
+
+    /** The address clients use for a broker listening on {@code port}. */
+    public static String bootstrapServers(int port) {
+        return "127.0.0.1:" + port;
     }
 
     public String bootstrapServers() {
@@ -124,14 +127,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka", e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
         }
     }
 }

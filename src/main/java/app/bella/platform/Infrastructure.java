@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javax.sql.DataSource;
@@ -32,6 +31,13 @@ public final class Infrastructure implements AutoCloseable {
     /** Background work's own pool (outbox relay, notifications, alerts, snapshots): it never starves the call path. */
     private HikariDataSource backgroundDataSource;
     private final String kafkaBootstrapServers;
+    private final Path dataDir;
+    private final int embeddedKafkaPort;
+    /** The embedded broker starting in the background (null until started, and for configured servers). */
+    private volatile CompletableFuture<EmbeddedKafkaBroker> kafkaStarting;
+    /** The embedded server's start (if any) and the migrations, in the background. */
+    private CompletableFuture<Void> databaseReady;
+    private volatile EmbeddedPostgresServer postgres;
     private final boolean embeddedDatabase;
     private final boolean embeddedKafka;
 
@@ -41,40 +47,60 @@ public final class Infrastructure implements AutoCloseable {
         if (embeddedDatabase || embeddedKafka) {
             lockDataDir(settings.dataDir());
         }
-        // PostgreSQL and Kafka take seconds each to start: start them side by side
-        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(() -> openKafka(settings));
+        // The embedded broker takes ~5 s of CPU to start; nothing Bella needs to serve calls waits for it (events wait in
+        // the outbox, readiness does not depend on Kafka), so it gets a port now and starts once Bella is serving
+        // (startKafka): on two cores a parallel start only slows the routes' start down.
+        if (embeddedKafka) {
+            embeddedKafkaPort = settings.embeddedKafkaPort() > 0 ? settings.embeddedKafkaPort() : freeLocalPort();
+            kafkaBootstrapServers = EmbeddedKafkaBroker.bootstrapServers(embeddedKafkaPort);
+        } else {
+            LOG.info("Kafka: configured bootstrap servers {}", settings.kafkaBootstrapServers());
+            kafkaBootstrapServers = settings.kafkaBootstrapServers();
+            embeddedKafkaPort = 0;
+        }
+        dataDir = settings.dataDir();
         try {
             dataSource = openDatabase(settings);
-            kafkaBootstrapServers = kafka.join();
-        } catch (RuntimeException | Error e) {
-            kafka.handle((ok, failed) -> null).join();
-            close();
-            if (e instanceof CompletionException && e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        } catch (Exception e) {
-            kafka.handle((ok, failed) -> null).join();
+        } catch (Exception | Error e) {
             close();
             throw e;
         }
     }
 
-    private HikariDataSource openDatabase(Settings settings) throws Exception {
+    /** A port free on the loopback interface now, for a server started a moment later. */
+    static int freeLocalPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Thread daemon(String name, Runnable runnable) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * The pools are made at once, on the embedded server's port chosen now; the server's start and the migrations run
+     * in the background while Camel loads the routes ({@link #awaitDatabase()} joins them before the routes start).
+     */
+    private HikariDataSource openDatabase(Settings settings) throws IOException {
         String dbUrl = settings.dbUrl();
         String dbUser = settings.dbUser();
         String dbPassword = settings.dbPassword();
+        int embeddedPort = 0;
         if (embeddedDatabase) {
-            long t0 = System.nanoTime();
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.dataDir(), settings.embeddedDbPort());
-            synchronized (opened) {
-                opened.push(postgres);
-            }
-            dbUrl = postgres.jdbcUrl("postgres");
-            dbUser = postgres.appUser(); // not a superuser: it owns Bella's schema and nothing more
-            dbPassword = postgres.appPassword();
-            LOG.info("Database: embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.port(),
-                    settings.dataDir().resolve("postgres").toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);
+            embeddedPort = settings.embeddedDbPort() > 0 ? settings.embeddedDbPort() : freeLocalPort();
+            dbUrl = EmbeddedPostgresServer.jdbcUrl(embeddedPort, "postgres");
+            dbUser = EmbeddedPostgresServer.APP_ROLE; // not a superuser: it owns Bella's schema and nothing more
+            dbPassword = EmbeddedPostgresServer.credentials(settings.dataDir()).appPassword();
+            opened.push(() -> { // the server is closed after both pools
+                if (postgres != null) {
+                    postgres.close();
+                }
+            });
         } else {
             LOG.info("Database: configured server {}", redactUrl(dbUrl));
         }
@@ -82,34 +108,64 @@ public final class Infrastructure implements AutoCloseable {
         synchronized (opened) {
             opened.push(pool);
         }
-        migrate(pool);
         HikariDataSource background = pool("bella-db-background", dbUrl, dbUser, dbPassword, settings.dbBackgroundPoolSize());
         synchronized (opened) {
             opened.push(background); // closed before the main pool
         }
         backgroundDataSource = background;
+        int port = embeddedPort;
+        databaseReady = CompletableFuture.runAsync(() -> {
+            if (embeddedDatabase) {
+                startPostgres(settings.dataDir(), port);
+            }
+            migrate(pool);
+        }, runnable -> daemon("bella-database-start", runnable).start());
         return pool;
     }
 
-    private String openKafka(Settings settings) {
-        if (embeddedKafka) {
-            long t0 = System.nanoTime();
-            EmbeddedKafkaBroker broker;
-            try {
-                broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.embeddedKafkaPort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private void startPostgres(Path dataDir, int port) {
+        long t0 = System.nanoTime();
+        try {
+            postgres = EmbeddedPostgresServer.start(dataDir, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.info("Database: embedded PostgreSQL on port {} with data in {} (started in {} ms)", port,
+                dataDir.resolve("postgres").toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Waits until the database is up and migrated; throws why it is not. */
+    public void awaitDatabase() throws Exception {
+        try {
+            databaseReady.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Starts the embedded broker (if any) in the background, once; its clients retry until it is up. */
+    public synchronized void startKafka() {
+        if (embeddedKafka && kafkaStarting == null) {
+            kafkaStarting = CompletableFuture.supplyAsync(() -> startKafka(dataDir, embeddedKafkaPort),
+                    runnable -> daemon("bella-kafka-start", runnable).start());
+        }
+    }
+
+    private EmbeddedKafkaBroker startKafka(Path dataDir, int port) {
+        long t0 = System.nanoTime();
+        try {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, port);
             synchronized (opened) {
                 opened.push(broker);
             }
-            LOG.info("Kafka: embedded single-node KRaft broker at {} with data in {} (started in {} ms)",
-                    broker.bootstrapServers(), settings.dataDir().resolve("kafka").toAbsolutePath(),
-                    (System.nanoTime() - t0) / 1_000_000);
-            return broker.bootstrapServers();
+            LOG.info("Kafka: embedded single-node KRaft broker at {} with data in {} (started in {} ms, in the background)",
+                    broker.bootstrapServers(), dataDir.resolve("kafka").toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);
+            return broker;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The embedded Kafka broker did not start ({}): events wait in the outbox, and readiness details show "
+                    + "Kafka as down", e.toString(), e);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        LOG.info("Kafka: configured bootstrap servers {}", settings.kafkaBootstrapServers());
-        return settings.kafkaBootstrapServers();
     }
 
     /**
@@ -134,7 +190,10 @@ public final class Infrastructure implements AutoCloseable {
         opened.push(channel); // closing the channel releases the lock, after everything else is closed
     }
 
-    /** Opens everything; whatever was opened before a failure is closed again. */
+    /**
+     * Opens everything; whatever was opened before a failure is closed again. The database may still be starting:
+     * {@link #awaitDatabase()} before using it; the embedded Kafka broker may still be starting (clients retry).
+     */
     public static Infrastructure open(Settings settings) throws Exception {
         return new Infrastructure(settings);
     }
@@ -164,8 +223,25 @@ public final class Infrastructure implements AutoCloseable {
         return embeddedKafka;
     }
 
+    /** False while the embedded broker is still starting (or failed to); true for configured servers. */
+    public boolean kafkaStarted() {
+        CompletableFuture<EmbeddedKafkaBroker> starting = kafkaStarting;
+        return !embeddedKafka || (starting != null && starting.isDone() && !starting.isCompletedExceptionally());
+    }
+
     @Override
     public void close() {
+        if (databaseReady != null) {
+            databaseReady.handle((ok, failure) -> null).join(); // a server half-way up is stopped once it is up
+        }
+        CompletableFuture<EmbeddedKafkaBroker> starting;
+        synchronized (this) {
+            starting = kafkaStarting;
+            kafkaStarting = CompletableFuture.completedFuture(null); // closing: never start it after this
+        }
+        if (starting != null) {
+            starting.handle((broker, failure) -> null).join(); // a broker half-way up is closed once it is up
+        }
         while (true) {
             AutoCloseable resource;
             synchronized (opened) {

@@ -26,7 +26,8 @@ final class StartupSummary {
             line(s, "Database", infrastructure.embeddedDatabase()
                     ? "embedded PostgreSQL, data in " + java.nio.file.Path.of(p.apply("bella.data-dir")).toAbsolutePath().resolve("postgres")
                     : "PostgreSQL server " + Infrastructure.redactUrl(p.apply("bella.db.url")));
-            line(s, "Kafka", (infrastructure.embeddedKafka() ? "embedded broker at " : "bootstrap servers ") + infrastructure.kafkaBootstrapServers());
+            line(s, "Kafka", (infrastructure.embeddedKafka() ? "embedded broker at " : "bootstrap servers ") + infrastructure.kafkaBootstrapServers()
+                    + (infrastructure.kafkaStarted() ? "" : " (still starting: events wait in the outbox until it is up)"));
         }
         line(s, "Routes", camel.getRoutes().size() + " routes started");
         line(s, "Twilio", (p.apply("bella.twilio.auth-token").isEmpty() ? "NOT CONFIGURED: TWILIO_AUTH_TOKEN missing, webhooks are refused"
