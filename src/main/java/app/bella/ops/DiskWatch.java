@@ -85,9 +85,8 @@ public final class DiskWatch {
                     String resolution = databaseReported ? "PostgreSQL can write again"
                             : "space available again: " + free / MB + " MB free in " + dataDir;
                     direct.record(resolution).ifPresentOrElse(
-                            id -> LOG.info("Disk space available again ({} MB free in {}): alert {} recorded and resolved",
-                                    free / MB, dataDir, id),
-                            () -> LOG.info("Disk space available again ({} MB free in {}); no alert was sent", free / MB, dataDir));
+                            id -> LOG.info("Disk no longer full ({}): alert {} recorded and resolved", resolution, id),
+                            () -> LOG.info("Disk no longer full ({}); no alert was sent", resolution));
                     fullSince = null;
                     reason = null;
                 } catch (RuntimeException e) {

@@ -59,7 +59,10 @@ class DiskFullAlertTest {
         assertThat(doubles.slack(TITLE)).as("no alert while there is room").isEmpty();
 
         Path filler = fill(mount, 65_536);
+        long filled = System.nanoTime();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> !doubles.slack(TITLE).isEmpty());
+        System.out.println("disk-full CRITICAL reached Slack " + Duration.ofNanos(System.nanoTime() - filled).toMillis()
+                + " ms after the data directory was filled (1 s checks)");
         String slack = doubles.slack(TITLE).get(0).getBodyAsString();
         assertThat(slack).contains("CRITICAL").contains(mount.toString()).contains("MB free")
                 .contains("the callback journal");
@@ -67,7 +70,10 @@ class DiskFullAlertTest {
         assertThat(alert()).as("nothing recorded while the disk is full").isNull();
 
         Files.delete(filler);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> alert() != null);
+        long freed = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> alert() != null);
+        System.out.println("disk-full alert resolved in GET /api/alerts " + Duration.ofNanos(System.nanoTime() - freed).toMillis()
+                + " ms after the filler was removed");
         JsonNode alert = alert();
         assertThat(alert.path("severity").asText()).isEqualTo("critical");
         assertThat(alert.path("detail").asText()).contains(mount.toString()).contains("MB free");
@@ -102,6 +108,7 @@ class DiskFullAlertTest {
         Files.delete(filler);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> alert() != null);
         assertThat(alert().path("detail").asText()).contains("53100").contains("bookings and call state cannot be saved");
+        assertThat(alert().path("resolution").asText()).isEqualTo("PostgreSQL can write again");
     }
 
     /** The resolved disk alert as GET /api/alerts lists it; null until there is one. */
