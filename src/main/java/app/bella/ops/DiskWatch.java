@@ -101,10 +101,13 @@ public final class DiskWatch {
             return List.of();
         }
         fullSince = now;
-        LOG.error("Disk nearly full: {}. Sending a critical alert directly", found);
-        return direct.send("disk-full:" + direct.instance() + ":" + now.getEpochSecond(), SOURCE, "Disk nearly full",
-                found + " on instance " + direct.instance() + ". Sent directly, outside the alert store; recorded when "
-                        + "there is space again.", now);
+        List<DirectAlert.Message> out = direct.send("disk-full:" + direct.instance() + ":" + now.getEpochSecond(), SOURCE,
+                "Disk nearly full", found + " on instance " + direct.instance() + ". Sent directly, outside the alert "
+                        + "store; recorded when there is space again.", now);
+        if (direct.pending()) { // else held by a maintenance window (DirectAlert says so)
+            LOG.error("Disk nearly full: {}. Sending a critical alert directly", found);
+        }
+        return out;
     }
 
     /** Why the data directory counts as full now, or null (also null when its volume cannot be read). */
@@ -140,7 +143,11 @@ public final class DiskWatch {
                 s.execute(PROBE_ROW); // extends the emptied table by a page: PostgreSQL must find room on its disk
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the first error says why
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(auto);
