@@ -9,6 +9,8 @@ import app.bella.ops.AlertMessages;
 import app.bella.ops.AlertRouting;
 import app.bella.ops.AlertRule;
 import app.bella.ops.DatabaseWatch;
+import app.bella.ops.DirectAlert;
+import app.bella.ops.DiskWatch;
 import app.bella.ops.MaintenanceWindows;
 import app.bella.ops.AlertRules;
 import app.bella.ops.AlertService;
@@ -103,13 +105,20 @@ final class OpsBeans {
         Duration gone = Duration.ofMillis(Math.max(Duration.ofMinutes(5).toMillis(),
                 3 * number(properties, "bella.slo.heartbeat-interval-ms")));
         camel.getRegistry().bind("alertRules", new AlertRules(alerts, rules, heartbeat.instanceId(), gone));
-        DatabaseWatch databaseWatch = new DatabaseWatch(background, alerts,
-                camel.getRegistry().lookupByNameAndType("alertMessages", AlertMessages.class),
-                camel.getRegistry().lookupByNameAndType("alertRouting", AlertRouting.class),
-                camel.getRegistry().lookupByNameAndType("alertChannelSettings", AlertChannels.Settings.class),
-                camel.getRegistry().lookupByNameAndType("maintenance", MaintenanceWindows.class), heartbeat.instanceId(),
+        // watches whose CRITICAL goes out directly while the alert store may be unusable (route alerts-direct-watch)
+        DirectAlert databaseDirect = directAlert(camel, alerts, heartbeat.instanceId());
+        DatabaseWatch databaseWatch = new DatabaseWatch(background, databaseDirect,
                 (int) number(properties, "bella.alerts.database.failures-before-alert"), zone);
         camel.getRegistry().bind("databaseWatch", databaseWatch);
+        camel.getRegistry().bind("databaseDirectAlert", databaseDirect);
+        DirectAlert diskDirect = directAlert(camel, alerts, heartbeat.instanceId());
+        // an external PostgreSQL's disk is not ours to see: the watch asks it to extend a table instead
+        DiskWatch diskWatch = new DiskWatch(java.nio.file.Path.of(properties.apply("bella.data-dir")),
+                properties.apply("bella.db.url").isBlank() ? null : background, diskDirect,
+                new DiskWatch.Threshold(number(properties, "bella.alerts.disk.min-free-mb"),
+                        percent(properties, "bella.alerts.disk.min-free-percent")));
+        camel.getRegistry().bind("diskWatch", diskWatch);
+        camel.getRegistry().bind("diskDirectAlert", diskDirect);
 
         CostReport report = new CostReport(dataSource, clock, zone, ledger.prices());
         UnifiedApi unified = new UnifiedApi(camel, report, new AlertService(dataSource, events, clock))
@@ -117,7 +126,8 @@ final class OpsBeans {
                 .section("status.instances", () -> unchecked(() -> heartbeat.instances(Duration.ofMinutes(5))))
                 .section("status.instance", heartbeat::instanceId)
                 .section("status.paths", () -> paths(properties))
-                .section("status.database", databaseWatch::view);
+                .section("status.database", databaseWatch::view)
+                .section("status.disk", diskWatch::view);
         app.bella.costs.BudgetGuard guard = camel.getRegistry().lookupByNameAndType("budgetGuard", app.bella.costs.BudgetGuard.class);
         if (guard != null) {
             unified.section("costs.guard", guard::view);
@@ -155,6 +165,13 @@ final class OpsBeans {
         camel.getRegistry().bind("sloHeartbeat", heartbeat);
         camel.getRegistry().bind("sliRecorder", sli);
         camel.getRegistry().bind("unifiedApi", unified);
+    }
+
+    private static DirectAlert directAlert(CamelContext camel, AlertService alerts, String instance) {
+        return new DirectAlert(alerts, camel.getRegistry().lookupByNameAndType("alertMessages", AlertMessages.class),
+                camel.getRegistry().lookupByNameAndType("alertRouting", AlertRouting.class),
+                camel.getRegistry().lookupByNameAndType("alertChannelSettings", AlertChannels.Settings.class),
+                camel.getRegistry().lookupByNameAndType("maintenance", MaintenanceWindows.class), instance);
     }
 
     private static Map<String, Object> paths(Function<String, String> properties) {

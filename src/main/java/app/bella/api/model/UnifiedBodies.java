@@ -17,10 +17,11 @@ public final class UnifiedBodies {
 
     // --- status ----------------------------------------------------------------------------------------------------
 
-    @Schema(description = "Bella's state: the instances seen in the last 5 minutes, the paths in use, the database probe")
+    @Schema(description = "Bella's state: the instances seen in the last 5 minutes, the paths in use, the database probe, "
+            + "the data directory's free space")
     public record UnifiedStatus(List<StatusInstance> instances,
                                 @Schema(description = "the id of the instance that answers") String instance,
-                                StatusPaths paths, StatusDatabase database) {
+                                StatusPaths paths, StatusDatabase database, StatusDisk disk) {
     }
 
     @Schema(description = "An instance by its heartbeat")
@@ -37,6 +38,15 @@ public final class UnifiedBodies {
     @Schema(description = "This instance's probe of PostgreSQL")
     public record StatusDatabase(boolean reachable,
                                  @Schema(nullable = true, format = "date-time") String unreachableSince) {
+    }
+
+    @Schema(description = "This instance's disk watch: its data directory's free space at the last look, the disk-nearly-full alert")
+    public record StatusDisk(@Schema(example = "/var/lib/bella") String dataDirectory,
+                             @Schema(nullable = true, description = "null until the first look") Long freeMb,
+                             @Schema(nullable = true, description = "the alert's threshold on this volume") Long alertBelowMb,
+                             boolean nearlyFull,
+                             @Schema(nullable = true, format = "date-time") String since,
+                             @Schema(nullable = true, description = "why it counts as nearly full") String reason) {
     }
 
     // --- circuit-breakers --------------------------------------------------------------------------------------------
