@@ -60,6 +60,8 @@ public final class NotificationDispatcher {
     private java.util.function.Predicate<String> reminderDropped = kind -> false;
     private volatile ProducerTemplate template;
     private volatile boolean breakerOpenReported;
+    private int maxAttempts = 1; // calls to Twilio per message, over every try; 1: never deferred
+    private java.time.Duration retryAfter = java.time.Duration.ZERO;
 
     public NotificationDispatcher(CamelContext camel, DataSource dataSource, OutboxWriter events, ReminderPolicy policy,
                                   SmsTexts texts, Clock clock, int batchSize) {
@@ -72,6 +74,16 @@ public final class NotificationDispatcher {
         this.batchSize = batchSize;
     }
 
+    /**
+     * While Twilio cannot take a message (5xx, 429, unreachable: nothing was sent) it stays pending and is tried again
+     * after {@code retryAfter}, until it has had {@code maxAttempts} calls to Twilio; then it is failed.
+     */
+    public NotificationDispatcher deferringWhileTwilioIsDown(int maxAttempts, java.time.Duration retryAfter) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
     /** Reminders of these kinds are skipped when due (the budget guard drops the second reminder at 100 %). */
     public NotificationDispatcher droppingReminders(java.util.function.Predicate<String> dropped) {
         this.reminderDropped = dropped;
@@ -80,7 +92,7 @@ public final class NotificationDispatcher {
 
     /** One claimed row with the appointment and customer as they are now. */
     record Due(long id, long appointmentId, String kind, String purpose, Instant startsAt, Instant previousStart,
-               String appointmentStatus, Instant appointmentStart, String phone, String name) {
+               String appointmentStatus, Instant appointmentStart, String phone, String name, int attempts) {
     }
 
     /** What the claim transaction left to do. */
@@ -98,7 +110,8 @@ public final class NotificationDispatcher {
     private record ToSend(Due due, String body, OffsetDateTime claimedAt) implements Claimed {
     }
 
-    enum Result { SENT, FAILED, NOT_SENT }
+    /** NOT_SENT: the breaker was open, Twilio not asked; DEFERRED: Twilio could not take it now, asked again later. */
+    enum Result { SENT, FAILED, NOT_SENT, DEFERRED }
 
     /** What Twilio answered for one claim, kept until the database has recorded it. */
     private record Outcome(Due due, OffsetDateTime claimedAt, Result result, int attempts, String sid,
@@ -250,7 +263,9 @@ public final class NotificationDispatcher {
             String sid = message == null || message.getSid() == null ? "unknown" : message.getSid();
             return new Outcome(due, claim.claimedAt(), Result.SENT, attempts, sid, segments(message), null, null, now);
         }
-        return new Outcome(due, claim.claimedAt(), Result.FAILED, attempts, null, null, SmsFailures.describe(failure),
+        // a Twilio outage before the breaker opens must not use up the message: it waits like those the breaker holds
+        Result outcome = SmsFailures.notTaken(failure) && due.attempts() + attempts < maxAttempts ? Result.DEFERRED : Result.FAILED;
+        return new Outcome(due, claim.claimedAt(), outcome, attempts, null, null, SmsFailures.describe(failure),
                 SmsFailures.errorCode(failure), now);
     }
 
@@ -279,13 +294,21 @@ public final class NotificationDispatcher {
                         ps.setObject(4, o.claimedAt());
                         ps.setString(5, OUTCOME_UNKNOWN);
                     });
+                    case DEFERRED -> update(c, "notification-defer", ps -> {
+                        ps.setInt(1, o.attempts());
+                        ps.setString(2, o.error());
+                        ps.setLong(3, retryAfter.toMillis());
+                        ps.setLong(4, due.id());
+                        ps.setObject(5, o.claimedAt());
+                        ps.setString(6, OUTCOME_UNKNOWN);
+                    });
                     case NOT_SENT -> update(c, "notification-release", ps -> {
                         ps.setLong(1, due.id());
                         ps.setObject(2, o.claimedAt());
                         ps.setString(3, OUTCOME_UNKNOWN);
                     });
                 };
-                if (updated == 1 && o.result() != Result.NOT_SENT) {
+                if (updated == 1 && (o.result() == Result.SENT || o.result() == Result.FAILED)) {
                     events.append(c, o.result() == Result.SENT ? EventType.SMS_SENT : EventType.SMS_FAILED,
                             "appointment-" + due.appointmentId(), payload(o));
                 }
@@ -326,6 +349,9 @@ public final class NotificationDispatcher {
         } else if (o.result() == Result.SENT) {
             LOG.info("SMS {} for appointment {} sent to {} ({}, {} attempt(s))", due.kind(), due.appointmentId(),
                     Phones.mask(due.phone()), o.sid(), o.attempts());
+        } else if (o.result() == Result.DEFERRED) {
+            LOG.warn("SMS {} for appointment {} to {} not taken by Twilio ({} attempt(s)): {}; tried again later",
+                    due.kind(), due.appointmentId(), Phones.mask(due.phone()), o.attempts(), o.error());
         } else if (o.result() == Result.FAILED) {
             LOG.warn("SMS {} for appointment {} to {} failed after {} attempt(s): {}", due.kind(), due.appointmentId(),
                     Phones.mask(due.phone()), o.attempts(), o.error());
@@ -447,7 +473,8 @@ public final class NotificationDispatcher {
                 return Optional.of(new Due(rs.getLong("id"), rs.getLong("appointment_id"), rs.getString("kind"),
                         rs.getString("purpose"), rs.getTimestamp("starts_at").toInstant(),
                         previous == null ? null : previous.toInstant(), rs.getString("appointment_status"),
-                        rs.getTimestamp("appointment_start").toInstant(), rs.getString("phone"), rs.getString("name")));
+                        rs.getTimestamp("appointment_start").toInstant(), rs.getString("phone"), rs.getString("name"),
+                        rs.getInt("attempts")));
             }
         }
     }

@@ -46,7 +46,9 @@ public final class NotifyBeans {
         Registry registry = camel.getRegistry();
         registry.bind("notificationPlanner", new NotificationPlanner(background, bookings, policy, clock));
         NotificationDispatcher dispatcher = new NotificationDispatcher(camel, background, events, policy, texts, clock,
-                Integer.parseInt(properties.apply("bella.notify.batch-size").strip()));
+                Integer.parseInt(properties.apply("bella.notify.batch-size").strip()))
+                .deferringWhileTwilioIsDown(Integer.parseInt(properties.apply("bella.sms.max-attempts").strip()),
+                        java.time.Duration.ofMillis(Long.parseLong(properties.apply("bella.sms.retry-after-ms").strip())));
         app.bella.costs.BudgetGuard guard = registry.lookupByNameAndType("budgetGuard", app.bella.costs.BudgetGuard.class);
         if (guard != null) { // every reminder after the first is optional spend
             dispatcher.droppingReminders(kind -> !guard.secondReminderAllowed() && policy.kinds().indexOf(kind) > 0);

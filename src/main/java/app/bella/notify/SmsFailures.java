@@ -51,6 +51,19 @@ public final class SmsFailures {
         return invalid != null && String.valueOf(invalid.getMessage()).contains("E.164");
     }
 
+    /**
+     * Twilio certainly did not take the message: it answered 5xx or 429, or no connection could be made. Not a
+     * timeout after the request went out (Twilio may have sent it), nor an answer without a status.
+     */
+    static boolean notTaken(Throwable e) {
+        ApiException api = find(e, ApiException.class);
+        Integer status = api == null ? null : api.getStatusCode();
+        if (status != null) {
+            return status >= 500 || status == 429;
+        }
+        return find(e, java.net.ConnectException.class) != null || find(e, java.net.UnknownHostException.class) != null;
+    }
+
     static boolean isBreakerOpen(Throwable e) {
         return find(e, CallNotPermittedException.class) != null;
     }

@@ -37,7 +37,11 @@ class SmsFailureTest {
     static void start() throws Exception {
         twilio.start();
         Map<String, String> settings = new HashMap<>(CustomerSms.settings(twilio, "2025-10-08T10:00:00-06:00"));
-        settings.put("bella.breaker.minimum-calls", "20"); // these tests are about retries, not about the breaker
+        // these tests are about retries, not about the breaker (a window of 10 calls would open it on their 503s)
+        settings.put("bella.breaker.minimum-calls", "100");
+        settings.put("camel.resilience4j.sliding-window-size", "100");
+        settings.put("bella.sms.max-attempts", "6"); // two tries of three calls each
+        settings.put("bella.sms.retry-after-ms", "1500");
         bella = BellaServer.start(settings);
     }
 
@@ -72,9 +76,9 @@ class SmsFailureTest {
         long id = book(bella, phone, "Ada Lovelace", "2025-10-09T14:00:00-06:00");
         Map<String, String> row = awaitSettled(id);
         assertThat(row.get("status")).isEqualTo("failed");
-        assertThat(row.get("attempts")).isEqualTo("3"); // the first try and two redeliveries
+        assertThat(row.get("attempts")).isEqualTo("6"); // two tries of the first call and two redeliveries
         assertThat(row.get("last_error")).contains("503").contains("Service unavailable");
-        assertThat(textsTo(twilio, phone)).hasSize(3);
+        assertThat(textsTo(twilio, phone)).hasSize(6);
         JsonNode event = failedEvent(id);
         assertThat(event.get("purpose").asText()).isEqualTo("confirmation");
         assertThat(event.get("to").asText()).isEqualTo(phone);
@@ -96,6 +100,30 @@ class SmsFailureTest {
                 .contains("***" + phone.substring(phone.length() - 4));
         assertThat(textsTo(twilio, phone)).hasSize(1);
         assertThat(failedEvent(id).get("errorCode").asText()).isEqualTo("21211");
+    }
+
+    @Test
+    void whileTwilioCannotTakeItTheMessageWaitsThenGoesOutOnce() throws Exception {
+        String phone = newPhone();
+        twilioAnswersFor(phone, 503, "{\"code\":20503,\"message\":\"Service unavailable\",\"status\":503}");
+        long id = book(bella, phone, "Grace Hopper", "2025-10-09T10:00:00-06:00");
+        String query = "SELECT status, attempts, last_error FROM notification WHERE appointment_id = " + id
+                + " AND kind = 'confirmation'";
+        Map<String, String> waiting = await().atMost(Duration.ofSeconds(30)).until(() -> rows(bella, query),
+                r -> r.size() == 1 && "3".equals(r.get(0).get("attempts"))).get(0);
+        assertThat(waiting.get("status")).as("nothing was sent: it waits, not failed").isEqualTo("pending");
+        assertThat(waiting.get("last_error")).contains("503");
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(containing("To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM" + "c".repeat(32) + "\",\"status\":\"queued\"}")));
+        Map<String, String> row = awaitSettled(id);
+        assertThat(row.get("status")).isEqualTo("sent");
+        assertThat(row.get("attempts")).isEqualTo("4");
+        assertThat(textsTo(twilio, phone)).hasSize(4);
+        assertThat(rows(bella, "SELECT count(*) AS n FROM outbox_event WHERE type = 'sms.failed' AND event_key = 'appointment-" + id + "'"))
+                .containsExactly(Map.of("n", "0"));
+        assertThat(rows(bella, "SELECT count(*) AS n FROM outbox_event WHERE type = 'sms.sent' AND event_key = 'appointment-" + id + "'"))
+                .containsExactly(Map.of("n", "1"));
     }
 
     @Test
