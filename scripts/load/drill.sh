@@ -86,9 +86,11 @@ openai-faults)
   result $v "$ok of $calls calls completed, $(failed_webhooks) failed webhooks, slowest webhook ${slowest:-?} ms (Twilio gives up at 15000)"
   ;;
 twilio-down)
-  # goal: SMS wait (pending) while Twilio REST answers 503, then each is sent exactly once
+  # goal: SMS wait (pending) while Twilio REST answers 503 (with Twilio's JSON error body: a bare 503 without a status in
+  # the body is ambiguous to the client library, and Bella then records the text as failed rather than risk a second
+  # one), then each is sent exactly once
   shared; one_bella twilio BELLA_SMS_MAX_REDELIVERIES=2
-  id=$(curl -s -X POST "$FAKES/__admin/mappings" -d '{"priority":1,"request":{"method":"POST","urlPathPattern":".*/Messages.json"},"response":{"status":503}}' | grep -o '"id" *: *"[^"]*"' | head -1 | cut -d'"' -f4)
+  id=$(curl -s -X POST "$FAKES/__admin/mappings" -d '{"priority":1,"request":{"method":"POST","urlPathPattern":".*/Messages.json"},"response":{"status":503,"headers":{"Content-Type":"application/json"},"body":"{\"code\":20503,\"message\":\"Service Unavailable\",\"more_info\":\"https://www.twilio.com/docs/errors/20503\",\"status\":503}"}}' | grep -o '"id" *: *"[^"]*"' | head -1 | cut -d'"' -f4)
   log "Twilio REST answers 503 for ${OUTAGE}s"
   load_bg 20 mix=new:100
   sleep "$OUTAGE"; curl -s -X DELETE "$FAKES/__admin/mappings/$id" >/dev/null; log "Twilio REST back"
