@@ -74,7 +74,8 @@ fi
 if [[ $PHASES == *whisper* ]]; then
   bella_up whisper whisper
   probe "$BASE/healthz" "$BASE/readyz" "$BASE/api/services"
-  gatling "whisper-path" base="$BASE" burst="${LOAD_BURST:-100}" mix=new:100 | tee -a "$RESULTS"
+  # LOAD_BURST=0: calls arrive at LOAD_RATE/s for LOAD_SECONDS instead (calls in flight = rate × call length)
+  gatling "whisper-path" base="$BASE" burst="${LOAD_BURST:-100}" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" mix=new:100 | tee -a "$RESULTS"
   probe_stop | tee -a "$RESULTS"
   say "whisper report: $(ls -td target/gatling/*/ | head -1)index.html; fakes: $(curl -s "$FAKES/__fake/stats")"
   grep -c "Connection is not available" "$OUT/bella.log" | sed 's/^/pool timeouts in the log: /' | tee -a "$RESULTS"

@@ -297,7 +297,7 @@ final class Beans {
         return callPath;
     }
 
-    /** The Hikari pool asked with a wait of the call path's own; busy when every connection is in use. */
+    /** The Hikari pool asked with a wait of the call path's own; empty when it holds no connection. */
     static app.bella.voice.CallPathDatabase.Pool callPathPool(DataSource dataSource) {
         if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari
                 && hikari.getHikariPoolMXBean() instanceof com.zaxxer.hikari.pool.HikariPool hikariPool) {
@@ -308,19 +308,19 @@ final class Beans {
                 }
 
                 @Override
-                public boolean busy() {
-                    return hikariPool.getActiveConnections() >= hikari.getMaximumPoolSize();
+                public boolean empty() {
+                    return hikariPool.getTotalConnections() == 0;
                 }
             };
         }
-        return new app.bella.voice.CallPathDatabase.Pool() { // not a Hikari pool: its own wait, never taken for busy
+        return new app.bella.voice.CallPathDatabase.Pool() { // not a Hikari pool: its own wait, its failures decide
             @Override
             public java.sql.Connection connection(long waitMillis) throws java.sql.SQLException {
                 return dataSource.getConnection();
             }
 
             @Override
-            public boolean busy() {
+            public boolean empty() {
                 return false;
             }
         };

@@ -29,12 +29,16 @@ public final class CallPathDatabase implements DataSource {
     private static final Logger LOG = LoggerFactory.getLogger(CallPathDatabase.class);
     public static final String BREAKER = "database-breaker";
 
-    /** The shared pool as the call path needs it: a connection within a wait of its own, and whether it is busy. */
+    /** The shared pool as the call path needs it: a connection within a wait of its own, and whether it has any. */
     public interface Pool {
         Connection connection(long waitMillis) throws SQLException;
 
-        /** Every connection is in use: a short wait that ends empty-handed says nothing about the database. */
-        boolean busy();
+        /**
+         * The pool holds no connection at all: it cannot make one. (Not "every connection in use": that was asked
+         * after the wait, so a connection handed back meanwhile made a busy pool look idle, and one such moment under
+         * load opened the breaker and sent every caller of the next 2 s to the callback journal.)
+         */
+        boolean empty();
     }
 
     /** How fast the call path gives up: the short wait, failures in a row that open the breaker, how long it stays open. */
@@ -90,7 +94,7 @@ public final class CallPathDatabase implements DataSource {
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return c;
         } catch (SQLException e) {
-            if (unreachable(e) || !pool.busy()) {
+            if (unreachable(e) || pool.empty()) { // the pool's timeout names its last failure to connect as cause
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
                 throw new DatabaseUnavailableException("no database connection within " + waitMillis + " ms", e);
             }
