@@ -476,6 +476,7 @@ function renderRecommendations(costs) {
 }
 
 // ---------- System ----------
+const HEALTH_LABELS = { database: 'PostgreSQL', kafka: 'Kafka', routes: 'routes', instance: 'instance', disk: 'data disk' };
 async function loadSystem() {
   let s;
   try {
@@ -485,7 +486,7 @@ async function loadSystem() {
     return;
   }
   fill('health', el('ul', { class: 'stats' }, Object.entries(s.health).map(([k, v]) =>
-    el('li', { class: 'stat' }, el('div', { class: 'k', text: k === 'database' ? 'PostgreSQL' : k === 'kafka' ? 'Kafka' : 'routes' }),
+    el('li', { class: 'stat' }, el('div', { class: 'k', text: HEALTH_LABELS[k] || k }),
       el('div', {}, badge(v === 'UP' ? 'up' : 'down', v === 'UP' ? 'ok' : 'bad')), v === 'UP' ? null : el('div', { class: 'hint', text: v })))));
   const brk = s.breakers.map((b) => el('tr', {}, cell(b.id), el('td', {}, badge(b.state.toLowerCase(), b.state === 'CLOSED' ? 'ok' : 'bad')),
     cell(b.failureRate === null ? '—' : `${b.failureRate.toFixed(0)}%`, 'num'), cell(String(b.bufferedCalls), 'num'),
@@ -518,17 +519,19 @@ async function loadSystem() {
   }
   fill('slos', el('p', { class: 'empty', text: 'Service-level objectives appear once Bella measures them (/api/unified/sla-metrics).' }));
 }
+// 0.9990000000000001 (binary floating point) reads as 0.999
+function plain(v) { return typeof v === 'number' ? String(+v.toPrecision(12)) : v; }
 function generic(value) { // renders any JSON answer readably: objects as lists, arrays of objects as tables
   if (Array.isArray(value)) {
     if (value.length && typeof value[0] === 'object') {
       const keys = Object.keys(value[0]).slice(0, 7);
-      return table('Details', keys, value.map((row) => el('tr', {}, keys.map((k) => cell(typeof row[k] === 'object' ? JSON.stringify(row[k]) : row[k])))));
+      return table('Details', keys, value.map((row) => el('tr', {}, keys.map((k) => cell(typeof row[k] === 'object' ? JSON.stringify(row[k]) : plain(row[k]))))));
     }
     return el('p', { text: value.join(', ') });
   }
   if (value && typeof value === 'object') {
     return el('dl', { class: 'slots' }, Object.entries(value).map(([k, v]) => [el('dt', { text: k }),
-      el('dd', {}, v && typeof v === 'object' ? generic(v) : String(v))]));
+      el('dd', {}, v && typeof v === 'object' ? generic(v) : String(plain(v)))]));
   }
   return el('span', { text: String(value) });
 }

@@ -1,6 +1,7 @@
 package app.bella.console;
 
 import app.bella.api.ApiSupport;
+import app.bella.ops.DiskWatch;
 import app.bella.ops.Readiness;
 import app.bella.support.Sql;
 import java.lang.management.ManagementFactory;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.apache.camel.api.management.mbean.ManagedRouteMBean;
@@ -45,7 +47,12 @@ public final class ConsoleSystem {
     public void system(Exchange exchange) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
         Readiness readiness = camel.getRegistry().lookupByNameAndType("readiness", Readiness.class);
-        out.put("health", readiness == null ? Map.of() : readiness.check());
+        Map<String, String> health = new LinkedHashMap<>(readiness == null ? Map.of() : readiness.check());
+        DiskWatch disk = camel.getRegistry().lookupByNameAndType("diskWatch", DiskWatch.class);
+        if (disk != null) {
+            health.put("disk", disk.health()); // not a readiness check: calls are still answered while it is full
+        }
+        out.put("health", health);
         out.put("breakers", breakers());
         out.put("routes", routes());
         out.put("outbox", outbox());
@@ -65,6 +72,18 @@ public final class ConsoleSystem {
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
+        // breakers outside the routes (the call path's database-breaker): Resilience4j's own, from the registry
+        for (CircuitBreaker cb : camel.getRegistry().findByType(CircuitBreaker.class)) {
+            CircuitBreaker.Metrics m = cb.getMetrics();
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("id", cb.getName());
+            b.put("state", cb.getState().name());
+            b.put("failureRate", m.getFailureRate() < 0 ? null : (double) m.getFailureRate());
+            b.put("bufferedCalls", m.getNumberOfBufferedCalls());
+            b.put("failedCalls", m.getNumberOfFailedCalls());
+            b.put("notPermittedCalls", m.getNumberOfNotPermittedCalls());
+            out.add(b);
+        }
         for (String id : ids) {
             ResilienceProcessor p = camel.getProcessor(id, ResilienceProcessor.class);
             if (p != null) {

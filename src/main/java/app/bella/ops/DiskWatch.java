@@ -178,6 +178,11 @@ public final class DiskWatch {
         return false;
     }
 
+    /** For a health list: "UP", or why the disk counts as nearly full. */
+    public synchronized String health() {
+        return fullSince == null ? "UP" : "DOWN: " + reason;
+    }
+
     /** For the status API. */
     public synchronized Map<String, Object> view() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -128,6 +128,7 @@ final class Beans {
                 get(props, "bella.voice.transfer-number"), verification);
         // the call path reaches PostgreSQL behind database-breaker with a short wait of its own (docs/operations.md)
         app.bella.voice.CallPathDatabase callPath = callPathDatabase(dataSource, props);
+        camel.getRegistry().bind("databaseBreaker", callPath.breaker()); // shown with the routes' breakers in the console
         // a Whisper turn's poll waits on a signal from the transcription worker (this instance's, or another's through
         // PostgreSQL notifications), not on a thread re-reading the job
         TranscriptionSignals signals = new TranscriptionSignals(100_000);

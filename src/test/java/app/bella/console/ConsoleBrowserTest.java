@@ -110,9 +110,9 @@ class ConsoleBrowserTest {
 
         tab("system");
         waitForText("health", "PostgreSQL");
-        assertThat(text("health")).contains("Kafka").contains("up");
+        assertThat(text("health")).contains("Kafka").contains("up").contains("data disk");
         waitForText("routes", "voice-incoming");
-        assertThat(text("breakers")).contains("breaker");
+        assertThat(text("breakers")).contains("breaker").contains("database-breaker");
         shot("system");
 
         tab("alerts");
