@@ -312,6 +312,11 @@ final class Beans {
                 public boolean empty() {
                     return hikariPool.getTotalConnections() == 0;
                 }
+
+                @Override
+                public boolean busy() {
+                    return hikariPool.getActiveConnections() >= hikari.getMaximumPoolSize();
+                }
             };
         }
         return new app.bella.voice.CallPathDatabase.Pool() { // not a Hikari pool: its own wait, its failures decide
@@ -322,6 +327,11 @@ final class Beans {
 
             @Override
             public boolean empty() {
+                return false;
+            }
+
+            @Override
+            public boolean busy() {
                 return false;
             }
         };

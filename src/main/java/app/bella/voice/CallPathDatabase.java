@@ -33,12 +33,11 @@ public final class CallPathDatabase implements DataSource {
     public interface Pool {
         Connection connection(long waitMillis) throws SQLException;
 
-        /**
-         * The pool holds no connection at all: it cannot make one. (Not "every connection in use": that was asked
-         * after the wait, so a connection handed back meanwhile made a busy pool look idle, and one such moment under
-         * load opened the breaker and sent every caller of the next 2 s to the callback journal.)
-         */
+        /** The pool holds no connection at all: it cannot make one. */
         boolean empty();
+
+        /** Every connection is in use. */
+        boolean busy();
     }
 
     /** How fast the call path gives up: the short wait, failures in a row that open the breaker, how long it stays open. */
@@ -89,12 +88,16 @@ public final class CallPathDatabase implements DataSource {
             throw new DatabaseUnavailableException(BREAKER + " is open", null);
         }
         long start = System.nanoTime();
+        // asked before the wait too: asked only after it, a connection handed back meanwhile made a busy pool look
+        // idle, and one such moment under load opened the breaker (every caller of the next 2 s to the callback journal)
+        boolean busyBefore = pool.busy();
         try {
             Connection c = pool.connection(waitMillis);
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return c;
         } catch (SQLException e) {
-            if (unreachable(e) || pool.empty()) { // the pool's timeout names its last failure to connect as cause
+            // the pool's timeout names its last failure to connect as cause; else an idle pool that gave nothing
+            if (unreachable(e) || pool.empty() || (!busyBefore && !pool.busy())) {
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
                 throw new DatabaseUnavailableException("no database connection within " + waitMillis + " ms", e);
             }
