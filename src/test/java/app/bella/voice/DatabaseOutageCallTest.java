@@ -101,8 +101,10 @@ class DatabaseOutageCallTest {
         System.out.println("webhook answer times while PostgreSQL is down (ms): " + millis);
         assertThat(millis).as("every webhook, the first ones waiting at most the call path's short wait once")
                 .allSatisfy(ms -> assertThat(ms).isLessThan(1000));
-        assertThat(millis.subList(2, millis.size())).as("after the first ones: database-breaker answers at once")
-                .allSatisfy(ms -> assertThat(ms).isLessThan(500));
+        // webhooks that draw one of the pool's dead connections fail fast; the first to wait for a new one waits the
+        // short wait and opens database-breaker (with 20 pooled connections that may be the fifth, not the first)
+        assertThat(millis.stream().filter(ms -> ms >= 500).count()).as("at most two webhooks wait; the rest are answered at once")
+                .isLessThanOrEqualTo(2);
 
         Path journal = data.resolve("voice/callback-journal.jsonl");
         assertThat(Files.readAllLines(journal)).as("one line per call, fsync'd before the caller was promised").hasSize(6);
