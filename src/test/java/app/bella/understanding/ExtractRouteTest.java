@@ -14,7 +14,10 @@ import org.apache.camel.EndpointInject;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.test.main.junit5.CamelMainTest;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +45,34 @@ class ExtractRouteTest {
     static void stopWireMock() {
         System.clearProperty("bella.openai.base-url");
         openai.stop();
+    }
+
+    @BeforeEach
+    void closeTheBreaker() {
+        camel.getProcessor("llm-breaker", ResilienceProcessor.class).transitionToCloseState();
+    }
+
+    /**
+     * The timed call runs on the breaker-timeouts pool: without it Camel's breaker starts a new thread for every call
+     * on a machine of two cores or fewer (CompletableFuture's default executor there), thousands under load.
+     */
+    @Test
+    void timedCallsRunOnABoundedPoolNotOnAThreadEach() {
+        openai.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"choices\":[]}")));
+        ResilienceProcessor breaker = camel.getProcessor("llm-breaker", ResilienceProcessor.class);
+        assertThat(breaker.getExecutorService()).as("the breaker-timeouts pool").isInstanceOf(ThreadPoolExecutor.class);
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) breaker.getExecutorService();
+        assertThat(pool.getMaximumPoolSize()).isEqualTo(512);
+        extract.requestBody((Object) "{}", String.class); // the HTTP client's own threads start with the first call
+        long tasksBefore = pool.getCompletedTaskCount();
+        long threadsBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+        for (int i = 0; i < 30; i++) {
+            assertThat(extract.requestBody((Object) "{}", String.class)).isEqualTo("{\"choices\":[]}");
+        }
+        assertThat(pool.getCompletedTaskCount() - tasksBefore).as("every timed call ran on the pool").isGreaterThanOrEqualTo(30);
+        assertThat(ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threadsBefore)
+                .as("threads started for 30 sequential calls").isLessThan(5);
     }
 
     @Test
