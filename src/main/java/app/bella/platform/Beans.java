@@ -143,6 +143,11 @@ final class Beans {
         camel.getRegistry().bind("pollWait", new app.bella.voice.PollWait(signals,
                 Duration.ofMillis(Long.parseLong(get(props, "bella.stt.first-wait-ms"))),
                 Duration.ofMillis(Long.parseLong(get(props, "bella.stt.poll-wait-ms")))));
+        // under load, new calls and Whisper polls are held a second at a time so the calls already talking go first
+        app.bella.voice.WebhookAdmission admission = new app.bella.voice.WebhookAdmission(
+                Integer.parseInt(get(props, "bella.voice.admission.max-in-progress").strip()),
+                Integer.parseInt(get(props, "bella.voice.admission.max-holds").strip()));
+        camel.getRegistry().bind("webhookAdmission", admission);
         Transcriptions transcriptions = new Transcriptions(callPath,
                 new RecordingFetcher(get(props, "bella.twilio.account-sid"), get(props, "bella.twilio.auth-token"),
                         get(props, "bella.twilio.api-base-url"), Long.parseLong(get(props, "bella.stt.max-recording-bytes")),
@@ -226,6 +231,13 @@ final class Beans {
                         business.register(meters);
                         io.micrometer.core.instrument.Gauge.builder("bella.database.breaker.open", callPath, db -> db.open() ? 1 : 0)
                                 .description("1 while database-breaker is open: the call path answers with the callback message")
+                                .register(meters);
+                        io.micrometer.core.instrument.Gauge.builder("bella.webhooks.in.progress", admission,
+                                        app.bella.voice.WebhookAdmission::inProgress)
+                                .description("Twilio webhooks admitted and not yet answered").register(meters);
+                        io.micrometer.core.instrument.FunctionCounter.builder("bella.webhooks.held", admission,
+                                        app.bella.voice.WebhookAdmission::held)
+                                .description("new calls and Whisper polls answered with a one-second hold under load")
                                 .register(meters);
                     }
                 }

@@ -200,12 +200,17 @@ public final class BellaApplication {
             }
         }
 
-        /** A Whisper turn's poll waits on the event loop before its route runs (PollWait). */
+        /** A Whisper turn's poll waits on the event loop before its route runs (PollWait), then every webhook passes admission. */
         private static void installPollWait(CamelContext context) {
             app.bella.voice.PollWait pollWait = context.getRegistry().lookupByNameAndType("pollWait", app.bella.voice.PollWait.class);
+            app.bella.voice.WebhookAdmission admission = context.getRegistry().lookupByNameAndType("webhookAdmission",
+                    app.bella.voice.WebhookAdmission.class);
             for (org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter router
                     : context.getRegistry().findByType(org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter.class)) {
                 router.route(io.vertx.core.http.HttpMethod.POST, app.bella.voice.PollWait.path()).order(-5_000).handler(pollWait);
+                // after a poll's wait (which holds nothing), before any webhook's route
+                router.route(io.vertx.core.http.HttpMethod.POST, app.bella.voice.WebhookAdmission.PATHS).order(-4_000)
+                        .handler(admission);
             }
         }
 

@@ -118,7 +118,7 @@ public final class Infrastructure implements AutoCloseable {
             if (embeddedDatabase) {
                 startPostgres(settings.dataDir(), port);
             }
-            migrate(pool);
+            migrate(background); // Flyway holds two connections (its lock and the migration): not the call path's
         }, runnable -> daemon("bella-database-start", runnable).start());
         return pool;
     }

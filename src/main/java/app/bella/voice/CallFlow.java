@@ -178,6 +178,7 @@ public final class CallFlow {
         MDC.put("callSid", callSid);
         try {
             boolean created;
+            Integer seconds;
             try (Connection c = transaction()) {
                 Optional<CallStore.Session> session = store.lock(c, callSid);
                 if (session.isEmpty()) {
@@ -197,14 +198,14 @@ public final class CallFlow {
                     c.commit();
                     return TurnRequest.heard(callSid, n, TurnInput.SILENCE, "whisper"); // nothing usable was recorded: as silence
                 }
-                Integer seconds = seconds(p.get("RecordingDuration"));
+                seconds = seconds(p.get("RecordingDuration"));
                 created = transcriptions.create(c, callSid, n, recordingSid, recordingUrl, seconds);
                 c.commit();
-                if (created) {
-                    costs(callSid, seconds);
-                }
             }
             if (created) {
+                // after the connection is back: the ledger takes one of its own, and twenty webhooks each holding one
+                // while asking for another emptied the pool for good (every webhook then waited its 5 s out)
+                costs(callSid, seconds);
                 try {
                     transcribe.accept(callSid, n);
                 } catch (RuntimeException e) { // the transcription queue is full: Twilio's recognition for this turn
