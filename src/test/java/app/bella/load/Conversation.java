@@ -46,6 +46,8 @@ public final class Conversation {
 
     public static final String ACCOUNT_SID = "AC" + "0".repeat(32);
     static final int MAX_REQUESTS = 40;
+    /** Holds of one call (Bella holds a request at most max-holds times in a row, 8 by default). */
+    static final int MAX_HOLDS = 200;
     private static final String[] FIRST = {"John", "Mia", "Grace", "Carl", "Dana", "Omar", "Priya", "Lucas", "Emma",
         "Noah", "Olivia", "Liam", "Ava", "Ethan", "Sofia", "Mason", "Chloe", "Logan", "Zoe", "Henry"};
     private static final String[] LAST = {"Smith", "Wong", "Hopper", "Sagan", "Scully", "Haddad", "Patel", "Martin",
@@ -61,6 +63,7 @@ public final class Conversation {
     private final Settings settings;
     private String whenPhrase;
     private int requests;
+    private int holds;
     private int timeAsked;
     private final List<String> heard = new ArrayList<>();
     private String ended;
@@ -125,12 +128,15 @@ public final class Conversation {
                     return answer(verb, said.toString().strip(), false);
                 }
                 case "Redirect" -> {
-                    if (++requests > MAX_REQUESTS) {
+                    String url = verb.getTextContent().strip();
+                    // a hold under load comes back to the same request; Bella bounds holds itself (max-holds)
+                    boolean hold = url.contains("hold=");
+                    if (hold ? ++holds > MAX_HOLDS : ++requests > MAX_REQUESTS) {
                         ended = "loop";
                         return null;
                     }
-                    String label = verb.getTextContent().contains("/poll") ? "poll" : "redirect";
-                    return step(label, verb.getTextContent().strip(), Map.of(), settings.honourPauses() ? pauseMs : 0);
+                    String label = hold ? "hold" : url.contains("/poll") ? "poll" : "redirect";
+                    return step(label, url, Map.of(), settings.honourPauses() ? pauseMs : 0);
                 }
                 case "Hangup", "Reject" -> {
                     heard.add(said.toString().strip());

@@ -84,6 +84,21 @@ class ConversationTest {
     }
 
     @Test
+    void followsHoldsBackToTheSameRequestWithoutCountingThemAsALoop() {
+        Conversation c = call(Conversation.Kind.NEW);
+        c.start();
+        Conversation.Step hold = null;
+        for (int i = 1; i <= 60; i++) { // more than a call's request budget: holds are bounded by Bella, not counted
+            hold = c.follow("<Response><Pause length=\"1\"/><Redirect method=\"POST\">/twilio/voice?hold=" + i + "</Redirect></Response>");
+            assertThat(hold).as("hold " + i).isNotNull();
+        }
+        assertThat(hold.label()).isEqualTo("hold");
+        assertThat(hold.pathAndQuery()).isEqualTo("/twilio/voice?hold=60");
+        assertThat(hold.params()).containsEntry("CallSid", c.callSid());
+        assertThat(c.ended()).isNull();
+    }
+
+    @Test
     void aRecordedAnswerIsServedAndTranscribedBackByTheFakes() throws Exception {
         Conversation c = call(Conversation.Kind.NEW);
         c.start();
