@@ -69,7 +69,7 @@ spawn() {
 }
 
 start_fakes() {   # start_fakes WHISPER_MS [SMS_MS]
-  spawn fakes java -Xmx256m -cp "$CP" app.bella.load.SaasFakes --port "$FAKES_PORT" --whisper-ms "${1:-1000}" \
+  spawn fakes nice -n "${LOAD_GENERATOR_NICE:-0}" java -Xmx256m -cp "$CP" app.bella.load.SaasFakes --port "$FAKES_PORT" --whisper-ms "${1:-1000}" \
     --sms-ms "${2:-100}"
   FAKES=http://127.0.0.1:$FAKES_PORT
   wait_for "$FAKES/__fake/stats" 240
@@ -129,7 +129,9 @@ gatling() {
   local props=("-Dload.summary=$OUT/summary-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').txt")
   for kv in "$@"; do props+=("-Dload.$kv"); done
   # bounded: on a starved machine Gatling's controller can miss its own 5 s start-up deadline and then wait forever
-  timeout --signal=KILL "${LOAD_GATLING_TIMEOUT:-1500}" java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED ${GATLING_JAVA_OPTS:-} -Dgatling.http.requestTimeout=15000 "${props[@]}" \
+  # LOAD_GENERATOR_NICE=N runs Gatling (and the fakes) at a lower CPU priority: on a machine shared with the load
+  # generator, what Bella answers is then measured with Bella first in line, as it is when the load comes from elsewhere
+  timeout --signal=KILL "${LOAD_GATLING_TIMEOUT:-1500}" nice -n "${LOAD_GENERATOR_NICE:-0}" java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED ${GATLING_JAVA_OPTS:-} -Dgatling.http.requestTimeout=15000 "${props[@]}" \
     -Dload.authToken="$TOKEN" -Dload.apiKey="$API_KEY" -Dload.media="http://127.0.0.1:$FAKES_PORT" \
     -cp "$CP" io.gatling.app.Gatling -s app.bella.load.ConversationSimulation \
     -rf "$ROOT/target/gatling" -rd "$desc" >"$OUT/gatling-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').log" 2>&1 || true
