@@ -69,11 +69,14 @@ final class Beans {
     }
 
     /**
-     * @param dataSource the call path's and the API's pool
+     * @param pool the call path's and the API's pool
      * @param background background work's pool: work that may wait on Kafka or a SaaS holding a connection
      */
-    static void bind(CamelContext camel, DataSource dataSource, DataSource background) {
+    static void bind(CamelContext camel, DataSource pool, DataSource background) {
         PropertiesComponent props = camel.getPropertiesComponent();
+        // everything below asks the call path's pool through one guard: no thread holds two of its connections
+        app.bella.support.OneConnectionPerThread dataSource = new app.bella.support.OneConnectionPerThread(pool, "bella-db",
+                Boolean.parseBoolean(get(props, "bella.db.second-connection-fails").strip()));
         ZoneId zone = ZoneId.of(get(props, "bella.timezone"));
         // injectable: real or frozen (bella.clock) time; tests move it forward to drive escalations
         AdjustableClock clock = new AdjustableClock(clock(get(props, "bella.clock"), zone));
@@ -127,15 +130,16 @@ final class Beans {
         Dialogue dialogue = new Dialogue(bookings, understanding, get(props, "bella.practice.name"),
                 get(props, "bella.voice.transfer-number"), verification);
         // the call path reaches PostgreSQL behind database-breaker with a short wait of its own (docs/operations.md)
-        app.bella.voice.CallPathDatabase callPath = callPathDatabase(dataSource, props);
-        camel.getRegistry().bind("databaseBreaker", callPath.breaker()); // shown with the routes' breakers in the console
+        app.bella.voice.CallPathDatabase callPathDatabase = callPathDatabase(pool, props);
+        DataSource callPath = dataSource.alsoOver(callPathDatabase);
+        camel.getRegistry().bind("databaseBreaker", callPathDatabase.breaker()); // shown with the routes' breakers in the console
         // a Whisper turn's poll waits on a signal from the transcription worker (this instance's, or another's through
         // PostgreSQL notifications), not on a thread re-reading the job
         TranscriptionSignals signals = new TranscriptionSignals(100_000);
-        if (dataSource instanceof HikariDataSource pool) {
+        if (pool instanceof HikariDataSource hikari) {
             try {
                 camel.addService(new TranscriptionNotifications(
-                        () -> DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()), signals));
+                        () -> DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword()), signals));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -229,7 +233,7 @@ final class Beans {
                             .lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class);
                     if (meters != null) {
                         business.register(meters);
-                        io.micrometer.core.instrument.Gauge.builder("bella.database.breaker.open", callPath, db -> db.open() ? 1 : 0)
+                        io.micrometer.core.instrument.Gauge.builder("bella.database.breaker.open", callPathDatabase, db -> db.open() ? 1 : 0)
                                 .description("1 while database-breaker is open: the call path answers with the callback message")
                                 .register(meters);
                         io.micrometer.core.instrument.Gauge.builder("bella.webhooks.in.progress", admission,

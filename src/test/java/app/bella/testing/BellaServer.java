@@ -61,6 +61,7 @@ public final class BellaServer implements AutoCloseable {
     public static BellaServer start(Properties properties) throws Exception {
         Properties p = new Properties();
         p.setProperty("bella.shutdown.drain-ms", "0"); // tests stop servers by the hundred; the drill tests drain
+        p.setProperty("bella.db.second-connection-fails", "true"); // any code that holds two connections fails its test
         p.putAll(properties);
         int port = freePort();
         p.setProperty("camel.server.port", String.valueOf(port));
