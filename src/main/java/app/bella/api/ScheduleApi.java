@@ -57,7 +57,7 @@ public final class ScheduleApi {
             store.replaceHours(c, hours);
             return Response.ok(hours(hours));
         });
-        schedules.invalidate();
+        schedules.load(); // after the transaction: no connection held
     }
 
     /** GET /api/closures → {"closures":[{"date":"2025-12-25","reason":"Christmas"}]} */
@@ -92,7 +92,7 @@ public final class ScheduleApi {
             store.replaceClosures(c, closures);
             return Response.ok(closures(store.closures(c)));
         });
-        schedules.invalidate();
+        schedules.load(); // after the transaction: no connection held
     }
 
     /**

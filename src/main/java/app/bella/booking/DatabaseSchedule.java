@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * time), the rest (zone, slot size, lead time, horizon, buffer) from the configuration. Cached for a few seconds:
  * a change made through this instance's API is seen at once, one made through another instance within the
  * refresh interval. While the database cannot be read, the last known schedule (at first: the configured one) is used.
+ *
+ * <p>Reading the schedule never touches the database: it is asked for inside other transactions (a turn's booking, an
+ * API read), and a reload there would hold two pooled connections at once — under load, the pool waits for itself. A
+ * stale copy is reloaded on a thread of its own while the caller goes on with it; {@link #load} reloads at once and
+ * is called with no connection held (at start, and after this instance changed hours or closures).
  */
 public final class DatabaseSchedule implements ScheduleProvider {
 
@@ -31,6 +39,13 @@ public final class DatabaseSchedule implements ScheduleProvider {
     private volatile long loadedAt;
     private volatile boolean loaded;
     private boolean seeded;
+    private final AtomicBoolean reloading = new AtomicBoolean();
+    /** One daemon thread for every schedule's background reload: a few small reads a minute. */
+    private static final Executor RELOADER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bella-schedule-reload");
+        t.setDaemon(true);
+        return t;
+    });
 
     public DatabaseSchedule(DataSource dataSource, ScheduleStore store, Schedule configured, Duration refresh) {
         this(dataSource, store, configured, refresh, Set.of());
@@ -52,21 +67,22 @@ public final class DatabaseSchedule implements ScheduleProvider {
 
     @Override
     public Schedule current() {
-        if (!loaded || System.nanoTime() - loadedAt > refreshNanos) {
-            refresh();
+        if ((!loaded || System.nanoTime() - loadedAt > refreshNanos) && reloading.compareAndSet(false, true)) {
+            RELOADER.execute(() -> {
+                try {
+                    if (!loaded || System.nanoTime() - loadedAt > refreshNanos) {
+                        load();
+                    }
+                } finally {
+                    reloading.set(false);
+                }
+            });
         }
         return cached;
     }
 
-    /** Forgets the cached copy (after this instance changed hours or closures). */
-    public void invalidate() {
-        loaded = false;
-    }
-
-    private synchronized void refresh() {
-        if (loaded && System.nanoTime() - loadedAt <= refreshNanos) {
-            return; // another thread just did it
-        }
+    /** Reads the hours and closures now; the caller must hold no connection of the pool. */
+    public synchronized void load() {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             if (!seeded) {

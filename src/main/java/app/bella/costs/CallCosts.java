@@ -130,16 +130,23 @@ public final class CallCosts {
             return;
         }
         int segments = number(p.get("NumSegments")) == null ? 1 : number(p.get("NumSegments"));
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(Sql.get("cost-sms-notification"))) {
-            ps.setString(1, sid);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    ledger.sms(rs.getString(3), rs.getLong(2), sid, segments, rs.getString(1));
-                } else {
-                    ledger.sms(null, null, sid, segments, "other");
+        String callSid = null;
+        Long appointmentId = null;
+        String purpose = "other";
+        try {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement(Sql.get("cost-sms-notification"))) {
+                ps.setString(1, sid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        purpose = rs.getString(1);
+                        appointmentId = rs.getLong(2);
+                        callSid = rs.getString(3);
+                    }
                 }
             }
+            // the ledger takes a connection of its own: only once this one is back
+            ledger.sms(callSid, appointmentId, sid, segments, purpose);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("could not record the SMS cost: {}", e.toString());
         }

@@ -97,7 +97,17 @@ final class Beans {
                 get(props, "bella.schedule.holidays")), thisYear - 1, thisYear + 3, holidayCountry);
         DatabaseSchedule schedules = new DatabaseSchedule(dataSource, scheduleStore, schedule,
                 Duration.ofSeconds(Long.parseLong(get(props, "bella.schedule.refresh-seconds"))), holidays);
-        // the opening hours are read from the database on first use: it may still be starting now
+        // the opening hours are read when Camel starts, before the routes: the database may still be starting now
+        try {
+            camel.addService(new org.apache.camel.support.service.ServiceSupport() {
+                @Override
+                protected void doStart() {
+                    schedules.load();
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         LOG.info("Practice time zone {}, clock {}", zone, clock);
 
         RulesExtractor rules = new RulesExtractor();
