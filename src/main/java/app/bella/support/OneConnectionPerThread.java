@@ -1,12 +1,9 @@
 package app.bella.support;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +16,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Several guards of one pool (the pool itself and a data source built on it) share one tracker: {@link #alsoOver}.
  */
-public final class OneConnectionPerThread implements DataSource {
+public final class OneConnectionPerThread extends PoolFront {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(OneConnectionPerThread.class);
 
-    private final DataSource delegate;
     private final String poolName;
     private final boolean strict;
     private final ThreadLocal<Connection> held;
@@ -35,7 +31,7 @@ public final class OneConnectionPerThread implements DataSource {
 
     private OneConnectionPerThread(DataSource delegate, String poolName, boolean strict, ThreadLocal<Connection> held,
                                    Set<String> reported) {
-        this.delegate = delegate;
+        super(delegate);
         this.poolName = poolName;
         this.strict = strict;
         this.held = held;
@@ -53,7 +49,7 @@ public final class OneConnectionPerThread implements DataSource {
         if (last != null && !last.isClosed()) {
             secondConnection();
         }
-        Connection c = delegate.getConnection();
+        Connection c = pooled.getConnection();
         held.set(c);
         return c;
     }
@@ -78,45 +74,5 @@ public final class OneConnectionPerThread implements DataSource {
             }
         }
         return stack.length > 0 ? stack[0] : null;
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the pool's credentials are used");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return iface.isInstance(delegate) ? iface.cast(delegate) : delegate.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(delegate) || delegate.isWrapperFor(iface);
     }
 }

@@ -2,11 +2,9 @@ package app.bella.voice;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * work is spread over several steps and beans (costs, the call flow, transcriptions, after-route work), and an EIP
  * would count every exception of the steps it wraps (a dialogue bug would tell callers the system is down).
  */
-public final class CallPathDatabase implements DataSource {
+public final class CallPathDatabase extends app.bella.support.PoolFront {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallPathDatabase.class);
     public static final String BREAKER = "database-breaker";
@@ -44,13 +42,12 @@ public final class CallPathDatabase implements DataSource {
     public record Settings(Duration connectionWait, int failuresToOpen, Duration openFor) {
     }
 
-    private final DataSource pooled;
     private final Pool pool;
     private final long waitMillis;
     private final CircuitBreaker breaker;
 
     public CallPathDatabase(DataSource pooled, Pool pool, Settings settings) {
-        this.pooled = pooled;
+        super(pooled);
         this.pool = pool;
         this.waitMillis = settings.connectionWait().toMillis();
         int failures = Math.max(1, settings.failuresToOpen());
@@ -127,45 +124,5 @@ public final class CallPathDatabase implements DataSource {
             }
         }
         return false;
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the call path uses the pool's credentials");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pooled.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pooled.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pooled.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pooled.getLoginTimeout();
-    }
-
-    @Override
-    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pooled.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return iface.isInstance(this) ? iface.cast(this) : pooled.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || pooled.isWrapperFor(iface);
     }
 }

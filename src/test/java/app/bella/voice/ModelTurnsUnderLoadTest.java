@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.BellaServer;
+import app.bella.testing.ModelReplies;
 import app.bella.testing.TwilioCaller;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -37,23 +37,13 @@ class ModelTurnsUnderLoadTest {
     static final String TOKEN = "model-load-token";
     static final int CALLS = 20;
     static final int MODEL_MILLIS = 2_000;
-    static final ObjectMapper JSON = new ObjectMapper();
     static final WireMockServer openai = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
     static BellaServer bella;
 
     @BeforeAll
     static void start() throws Exception {
         openai.start();
-        Map<String, Object> reading = new java.util.LinkedHashMap<>();
-        for (String field : new String[] {"intent", "name", "phone", "when_phrase", "duration_minutes", "service", "confirmation"}) {
-            reading.put(field, null); // the strict schema: every field present
-        }
-        reading.put("name", "luke skywalker");
-        String content = JSON.writeValueAsString(reading);
-        String completion = JSON.writeValueAsString(Map.of(
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", content))),
-                "usage", Map.of("prompt_tokens", 250, "completion_tokens", 40)));
+        String completion = ModelReplies.completion(Map.of("name", "luke skywalker"));
         openai.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withFixedDelay(MODEL_MILLIS)
                 .withHeader("Content-Type", "application/json").withBody(completion)));
         bella = BellaServer.start(Map.ofEntries(

@@ -8,14 +8,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.BellaServer;
+import app.bella.testing.ModelReplies;
 import app.bella.testing.TwilioCaller;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,16 +37,7 @@ class WebhookAdmissionTest {
     @BeforeAll
     static void start() throws Exception {
         openai.start();
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Object> reading = new LinkedHashMap<>();
-        for (String field : new String[] {"intent", "name", "phone", "when_phrase", "duration_minutes", "service", "confirmation"}) {
-            reading.put(field, null);
-        }
-        reading.put("name", "luke skywalker");
-        String completion = json.writeValueAsString(Map.of(
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", json.writeValueAsString(reading)))),
-                "usage", Map.of("prompt_tokens", 250, "completion_tokens", 40)));
+        String completion = ModelReplies.completion(Map.of("name", "luke skywalker"));
         openai.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withFixedDelay(MODEL_MILLIS)
                 .withHeader("Content-Type", "application/json").withBody(completion)));
         bella = BellaServer.start(Map.ofEntries(
