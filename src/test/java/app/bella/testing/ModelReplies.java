@@ -1,7 +1,13 @@
 package app.bella.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,5 +36,26 @@ public final class ModelReplies {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The model (WireMock) answers every extraction request with {@code read}, after {@code millis}. */
+    public static void answerSlowly(WireMockServer openai, int millis, Map<String, Object> read) {
+        openai.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withFixedDelay(millis)
+                .withHeader("Content-Type", "application/json").withBody(completion(read))));
+    }
+
+    /** A Bella on Twilio's speech that asks the model (at {@code openaiBaseUrl}) when the rules miss (a mutable copy). */
+    public static Map<String, String> bellaAskingTheModel(String openaiBaseUrl, String authToken) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bella.clock", "2025-10-08T10:00:00-06:00");
+        settings.put("bella.timezone", "America/Edmonton");
+        settings.put("bella.twilio.auth-token", authToken);
+        settings.put("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY);
+        settings.put("bella.openai.api-key", "sk-test");
+        settings.put("bella.openai.base-url", openaiBaseUrl);
+        settings.put("bella.stt", "twilio");
+        settings.put("bella.extractor", "llm");
+        settings.put("bella.llm.timeout-ms", "6000");
+        return settings;
     }
 }

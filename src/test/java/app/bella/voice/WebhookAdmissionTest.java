@@ -1,7 +1,5 @@
 package app.bella.voice;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -37,21 +35,11 @@ class WebhookAdmissionTest {
     @BeforeAll
     static void start() throws Exception {
         openai.start();
-        String completion = ModelReplies.completion(Map.of("name", "luke skywalker"));
-        openai.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withFixedDelay(MODEL_MILLIS)
-                .withHeader("Content-Type", "application/json").withBody(completion)));
-        bella = BellaServer.start(Map.ofEntries(
-                Map.entry("bella.clock", "2025-10-08T10:00:00-06:00"),
-                Map.entry("bella.timezone", "America/Edmonton"),
-                Map.entry("bella.twilio.auth-token", TOKEN),
-                Map.entry("bella.api.bootstrap-api-key", BellaServer.ADMIN_KEY),
-                Map.entry("bella.openai.api-key", "sk-test"),
-                Map.entry("bella.openai.base-url", openai.baseUrl()),
-                Map.entry("bella.stt", "twilio"),
-                Map.entry("bella.extractor", "llm"),
-                Map.entry("bella.llm.timeout-ms", "6000"),
-                Map.entry("bella.voice.admission.max-in-progress", "1"),
-                Map.entry("bella.voice.admission.max-holds", "3")));
+        ModelReplies.answerSlowly(openai, MODEL_MILLIS, Map.of("name", "luke skywalker"));
+        Map<String, String> settings = ModelReplies.bellaAskingTheModel(openai.baseUrl(), TOKEN);
+        settings.put("bella.voice.admission.max-in-progress", "1");
+        settings.put("bella.voice.admission.max-holds", "3");
+        bella = BellaServer.start(settings);
     }
 
     @AfterAll
