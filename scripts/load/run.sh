@@ -20,6 +20,7 @@ say() { echo "$*" | tee -a "$RESULTS"; }
 
 bella_up() {   # bella_up STT PHASE: a fresh Bella; with LOAD_JFR, a JFR recording of the phase (after start-up)
   bella_env "$1"
+  rm -rf "$OUT/bella-data" # a fresh database: bookings of an earlier run would crowd the calendar this run books into
   BELLA_JAVA_OPTS="${LOAD_BELLA_JAVA_OPTS:-}" start_bella bella "$BELLA_PORT"
   BASE=http://127.0.0.1:$BELLA_PORT
   PHASE=$2
