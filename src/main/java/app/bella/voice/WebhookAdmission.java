@@ -1,6 +1,7 @@
 package app.bella.voice;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,12 +116,20 @@ public final class WebhookAdmission implements Handler<RoutingContext> {
                     + "so far)", inProgress.get(), maxInProgress, held.sum());
         }
         String twiml = holdTwiml(ctx.request().uri(), holds);
-        // the body is read (and dropped) before answering, so the connection stays usable for the next request
-        ctx.request().body().onComplete(read -> {
+        Runnable answer = () -> {
             if (!ctx.response().ended()) {
                 ctx.response().putHeader("Content-Type", "text/xml").end(twiml);
             }
-        });
-        ctx.request().resume();
+        };
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            answer.run();
+            return;
+        }
+        // the body is read and dropped chunk by chunk (no route's body limit applies here, so nothing is kept)
+        // before answering, so the connection stays usable for the next request
+        request.handler(chunk -> { });
+        request.endHandler(end -> answer.run());
+        request.resume();
     }
 }

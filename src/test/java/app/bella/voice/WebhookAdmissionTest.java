@@ -76,6 +76,11 @@ class WebhookAdmissionTest {
         assertThat(calls(newcomer.callSid)).as("a held call writes nothing").isZero();
         assertThat(admission.held()).isEqualTo(heldBefore + 1);
 
+        // a held request's body is read and dropped, however large (past the routes' 1 MB limit): still a hold
+        TwilioCaller.Exchange heldLarge = newcomer.post("/twilio/voice", Map.of("Padding", "x".repeat(3_000_000)));
+        assertThat(heldLarge.status()).isEqualTo(200);
+        assertThat(heldLarge.body()).contains("<Redirect method=\"POST\">/twilio/voice?hold=1</Redirect>");
+
         // held as often as allowed: admitted although the turn is still in progress
         TwilioCaller.Exchange admitted = newcomer.post("/twilio/voice?hold=3", Map.of());
         assertThat(turn).as("the slow turn is still in progress").isNotDone();
