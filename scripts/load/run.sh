@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures Bella under load on this machine, each figure next to its ceiling where there is one.
 #   scripts/load/run.sh [callstart] [conversations] [whisper]      (default: all three)
-# callstart:     wrk, signed call starts, bare Vert.x ceiling then Bella, same run (LOAD_WRK_SECONDS, LOAD_WRK_CONNECTIONS)
+# callstart:     wrk, signed call starts, bare Vert.x ceiling then Bella, same run (LOAD_WRK_SECONDS, LOAD_WRK_CONNECTIONS;
+#                LOAD_WRK_WARMUP seconds of uncounted call starts first, 5 by default: the JIT is still compiling then)
 # conversations: Gatling, whole calls on the Twilio-speech path (LOAD_RATE calls/s for LOAD_SECONDS)
 # whisper:       Gatling, LOAD_BURST simultaneous calls on the Whisper path with a LOAD_WHISPER_MS transcription fake,
 #                while /healthz, /readyz and an API read are timed every 0.5 s
@@ -53,9 +54,9 @@ probe_stop() {
 if [[ $PHASES == *callstart* ]]; then
   start_bare
   bella_up twilio callstart
-  wrk_s=${LOAD_WRK_SECONDS:-10}; wrk_c=${LOAD_WRK_CONNECTIONS:-32}
-  callstart "http://127.0.0.1:$BARE_PORT/twilio/voice" "http://127.0.0.1:$BARE_PORT/twilio/voice" 5 "$wrk_c" >/dev/null
-  callstart "$BASE/twilio/voice" "$BASE/twilio/voice" 5 "$wrk_c" >/dev/null   # warm-ups (JIT), not counted
+  wrk_s=${LOAD_WRK_SECONDS:-10}; wrk_c=${LOAD_WRK_CONNECTIONS:-32}; warm=${LOAD_WRK_WARMUP:-5}
+  callstart "http://127.0.0.1:$BARE_PORT/twilio/voice" "http://127.0.0.1:$BARE_PORT/twilio/voice" "$warm" "$wrk_c" >/dev/null
+  callstart "$BASE/twilio/voice" "$BASE/twilio/voice" "$warm" "$wrk_c" >/dev/null   # warm-ups (JIT), not counted
   bare=$(callstart "http://127.0.0.1:$BARE_PORT/twilio/voice" "http://127.0.0.1:$BARE_PORT/twilio/voice" "$wrk_s" "$wrk_c")
   bella=$(callstart "$BASE/twilio/voice" "$BASE/twilio/voice" "$wrk_s" "$wrk_c")
   say "bare Vert.x  $bare"

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.kafka.clients.admin.Admin;
@@ -99,8 +98,12 @@ public final class Readiness implements AutoCloseable {
         return checks;
     }
 
-    /** Camel processor for the readyz route: 200 or 503 with a JSON body. */
-    public void probe(Exchange exchange) {
+    /** What /readyz answers: up (200) or not (503), and the checks as JSON. */
+    public record Answer(boolean up, String json) {
+    }
+
+    /** The answer of /readyz, from kept state only: it never waits, so the event loop may give it. */
+    public Answer answer() {
         Map<String, String> checks = check();
         boolean up = checks.entrySet().stream().filter(e -> !e.getKey().equals("kafka")).allMatch(e -> "UP".equals(e.getValue()));
         StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append("\",\"checks\":{");
@@ -110,9 +113,7 @@ public final class Readiness implements AutoCloseable {
             sep = ",";
         }
         json.append("}}");
-        exchange.getMessage().setBody(json.toString());
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+        return new Answer(up, json.toString());
     }
 
     /** The last database answer, or DOWN when the background check has not answered for too long. */

@@ -190,13 +190,24 @@ public final class BellaApplication {
                         HttpProblems.install(context);
                         SecurityHeaders.install(context);
                         RequestIds.install(context);
-                        Liveness.install(context);
+                        Probes.install(context, readiness);
                         installPollWait(context);
+                        spreadPublicServer(context);
                         infrastructure.startKafka(); // serving first: its clients retry until it is up
                     }
                 });
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** The public port on one event loop per core (PublicEventLoops), once every handler is on Camel's router. */
+        private void spreadPublicServer(CamelContext context) {
+            PropertiesComponent props = context.getPropertiesComponent();
+            try {
+                PublicEventLoops.spread(context, Integer.parseInt(required(props, "camel.server.port")));
+            } catch (Exception e) {
+                throw new IllegalStateException("Bella could not listen on its public port: " + e.getMessage(), e);
             }
         }
 

@@ -117,10 +117,10 @@ class HawtioTest {
     @Test
     void readsARoutesExchangeCountThroughHawtiosProxy() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertThat(bella.get("/readyz").statusCode()).isEqualTo(200);
+            assertThat(bella.get("/").statusCode()).isEqualTo(200);
         }
         HttpResponse<String> r = jolokia(loggedIn(), Map.of("type", "read",
-                "mbean", "org.apache.camel:context=bella,type=routes,name=\"platform-readyz\"", "attribute", "ExchangesTotal"));
+                "mbean", "org.apache.camel:context=bella,type=routes,name=\"console-page\"", "attribute", "ExchangesTotal"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(r.body());
         assertThat(answer.get("status").asInt()).as(r.body()).isEqualTo(200);
@@ -159,7 +159,7 @@ class HawtioTest {
     void anOperatorSeesBellasRoutesInTheBrowser() throws Exception {
         HeadlessChromium.assumeInstalled();
         for (int i = 0; i < 3; i++) {
-            assertThat(bella.get("/readyz").statusCode()).isEqualTo(200);
+            assertThat(bella.get("/").statusCode()).isEqualTo(200);
         }
         ChromeDriver browser = HeadlessChromium.start(1400, 1000);
         try {
@@ -170,10 +170,10 @@ class HawtioTest {
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pf-login-username-id")));
             browser.get("http://127.0.0.1:" + hawtioPort + "/hawtio/camel/routes?con=bella");
-            wait.until(d -> d.getPageSource().contains("platform-readyz"));
+            wait.until(d -> d.getPageSource().contains("console-page"));
             // the routes folder opens Hawtio's route table: state, exchanges and timings per route id
             browser.findElement(By.xpath("//*[normalize-space(text())='routes']")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//td[normalize-space(.)='platform-readyz']")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//td[normalize-space(.)='console-page']")));
             HeadlessChromium.screenshot(browser, "hawtio-routes");
             assertThat(browser.getPageSource()).contains("voice-turn").contains("alerts-channel-slack");
         } catch (RuntimeException e) {

@@ -91,7 +91,7 @@ class ManagementPlaneTest {
                 exec("jdk.management.jfr:type=FlightRecorder", "newRecording()", ""),
                 exec("java.lang:type=Memory", "gc()", ""),
                 "{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\",\"value\":true}",
-                "{\"type\":\"write\",\"mbean\":\"org.apache.camel:context=bella,type=routes,name=\\\"platform-readyz\\\"\","
+                "{\"type\":\"write\",\"mbean\":\"org.apache.camel:context=bella,type=routes,name=\\\"console-page\\\"\","
                         + "\"attribute\":\"TracingPattern\",\"value\":\"*\"}",
                 "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"SystemProperties\"}",
                 "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"InputArguments\"}",
@@ -105,15 +105,15 @@ class ManagementPlaneTest {
 
     @Test
     void routeStatisticsAndOperatorOperationsStayAllowedForHawtio() throws Exception {
-        String route = "org.apache.camel:context=bella,type=routes,name=\\\"platform-readyz\\\"";
-        bella.get("/readyz");
+        String route = "org.apache.camel:context=bella,type=routes,name=\\\"console-page\\\"";
+        bella.get("/");
         JsonNode total = jolokia("{\"type\":\"read\",\"mbean\":\"" + route + "\",\"attribute\":\"ExchangesTotal\"}");
         assertThat(total.path("status").asInt()).isEqualTo(200);
         assertThat(total.path("value").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(jolokia(exec(route, "reset()", "")).path("status").asInt()).isEqualTo(200);
         assertThat(jolokia(exec(route, "suspend()", "")).path("status").asInt()).isEqualTo(200);
         assertThat(jolokia(exec(route, "resume()", "")).path("status").asInt()).isEqualTo(200);
-        assertThat(bella.get("/readyz").statusCode()).isEqualTo(200);
+        assertThat(bella.get("/").statusCode()).isEqualTo(200);
         assertThat(jolokia("{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"HeapMemoryUsage\"}")
                 .path("status").asInt()).isEqualTo(200);
         assertThat(jolokia("{\"type\":\"version\"}").path("status").asInt()).isEqualTo(200);

@@ -1,0 +1,86 @@
+package app.bella.platform;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public port served by several Vert.x event loops instead of Camel's one. Camel's platform-http server listens on
+ * a single event loop; under load that one thread shares the cores with a few hundred others, gets a small share of a
+ * core, and every request — {@code /healthz} included — waits behind its backlog (measured at 24 Whisper calls/s: the
+ * event loop runnable nearly all the time, waiting 9 ms for a core per slice, probes answered after up to 5 s). Vert.x
+ * spreads the connections of servers listening on the same host and port over their event loops, so each extra server
+ * with Camel's own request handler (the router with every route, body limit and security handler) adds an event loop.
+ * Their number is the Vert.x instance's event loop pool, {@code bella.http.event-loops}.
+ *
+ * <p>The extra servers close before Camel's (a service added later stops first), so a stop drains the same way.
+ */
+final class PublicEventLoops extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicEventLoops.class);
+
+    private final Vertx vertx;
+    private final String deployment;
+
+    private PublicEventLoops(Vertx vertx, String deployment) {
+        this.vertx = vertx;
+        this.deployment = deployment;
+    }
+
+    /**
+     * Listens on the public port once more on every event loop of its Vert.x instance ({@code bella.http.event-loops}
+     * of them), unless that is one. Nothing is added when Camel's server uses TLS: its options are Camel's to make.
+     */
+    static void spread(CamelContext camel, int publicPort) throws Exception {
+        VertxPlatformHttpServer publicServer = camel.hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(s -> s.getConfigurationPort() == publicPort)
+                .findFirst().orElse(null);
+        if (publicServer == null || publicServer.getServer() == null) {
+            return;
+        }
+        Vertx vertx = publicServer.getVertx();
+        int eventLoops = 0;
+        for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+            eventLoops++;
+        }
+        if (eventLoops <= 1) {
+            return;
+        }
+        if (publicServer.isUseGlobalSslContextParameters()) {
+            LOG.warn("HTTP: the public server uses TLS; it stays on one event loop");
+            return;
+        }
+        HttpServer first = publicServer.getServer();
+        Handler<HttpServerRequest> router = first.requestHandler();
+        int port = first.actualPort();
+        String host = publicServer.getHost();
+        // one verticle instance per event loop (Vert.x gives each instance the next one); connections are shared out
+        // per event loop, so Camel's server on one of them does not tilt the balance
+        String deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                vertx.createHttpServer(new HttpServerOptions()).requestHandler(router).listen(port, host)
+                        .<Void>mapEmpty().onComplete(started);
+            }
+        }, new DeploymentOptions().setInstances(eventLoops)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        camel.addService(new PublicEventLoops(vertx, deployment));
+        LOG.info("HTTP: the public port is served by {} event loops", eventLoops);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS); // closes its servers
+    }
+}
