@@ -34,7 +34,7 @@ bella_down() {
   for _ in $(seq 1 900); do kill -0 "$bella_PID" 2>/dev/null || break; sleep 0.1; done
 }
 
-# probe URL…: every 0.5 s, the slowest answer per URL (ms) and non-2xx counts, until probe_stop
+# probe URL…: every 0.5 s, each URL timed, until probe_stop prints the figures per URL
 probe() {
   ( while :; do
       for url in "$@"; do
@@ -47,8 +47,13 @@ probe() {
 }
 probe_stop() {
   kill "$PROBE_PID" 2>/dev/null || true
-  awk '{ n[$1]++; t=$3*1000; if (t>max[$1]) max[$1]=t; if ($2 !~ /^2/) bad[$1]++ }
-       END { for (u in n) printf "probe %s: %d probes, slowest %.0f ms, %d not 2xx\n", u, n[u], max[u], bad[u] }' "$OUT/probe.txt"
+  # per URL: the median, the 90th percentile, the slowest, how many took over 100 ms (the goal) and how many failed
+  sort -k1,1 -k3,3n "$OUT/probe.txt" | awk '
+    function report() { if (u != "") printf "probe %s: %d probes, median %.0f ms, p90 %.0f ms, slowest %.0f ms, %d over 100 ms, %d not 2xx\n",
+                          u, n, t[int((n + 1) / 2)], t[int(n * 0.9 + 0.999)], t[n], over, bad }
+    $1 != u { report(); u = $1; n = 0; over = 0; bad = 0 }
+    { t[++n] = $3 * 1000; if ($3 > 0.1) over++; if ($2 !~ /^2/) bad++ }
+    END { report() }' 
 }
 
 if [[ $PHASES == *callstart* ]]; then

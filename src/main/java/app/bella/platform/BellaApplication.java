@@ -205,7 +205,8 @@ public final class BellaApplication {
         private void spreadPublicServer(CamelContext context) {
             PropertiesComponent props = context.getPropertiesComponent();
             try {
-                PublicEventLoops.spread(context, Integer.parseInt(required(props, "camel.server.port")));
+                PublicEventLoops.spread(context, Integer.parseInt(required(props, "camel.server.port")),
+                        Integer.parseInt(required(props, "bella.http.event-loops")));
             } catch (Exception e) {
                 throw new IllegalStateException("Bella could not listen on its public port: " + e.getMessage(), e);
             }

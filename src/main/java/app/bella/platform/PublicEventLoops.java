@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * event loop runnable nearly all the time, waiting 9 ms for a core per slice, probes answered after up to 5 s). Vert.x
  * spreads the connections of servers listening on the same host and port over their event loops, so each extra server
  * with Camel's own request handler (the router with every route, body limit and security handler) adds an event loop.
- * Their number is the Vert.x instance's event loop pool, {@code bella.http.event-loops}.
+ * Their number is {@code bella.http.event-loops} (one per core by default; more cost call-start throughput on two cores:
+ * 1,547 call starts/s with one, 1,447 with two, 1,284 with four, docs/performance.md).
  *
  * <p>The extra servers close before Camel's (a service added later stops first), so a stop drains the same way.
  */
@@ -40,10 +41,11 @@ final class PublicEventLoops extends ServiceSupport {
     }
 
     /**
-     * Listens on the public port once more on every event loop of its Vert.x instance ({@code bella.http.event-loops}
-     * of them), unless that is one. Nothing is added when Camel's server uses TLS: its options are Camel's to make.
+     * Listens on the public port once more on {@code eventLoops} event loops ({@code 0}: one per core, at most the
+     * Vert.x instance's pool), unless that is one. Nothing is added when Camel's server uses TLS: its options are
+     * Camel's to make.
      */
-    static void spread(CamelContext camel, int publicPort) throws Exception {
+    static void spread(CamelContext camel, int publicPort, int eventLoops) throws Exception {
         VertxPlatformHttpServer publicServer = camel.hasServices(VertxPlatformHttpServer.class).stream()
                 .filter(s -> s.getConfigurationPort() == publicPort)
                 .findFirst().orElse(null);
@@ -51,11 +53,12 @@ final class PublicEventLoops extends ServiceSupport {
             return;
         }
         Vertx vertx = publicServer.getVertx();
-        int eventLoops = 0;
+        int pool = 0;
         for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
-            eventLoops++;
+            pool++;
         }
-        if (eventLoops <= 1) {
+        int wanted = Math.min(pool, eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors());
+        if (wanted <= 1) {
             return;
         }
         if (publicServer.isUseGlobalSslContextParameters()) {
@@ -66,17 +69,17 @@ final class PublicEventLoops extends ServiceSupport {
         Handler<HttpServerRequest> router = first.requestHandler();
         int port = first.actualPort();
         String host = publicServer.getHost();
-        // one verticle instance per event loop (Vert.x gives each instance the next one); connections are shared out
-        // per event loop, so Camel's server on one of them does not tilt the balance
+        // one verticle instance per event loop (Vert.x gives each instance the next one of its pool, so they are all
+        // different); connections are shared out per event loop, so Camel's server sharing one does not tilt the balance
         String deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
             public void start(Promise<Void> started) {
                 vertx.createHttpServer(new HttpServerOptions()).requestHandler(router).listen(port, host)
                         .<Void>mapEmpty().onComplete(started);
             }
-        }, new DeploymentOptions().setInstances(eventLoops)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }, new DeploymentOptions().setInstances(wanted)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         camel.addService(new PublicEventLoops(vertx, deployment));
-        LOG.info("HTTP: the public port is served by {} event loops", eventLoops);
+        LOG.info("HTTP: the public port is served by {} event loops (at least)", wanted);
     }
 
     @Override

@@ -22,7 +22,7 @@ class PublicEventLoopsTest {
 
     @Test
     void connectionsAreSpreadOverTheEventLoopsAndEveryOneServesTheWholeRouter() throws Exception {
-        BellaServer bella = BellaServer.start(Map.of("bella.http.event-loops", "3"));
+        BellaServer bella = BellaServer.start(Map.of("bella.http.event-loops", "2"));
         int port = bella.port();
         try {
             VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(bella.camel(),
@@ -35,7 +35,8 @@ class PublicEventLoopsTest {
                 assertThat(answer).startsWith("HTTP/1.1 200");
                 eventLoops.add(answer.substring(answer.indexOf("\r\n\r\n") + 4));
             }
-            assertThat(eventLoops).hasSize(3).allMatch(name -> name.startsWith("vert.x-eventloop-thread-"));
+            // two of Bella's, and Camel's own server, which may share an event loop with one of them
+            assertThat(eventLoops).hasSizeBetween(2, 3).allMatch(name -> name.startsWith("vert.x-eventloop-thread-"));
             for (int i = 0; i < 6; i++) { // Bella's own handlers and routes answer whichever event loop has the connection
                 assertThat(get(port, "/healthz")).startsWith("HTTP/1.1 200").contains("nosniff").contains("\"UP\"");
                 assertThat(get(port, "/api/services")).startsWith("HTTP/1.1 401").contains("application/problem+json");
