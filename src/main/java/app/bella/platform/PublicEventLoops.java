@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The public port served by several Vert.x event loops instead of Camel's one. Camel's platform-http server listens on
  * a single event loop; under load that one thread shares the cores with a few hundred others, gets a small share of a
- * core, and every request — {@code /healthz} included — waits behind its backlog (measured at 24 Whisper calls/s: the
- * event loop runnable nearly all the time, waiting 9 ms for a core per slice, probes answered after up to 5 s). Vert.x
+ * core, and every request — {@code /healthz} included — waits behind its backlog (at 24 Whisper calls/s on two cores
+ * probes waited up to 5 s; with one event loop per core, and /readyz on the event loop, the median probe took ~20 ms
+ * and the slowest ~1 s, docs/performance.md). Vert.x
  * spreads the connections of servers listening on the same host and port over their event loops, so each extra server
  * with Camel's own request handler (the router with every route, body limit and security handler) adds an event loop.
  * Their number is {@code bella.http.event-loops} (one per core by default; more cost call-start throughput on two cores:
