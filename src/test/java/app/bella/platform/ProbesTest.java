@@ -1,7 +1,5 @@
 package app.bella.platform;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,11 +37,7 @@ class ProbesTest {
                     throw new IllegalStateException(e);
                 }
             });
-            for (int i = 0; i < 200 && openai.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).isEmpty(); i++) {
-                Thread.sleep(25);
-            }
-            assertThat(openai.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).as("the turn waits for the model")
-                    .isNotEmpty();
+            ModelReplies.awaitTheModelAsked(openai); // the turn holds the only worker thread while it waits
 
             CompletableFuture<HttpResponse<String>> apiRead = bella.http().sendAsync(
                     java.net.http.HttpRequest.newBuilder(bella.uri("/api/services")).header("X-API-Key", BellaServer.ADMIN_KEY).build(),

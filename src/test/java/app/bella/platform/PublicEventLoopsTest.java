@@ -25,16 +25,7 @@ class PublicEventLoopsTest {
         BellaServer bella = BellaServer.start(Map.of("bella.http.event-loops", "2"));
         int port = bella.port();
         try {
-            VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(bella.camel(),
-                    VertxPlatformHttpRouter.getRouterNameFromPort(port));
-            router.route("/test/event-loop").order(-10_000).handler(ctx -> ctx.response().end(Thread.currentThread().getName()));
-
-            Set<String> eventLoops = new HashSet<>();
-            for (int i = 0; i < 6; i++) { // a connection each: Vert.x hands connections to the event loops in turn
-                String answer = get(port, "/test/event-loop");
-                assertThat(answer).startsWith("HTTP/1.1 200");
-                eventLoops.add(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-            }
+            Set<String> eventLoops = eventLoopsAnswering(bella, 6);
             // two of Bella's, and Camel's own server, which may share an event loop with one of them
             assertThat(eventLoops).hasSizeBetween(2, 3).allMatch(name -> name.startsWith("vert.x-eventloop-thread-"));
             for (int i = 0; i < 6; i++) { // Bella's own handlers and routes answer whichever event loop has the connection
@@ -51,16 +42,22 @@ class PublicEventLoopsTest {
     @Test
     void oneEventLoopKeepsCamelsServerAlone() throws Exception {
         try (BellaServer bella = BellaServer.start(Map.of("bella.http.event-loops", "1"))) {
-            VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(bella.camel(),
-                    VertxPlatformHttpRouter.getRouterNameFromPort(bella.port()));
-            router.route("/test/event-loop").order(-10_000).handler(ctx -> ctx.response().end(Thread.currentThread().getName()));
-            Set<String> eventLoops = new HashSet<>();
-            for (int i = 0; i < 4; i++) {
-                String answer = get(bella.port(), "/test/event-loop");
-                eventLoops.add(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-            }
-            assertThat(eventLoops).hasSize(1);
+            assertThat(eventLoopsAnswering(bella, 4)).hasSize(1);
         }
+    }
+
+    /** The threads that answered {@code connections} requests, each on a connection of its own. */
+    private static Set<String> eventLoopsAnswering(BellaServer bella, int connections) throws IOException {
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(bella.camel(),
+                VertxPlatformHttpRouter.getRouterNameFromPort(bella.port()));
+        router.route("/test/event-loop").order(-10_000).handler(ctx -> ctx.response().end(Thread.currentThread().getName()));
+        Set<String> threads = new HashSet<>();
+        for (int i = 0; i < connections; i++) { // Vert.x hands new connections to the event loops in turn
+            String answer = get(bella.port(), "/test/event-loop");
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            threads.add(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        }
+        return threads;
     }
 
     /** One GET on a connection of its own (Connection: close), the whole answer as text. */

@@ -2,7 +2,9 @@ package app.bella.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +44,14 @@ public final class ModelReplies {
     public static void answerSlowly(WireMockServer openai, int millis, Map<String, Object> read) {
         openai.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withFixedDelay(millis)
                 .withHeader("Content-Type", "application/json").withBody(completion(read))));
+    }
+
+    /** Waits (up to 5 s) until Bella has asked the model (WireMock) at least once; fails the test if it never does. */
+    public static void awaitTheModelAsked(WireMockServer openai) throws InterruptedException {
+        for (int i = 0; i < 200 && openai.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).isEmpty(); i++) {
+            Thread.sleep(25);
+        }
+        assertThat(openai.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).as("the model was asked").isNotEmpty();
     }
 
     /** A Bella on Twilio's speech that asks the model (at {@code openaiBaseUrl}) when the rules miss (a mutable copy). */

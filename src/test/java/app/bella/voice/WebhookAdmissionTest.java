@@ -1,7 +1,5 @@
 package app.bella.voice;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +63,7 @@ class WebhookAdmissionTest {
                 throw new IllegalStateException(e);
             }
         });
-        waitUntilTheModelIsAsked();
+        ModelReplies.awaitTheModelAsked(openai);
 
         TwilioCaller newcomer = new TwilioCaller(bella.baseUrl(), TOKEN, "+15875571002");
         TwilioCaller.Exchange held = newcomer.post("/twilio/voice", Map.of("CallStatus", "ringing"));
@@ -98,13 +96,6 @@ class WebhookAdmissionTest {
             Thread.sleep(20); // counted out when the response has gone, just after the client has read it
         }
         assertThat(admission.inProgress()).as("every admitted webhook was counted out again").isZero();
-    }
-
-    private static void waitUntilTheModelIsAsked() throws InterruptedException {
-        for (int i = 0; i < 200 && openai.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).isEmpty(); i++) {
-            Thread.sleep(25);
-        }
-        assertThat(openai.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).as("the model was asked").isNotEmpty();
     }
 
     private static long calls(String callSid) throws Exception {
