@@ -38,7 +38,8 @@ bella_down() {
 probe() {
   ( while :; do
       for url in "$@"; do
-        curl -s -o /dev/null -w "$url %{http_code} %{time_total}\n" --max-time 15 -H "X-API-Key: $API_KEY" "$url" || echo "$url 000 15"
+        at=$(date +%T)
+        curl -s -o /dev/null -w "$url %{http_code} %{time_total} $at\n" --max-time 15 -H "X-API-Key: $API_KEY" "$url" || echo "$url 000 15 $at"
       done
       sleep 0.5
     done >"$OUT/probe.txt" ) &

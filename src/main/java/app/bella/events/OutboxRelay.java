@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -50,6 +52,8 @@ public final class OutboxRelay implements AutoCloseable {
     private static final long TICK_BUDGET_NANOS = Duration.ofSeconds(2).toNanos();
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
     private static final int MAX_ERROR_CHARS = 1000;
+    /** A claim answers in milliseconds; one that does not must not hold the relay (and a shutdown waiting for it). */
+    private static final int CLAIM_TIMEOUT_SECONDS = 10;
 
     /** How to reach Kafka and how long to wait for it. */
     public record Settings(String bootstrapServers, int batchSize, int deliveryTimeoutMs, int requestTimeoutMs,
@@ -63,6 +67,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final DataSource dataSource;
     private final Settings settings;
     private final String claimSql = Sql.get("outbox-claim");
+    private final String unpublishedBeforeSql = Sql.get("outbox-unpublished-before");
     private final String markPublishedSql = Sql.get("outbox-mark-published");
     private final String recordFailureSql = Sql.get("outbox-record-failure");
     private final AtomicLong published = new AtomicLong();
@@ -139,19 +144,60 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Claims up to {@code limit} rows in {@code tx} (see outbox-claim.sql); they stay locked until it ends. */
+    /**
+     * Claims up to {@code limit} rows in {@code tx} (outbox-claim.sql); they stay locked until it ends. A claimed row
+     * whose key has an earlier unpublished row that another relay holds is left out (still locked, sent by a later
+     * batch): publishing it now would overtake that row.
+     */
     List<Row> claim(Connection tx, int limit) throws SQLException {
-        List<Row> rows = new ArrayList<>();
+        List<Row> claimed = new ArrayList<>();
         try (PreparedStatement select = tx.prepareStatement(claimSql)) {
+            select.setQueryTimeout(CLAIM_TIMEOUT_SECONDS);
             select.setInt(1, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("type"),
+                    claimed.add(new Row(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("type"),
                             rs.getString("topic"), rs.getString("event_key"), rs.getString("message")));
                 }
             }
         }
-        return rows;
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        Map<String, Long> heldElsewhere = firstHeldElsewhere(tx, claimed);
+        if (heldElsewhere.isEmpty()) {
+            return claimed;
+        }
+        List<Row> free = new ArrayList<>(claimed.size());
+        for (Row row : claimed) {
+            Long earlier = heldElsewhere.get(row.key());
+            if (earlier == null || earlier > row.id()) {
+                free.add(row);
+            }
+        }
+        return free;
+    }
+
+    /** Per key, the first unpublished row before our last claimed one that is not ours: another relay holds it. */
+    private Map<String, Long> firstHeldElsewhere(Connection tx, List<Row> claimed) throws SQLException {
+        Set<Long> ours = new HashSet<>(claimed.size() * 2);
+        for (Row row : claimed) {
+            ours.add(row.id());
+        }
+        Map<String, Long> first = new HashMap<>();
+        try (PreparedStatement select = tx.prepareStatement(unpublishedBeforeSql)) {
+            select.setQueryTimeout(CLAIM_TIMEOUT_SECONDS);
+            select.setLong(1, claimed.get(claimed.size() - 1).id());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (!ours.contains(id)) {
+                        first.merge(rs.getString(2), id, Math::min);
+                    }
+                }
+            }
+        }
+        return first;
     }
 
     /**

@@ -31,6 +31,7 @@ public final class BellaServer implements AutoCloseable {
     private final int managementPort;
     private final String dbUrl;
     private final Properties properties;
+    private Path ownDataDir; // the data directory start(Map) made, deleted on close
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private BellaServer(Properties properties, int port, int managementPort, String dbUrl) {
@@ -48,9 +49,14 @@ public final class BellaServer implements AutoCloseable {
         p.setProperty("bella.db.url", infra.newDatabase());
         p.setProperty("bella.db.user", "postgres");
         p.setProperty("bella.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
-        p.setProperty("bella.data-dir", Files.createTempDirectory("bella-test-data").toString());
+        Path dataDir = Files.createTempDirectory("bella-test-data");
+        p.setProperty("bella.data-dir", dataDir.toString());
         p.putAll(extra);
-        return start(p);
+        BellaServer server = start(p);
+        if (dataDir.toString().equals(p.getProperty("bella.data-dir"))) {
+            server.ownDataDir = dataDir;
+        }
+        return server;
     }
 
     public static BellaServer start() throws Exception {
@@ -185,6 +191,7 @@ public final class BellaServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         app.stop();
+        TempDirectories.delete(ownDataDir);
     }
 
     public static int freePort() throws IOException {
