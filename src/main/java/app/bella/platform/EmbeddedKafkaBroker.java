@@ -17,13 +17,18 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A single-node KRaft Kafka broker inside the JVM, with its log in a directory that survives restarts
  * (topics, records and consumer offsets are kept even when the ports change).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -48,11 +53,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(configFile);
         }
+        keepTheJvmWhenKafkaGivesUp();
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
         server.startup();
         String bootstrap = bootstrapServers(brokerPort);
         awaitReady(bootstrap, Duration.ofSeconds(60));
         return new EmbeddedKafkaBroker(server, bootstrap);
+    }
+
+    /**
+     * A broker that cannot write its log (the disk is full) halts its JVM — here Bella's, with every call in progress.
+     * Bella instead keeps serving without Kafka, as in any Kafka outage: events wait in the outbox, the Kafka health
+     * check and its alert report it. The broker's thread that wanted to halt ends with the exception.
+     */
+    static void keepTheJvmWhenKafkaGivesUp() {
+        Exit.Procedure instead = (status, message) -> {
+            LOG.error("Embedded Kafka stopped (it asked to end the JVM with status {}{}); Bella goes on without it,"
+                    + " events wait in the outbox until Bella restarts with room on the data directory",
+                    status, message == null ? "" : ": " + message);
+            throw new IllegalStateException("embedded Kafka gave up (status " + status + ")");
+        };
+        Exit.setHaltProcedure(instead);
+        Exit.setExitProcedure(instead);
     }
 
     /** The address clients use for a broker listening on {@code port}. */
