@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -86,10 +87,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Stops the broker, waiting at most {@link #STOP_WAIT}: a broker that gave up (its log directory failed) waits
+     * minutes for a controlled shutdown that cannot happen, and the JVM is going away anyway; the next start recovers
+     * the log.
+     */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        Thread stop = new Thread(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        }, "embedded-kafka-stop");
+        stop.setDaemon(true);
+        stop.start();
+        try {
+            stop.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stop.isAlive()) {
+            LOG.warn("Embedded Kafka did not stop within {} s; left to end with the JVM", STOP_WAIT.toSeconds());
+        }
     }
 
     static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
