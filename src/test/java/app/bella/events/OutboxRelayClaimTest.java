@@ -4,15 +4,14 @@ import static app.bella.events.SampleEvents.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What two relays claim at the same time from one database (the SQL alone: no Kafka involved). */
+/** What relays claim from one database, one after another and at the same time (the SQL alone: no Kafka involved). */
 class OutboxRelayClaimTest {
 
     OutboxDatabase db;
@@ -29,16 +28,13 @@ class OutboxRelayClaimTest {
     }
 
     @Test
-    void claimsInIdOrderAndSkipsWhatAnotherRelayHolds() throws Exception {
+    void oneRelayAtATimeClaimsTheOldestRowsInIdOrder() throws Exception {
         append("a", 1, "b", 2, "a", 3, "c", 4, "b", 5, "d", 6);
         try (Connection txA = db.transaction(); Connection txB = db.transaction()) {
             List<OutboxRelay.Row> first = relayA.claim(txA, 3); // rows 1..3: keys a, b, a
             assertThat(first).extracting(r -> seq(r)).containsExactly(1, 2, 3);
-
-            List<OutboxRelay.Row> second = relayB.claim(txB, 10);
-            // c and d are free; b's row 5 must wait behind row 2, which relay A holds (it may still fail)
-            assertThat(second).extracting(r -> seq(r)).containsExactly(4, 6);
-            assertThat(keys(second)).doesNotContainAnyElementsOf(keys(first));
+            // relay A has its batch in flight: relay B waits for its turn rather than overtake a's and b's rows
+            assertThat(relayB.claim(txB, 10)).isEmpty();
             txA.rollback(); // relay A failed: its rows are free again, in order
             txB.rollback();
         }
@@ -49,14 +45,21 @@ class OutboxRelayClaimTest {
     }
 
     @Test
-    void aRowOfAKeyWhoseEarlierRowIsPublishedIsFree() throws Exception {
-        append("a", 1, "a", 2);
-        try (Connection c = db.connection(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE outbox_event SET published_at = now() WHERE payload->'payload'->>'seq' = '1'");
+    void theNextRelaysTurnBeginsWhenTheBatchBeforeIsCommitted() throws Exception {
+        append("a", 1, "a", 2, "b", 3);
+        try (Connection txA = db.transaction()) {
+            List<OutboxRelay.Row> first = relayA.claim(txA, 2);
+            assertThat(first).extracting(r -> seq(r)).containsExactly(1, 2);
+            try (PreparedStatement published = txA.prepareStatement(
+                    "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
+                published.setArray(1, txA.createArrayOf("bigint", first.stream().map(OutboxRelay.Row::id).toArray()));
+                published.executeUpdate();
+            }
+            txA.commit();
         }
-        try (Connection txA = db.transaction(); Connection txB = db.transaction()) {
-            assertThat(relayA.claim(txA, 10)).extracting(r -> seq(r)).containsExactly(2);
-            assertThat(relayB.claim(txB, 10)).as("held by relay A").isEmpty();
+        try (Connection txB = db.transaction()) {
+            assertThat(relayB.claim(txB, 10)).extracting(r -> seq(r)).containsExactly(3);
+            txB.rollback();
         }
     }
 
@@ -100,9 +103,5 @@ class OutboxRelayClaimTest {
 
     private static int seq(OutboxRelay.Row row) {
         return Integer.parseInt(row.message().replaceAll(".*\"seq\": ?(\\d+).*", "$1"));
-    }
-
-    private static Set<String> keys(List<OutboxRelay.Row> rows) {
-        return rows.stream().map(OutboxRelay.Row::key).collect(Collectors.toSet());
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Two application instances relaying one database at the same time (SKIP LOCKED). */
+/** Two application instances relaying one database at the same time (taking turns: one batch in flight at a time). */
 class OutboxTwoRelaysTest {
 
     @Test
