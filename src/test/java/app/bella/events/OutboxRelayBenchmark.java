@@ -42,7 +42,8 @@ class OutboxRelayBenchmark {
             long appendStart = System.nanoTime();
             outbox.appendTurns(keys, EVENTS / keys.size(), 1_000);
             double appendSeconds = (System.nanoTime() - appendStart) / 1e9;
-            assertThat(outbox.count("published_at IS NULL")).isEqualTo(EVENTS);
+            // Bella's own events (a metric snapshot, an alert) may wait beside them
+            assertThat(outbox.count("published_at IS NULL")).isGreaterThanOrEqualTo(EVENTS);
 
             long start = System.nanoTime();
             bella.camel().getRouteController().startRoute("outbox-relay");
