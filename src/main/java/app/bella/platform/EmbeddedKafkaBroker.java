@@ -64,8 +64,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * A broker that cannot write its log (the disk is full) halts its JVM — here Bella's, with every call in progress.
-     * Bella instead keeps serving without Kafka, as in any Kafka outage: events wait in the outbox, the Kafka health
-     * check and its alert report it. The broker's thread that wanted to halt ends with the exception.
+     * Bella instead keeps serving without Kafka, as in any Kafka outage: events wait in the outbox and the
+     * outbox-backlog alert reports it. The broker's thread that wanted to halt ends with the exception.
      */
     static void keepTheJvmWhenKafkaGivesUp() {
         Exit.Procedure instead = (status, message) -> {
