@@ -36,7 +36,7 @@ public final class HeadlessChromium {
     /** A fresh browser with its own profile directory, recording the page's console messages. */
     public static ChromeDriver start(int width, int height) throws Exception {
         assumeInstalled();
-        Path profile = Files.createTempDirectory("bella-chromium");
+        Path profile = TempDirectories.deletedAtExit("bella-chromium"); // a few MB per browser
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

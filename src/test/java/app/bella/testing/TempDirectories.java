@@ -12,6 +12,13 @@ public final class TempDirectories {
     private TempDirectories() {
     }
 
+    /** A new temporary directory, deleted when the test JVM ends (for files a process outside it may still hold). */
+    public static Path deletedAtExit(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "delete-" + prefix));
+        return dir;
+    }
+
     /**
      * Deletes the directory and everything under it, as far as it can: housekeeping, so a file still held open (or a
      * directory already gone) never fails the test that stopped the server.
