@@ -3,6 +3,7 @@ package app.bella.events;
 import static app.bella.events.SampleEvents.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bella.support.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -50,8 +51,7 @@ class OutboxRelayClaimTest {
         try (Connection txA = db.transaction()) {
             List<OutboxRelay.Row> first = relayA.claim(txA, 2);
             assertThat(first).extracting(r -> seq(r)).containsExactly(1, 2);
-            try (PreparedStatement published = txA.prepareStatement(
-                    "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
+            try (PreparedStatement published = txA.prepareStatement(Sql.get("outbox-mark-published"))) {
                 published.setArray(1, txA.createArrayOf("bigint", first.stream().map(OutboxRelay.Row::id).toArray()));
                 published.executeUpdate();
             }
