@@ -101,7 +101,8 @@ bella_env() {
   BELLA_ENV=(TWILIO_AUTH_TOKEN="$TOKEN" BELLA_API_KEY="$API_KEY" BELLA_CLOCK="$CLOCK"
     BELLA_HOURS="Mon-Sun 07:00-21:00" BELLA_HORIZON_DAYS=3650 BELLA_MIN_LEAD_MINUTES=30
     TWILIO_ACCOUNT_SID="$ACCOUNT" TWILIO_API_BASE_URL="${FAKES:-http://127.0.0.1:$FAKES_PORT}" BELLA_SMS_FROM=+15875550100
-    OPENAI_BASE_URL="${FAKES:-http://127.0.0.1:$FAKES_PORT}" BELLA_EXTRACTOR=rules BELLA_STT="$stt")
+    OPENAI_BASE_URL="${FAKES:-http://127.0.0.1:$FAKES_PORT}" BELLA_EXTRACTOR=rules BELLA_STT="$stt"
+    BELLA_API_RATE_LIMIT_PER_HOUR=0) # the seeding of returning callers alone makes thousands of API requests
   if [[ $stt == whisper ]]; then BELLA_ENV+=(OPENAI_API_KEY=sk-load-local); fi
   if [[ -n ${BELLA_PUBLIC:-} ]]; then BELLA_ENV+=(BELLA_PUBLIC_URL="$BELLA_PUBLIC"); fi
 }
@@ -135,7 +136,7 @@ gatling() {
     -Dload.authToken="$TOKEN" -Dload.apiKey="$API_KEY" -Dload.media="http://127.0.0.1:$FAKES_PORT" \
     -cp "$CP" io.gatling.app.Gatling -s app.bella.load.ConversationSimulation \
     -rf "$ROOT/target/gatling" -rd "$desc" >"$OUT/gatling-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').log" 2>&1 || true
-  grep -E "^(load summary|call endings|seeded)" "$OUT/gatling-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').log" || true
+  grep -E "^(load summary|call endings|seeded|step )" "$OUT/gatling-$(echo "$desc" | tr -c 'a-zA-Z0-9\n' '-').log" || true
 }
 
 # callstart URL SIGNED_URL SECONDS CONNECTIONS: wrk's one-line summary

@@ -3,7 +3,8 @@
 #   scripts/load/run.sh [callstart] [conversations] [whisper]      (default: all three)
 # callstart:     wrk, signed call starts, bare Vert.x ceiling then Bella, same run (LOAD_WRK_SECONDS, LOAD_WRK_CONNECTIONS;
 #                LOAD_WRK_WARMUP seconds of uncounted call starts first, 5 by default: the JIT is still compiling then)
-# conversations: Gatling, whole calls on the Twilio-speech path (LOAD_RATE calls/s for LOAD_SECONDS)
+# conversations: Gatling, whole calls on the Twilio-speech path (LOAD_RATE calls/s for LOAD_SECONDS; first
+#                LOAD_CONVERSATION_WARMUP seconds of uncounted calls at the same rate, 0 by default)
 # whisper:       Gatling, LOAD_BURST simultaneous calls on the Whisper path with a LOAD_WHISPER_MS transcription fake,
 #                while /healthz, /readyz and an API read are timed every 0.5 s
 # LOAD_BASE=url[,url…] plays against running instances instead of starting one (then only what needs no restart runs).
@@ -74,6 +75,9 @@ fi
 
 if [[ $PHASES == *conversations* ]]; then
   bella_up twilio conversations
+  if (( ${LOAD_CONVERSATION_WARMUP:-0} > 0 )); then
+    gatling "twilio-path-warmup" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$LOAD_CONVERSATION_WARMUP" pauses=true >/dev/null
+  fi
   gatling "twilio-path" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" pauses=true | tee -a "$RESULTS"
   say "conversations report: $(ls -td target/gatling/*/ | head -1)index.html; Bella RSS $(rss_mb "$bella_PID") MB"
   bella_down

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -95,6 +96,9 @@ public class ConversationSimulation extends Simulation {
     // the run's own tally, printed and written at the end for the scripts (Gatling's report has the detail)
     static final Map<String, LongAdder> TALLY = new ConcurrentHashMap<>();
     static final Map<String, LongAdder> ENDINGS = new ConcurrentHashMap<>();
+
+    // every webhook's response time per kind of step (turns of every question together), for the goals' figures
+    static final StepLatencies LATENCIES = new StepLatencies();
 
     static void tally(String what) {
         TALLY.computeIfAbsent(what, k -> new LongAdder()).increment();
@@ -223,15 +227,16 @@ public class ConversationSimulation extends Simulation {
             .header("X-Twilio-Signature", "#{signature}")
             .formParamMap(session -> session.<Map<String, Object>>get("params"))
             .check(status().is(200), header("Content-Type").transform(ct -> ct != null && ct.contains("xml")).is(true),
-                    bodyString().saveAs("twiml")))
+                    bodyString().saveAs("twiml"), responseTimeInMillis().saveAs("ms")))
             .exec(session -> {
                 tally("webhooks");
                 if (session.isFailed()) {
                     tally("webhooks failed");
                     return session.set("more", false);
                 }
+                LATENCIES.record(session.getString("label"), session.getInt("ms"), System.nanoTime());
                 Conversation call = session.get("call");
-                return next(session.remove("twiml"), call.follow(session.getString("twiml")));
+                return next(session.remove("twiml").remove("ms"), call.follow(session.getString("twiml")));
             });
 
     final ChainBuilder conversation = exec(this::startCall)
@@ -280,11 +285,13 @@ public class ConversationSimulation extends Simulation {
         new java.util.TreeMap<>(TALLY).forEach((k, v) -> line.append(' ').append(k.replace(' ', '_')).append('=').append(v.sum()));
         StringBuilder endings = new StringBuilder("call endings:");
         new java.util.TreeMap<>(ENDINGS).forEach((k, v) -> endings.append(" [").append(k).append("]=").append(v.sum()));
+        String steps = String.join("\n", LATENCIES.report());
         System.out.println(line);
         System.out.println(endings);
+        System.out.println(steps);
         try {
             Files.createDirectories(summaryFile.toAbsolutePath().getParent());
-            Files.writeString(summaryFile, line + "\n" + endings + "\n");
+            Files.writeString(summaryFile, line + "\n" + endings + "\n" + steps + "\n");
         } catch (IOException e) {
             System.err.println("could not write " + summaryFile + ": " + e);
         }

@@ -51,11 +51,13 @@ class VoiceTurnLatencyBenchmark {
                     day = day.plusDays(1);
                 }
             }
-            Collections.sort(nanos);
-            List<Long> measured = nanos.subList(nanos.size() / 5, nanos.size()); // the first fifth warms the JIT
-            System.out.printf("voice turns: %d calls, %d webhooks; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    calls, nanos.size(), pct(nanos, 0.50), pct(nanos, 0.90), pct(nanos, 0.99), nanos.get(nanos.size() - 1) / 1e6);
-            assertThat(measured).isNotEmpty();
+            // the first fifth of the webhooks, in the order they were made, warms the JIT and is not counted
+            List<Long> measured = new ArrayList<>(nanos.subList(nanos.size() / 5, nanos.size()));
+            Collections.sort(measured);
+            System.out.printf("voice turns: %d calls, %d webhooks measured; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    calls, measured.size(), pct(measured, 0.50), pct(measured, 0.90), pct(measured, 0.99),
+                    measured.get(measured.size() - 1) / 1e6);
+            assertThat(calls).isEqualTo(300);
         }
     }
 

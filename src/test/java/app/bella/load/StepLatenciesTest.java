@@ -1,0 +1,31 @@
+package app.bella.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StepLatenciesTest {
+
+    @Test
+    void aStepsKindIsItsRequestNameWithoutTheQuestion() {
+        assertThat(StepLatencies.kind("turn ask-time")).isEqualTo("turn");
+        assertThat(StepLatencies.kind("turn confirm-cancel")).isEqualTo("turn");
+        assertThat(StepLatencies.kind("recorded ask-name")).isEqualTo("recorded");
+        assertThat(StepLatencies.kind("call start")).isEqualTo("call start");
+        assertThat(StepLatencies.kind("poll")).isEqualTo("poll");
+    }
+
+    @Test
+    void turnsOfEveryQuestionArePooledAndRankedWithTheirRate() {
+        StepLatencies latencies = new StepLatencies();
+        long second = 1_000_000_000L;
+        for (int i = 1; i <= 100; i++) {
+            latencies.record(i % 2 == 0 ? "turn ask-time" : "turn confirm", i, i * second / 10); // 100 over 9.9 s
+        }
+        latencies.record("call start", 7, 0);
+
+        assertThat(latencies.report()).containsExactly(
+                "step call start: 1, 1/s, p50 7 ms, p90 7 ms, p99 7 ms, max 7 ms",
+                "step turn: 100, 10/s, p50 50 ms, p90 90 ms, p99 99 ms, max 100 ms");
+    }
+}
