@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Twilio side of the cost ledger, called by one step in the Twilio webhook routes (before the call flow, which it
- * never changes): the incoming call may be flagged as a test, each {@code <Gather>} answer costs speech blocks, the
- * status callback bills the voice legs and reports the call's end to the service levels, and the message status
- * callback bills SMS segments. A failure here is logged and never reaches Twilio's answer.
+ * never changes): the incoming call may be flagged as a test, the status callback bills the voice legs and reports the
+ * call's end to the service levels, and the message status callback bills SMS segments. A failure here is logged and
+ * never reaches Twilio's answer. (A {@code <Gather>} answer's speech blocks are billed by the call flow, in the turn's
+ * own transaction.)
  */
 public final class CallCosts {
 
@@ -61,32 +62,6 @@ public final class CallCosts {
             return;
         }
         afterRoute(exchange, () -> update("call-session-mark-test", callSid));
-    }
-
-    /** POST /twilio/voice/turn?n=N: Twilio recognised speech (not keypad) — billed per started block. */
-    public void gathered(Exchange exchange) {
-        try {
-            Map<String, String> p = TwilioWebhookGuard.params(exchange);
-            String speech = p.get("SpeechResult");
-            String callSid = p.get("CallSid");
-            String n = exchange.getMessage().getHeader("n", String.class);
-            if (callSid == null || speech == null || speech.isBlank() || n == null) {
-                return;
-            }
-            ledger.speech(callSid, Integer.parseInt(n.strip()), blocks(speech, ledger.prices().twilioSpeechBlockSeconds()));
-        } catch (RuntimeException e) {
-            LOG.warn("could not record the speech cost: {}", e.toString());
-        }
-    }
-
-    /**
-     * The estimated blocks of an utterance from its words (Twilio does not report the speech's length): about 2.5
-     * words a second, so a short answer is one block.
-     */
-    static int blocks(String speech, int blockSeconds) {
-        int words = speech.strip().split("\\s+").length;
-        double seconds = words / 2.5;
-        return Math.max(1, (int) Math.ceil(seconds / Math.max(1, blockSeconds)));
     }
 
     /**

@@ -98,6 +98,15 @@ public final class OutboxWriter {
             ps.setString(first + 4, message);
             ps.setObject(first + 5, occurredAt);
         }
+
+        /** No event: the six parameters from {@code first} on are null (a statement's optional event is then not written). */
+        public static void bindNone(PreparedStatement ps, int first) throws SQLException {
+            ps.setNull(first, java.sql.Types.OTHER);
+            for (int i = 1; i < 5; i++) {
+                ps.setNull(first + i, java.sql.Types.VARCHAR);
+            }
+            ps.setNull(first + 5, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        }
     }
 
     private static void requireEvent(EventType type, String key, Map<String, Object> payload) {

@@ -195,7 +195,7 @@ final class Beans {
                 app.bella.voice.ActiveServices.MAX_AGE);
         registry.bind("callFlow", new CallFlow(callPath, calls, dialogue, TransactionBook.over(bookings, activeServices, verification),
                 get(props, "bella.voice.tts-voice"), speech,
-                transcriptions, transcribe, metrics, events).choosingSpeechWith(guard::speechEngine));
+                transcriptions, transcribe, metrics, events, costs).choosingSpeechWith(guard::speechEngine));
         registry.bind("budgetGuard", guard);
         registry.bind("transcriptions", transcriptions);
         ApiKeys keys = new ApiKeys();

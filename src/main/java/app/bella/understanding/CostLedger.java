@@ -74,14 +74,26 @@ public final class CostLedger {
                 price.multiply(BigDecimal.valueOf(minutes)), "voice:" + callSid + ":" + leg, null);
     }
 
-    /** Twilio's {@code <Gather>} speech recognition of one turn: billed per started block of recognised speech. */
-    public void speech(String callSid, int turn, int blocks) {
-        int b = Math.max(1, blocks);
-        record(callSid, "twilio", "speech", BigDecimal.valueOf(b), "block", prices.twilioSpeechPerBlock().multiply(BigDecimal.valueOf(b)),
+    /**
+     * Twilio's {@code <Gather>} speech recognition of one turn, written in the turn's own transaction {@code c} (no
+     * connection and no commit of its own): billed per started block of the recognised speech, once per call and turn.
+     */
+    public void speech(Connection c, String callSid, int turn, String speech) throws SQLException {
+        int b = speechBlocks(speech, prices.twilioSpeechBlockSeconds());
+        insert(c, callSid, "twilio", "speech", BigDecimal.valueOf(b), "block", prices.twilioSpeechPerBlock().multiply(BigDecimal.valueOf(b)),
                 "speech:" + callSid + ":" + turn, null);
     }
 
-    /** An SMS sent or received, per segment; {@code purpose} is confirmation, reminder, reschedule, cancellation or inbound. */
+    /**
+     * The estimated blocks of an utterance from its words (Twilio does not report the speech's length): about 2.5
+     * words a second, so a short answer is one block.
+     */
+    static int speechBlocks(String speech, int blockSeconds) {
+        int words = speech.strip().split("\\s+").length;
+        double seconds = words / 2.5;
+        return Math.max(1, (int) Math.ceil(seconds / Math.max(1, blockSeconds)));
+    }
+
     public void sms(String callSid, Long appointmentId, String messageSid, int segments, String purpose) {
         int s = Math.max(1, segments);
         record(callSid, "twilio", "sms-" + purpose, BigDecimal.valueOf(s), "segment", prices.smsPerSegment().multiply(BigDecimal.valueOf(s)),
@@ -90,45 +102,46 @@ public final class CostLedger {
 
     private void record(String callSid, String provider, String item, BigDecimal quantity, String unit, BigDecimal amount,
                         String ref, Long appointmentId) {
-        BigDecimal scaled = amount.setScale(8, RoundingMode.HALF_UP);
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            int inserted;
-            try (PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {
-                ps.setString(1, callSid);
-                ps.setString(2, provider);
-                ps.setString(3, item);
-                ps.setBigDecimal(4, quantity);
-                ps.setString(5, unit);
-                ps.setBigDecimal(6, scaled);
-                ps.setString(7, prices.currency());
-                ps.setString(8, ref);
-                if (appointmentId == null) {
-                    ps.setNull(9, Types.BIGINT);
-                } else {
-                    ps.setLong(9, appointmentId);
-                }
-                ps.setObject(10, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                inserted = ps.executeUpdate();
-            }
-            if (inserted == 0) {
-                c.rollback(); // a retried webhook: already in the ledger
-                return;
-            }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            if (callSid != null) {
-                payload.put("callSid", callSid);
-            }
-            payload.put("provider", provider);
-            payload.put("item", item);
-            payload.put("quantity", quantity);
-            payload.put("unit", unit);
-            payload.put("usd", scaled);
-            payload.put("currency", prices.currency());
-            events.append(c, EventType.COST_INCURRED, callSid == null ? item : callSid, payload);
-            c.commit();
+            c.setAutoCommit(true); // one statement, atomic on its own: committed as it runs
+            insert(c, callSid, provider, item, quantity, unit, amount, ref, appointmentId);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a cost", e);
+        }
+    }
+
+    /** The entry and its cost.incurred event in the caller's transaction; false when the reference was recorded before. */
+    private boolean insert(Connection c, String callSid, String provider, String item, BigDecimal quantity, String unit,
+                           BigDecimal amount, String ref, Long appointmentId) throws SQLException {
+        BigDecimal scaled = amount.setScale(8, RoundingMode.HALF_UP);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (callSid != null) {
+            payload.put("callSid", callSid);
+        }
+        payload.put("provider", provider);
+        payload.put("item", item);
+        payload.put("quantity", quantity);
+        payload.put("unit", unit);
+        payload.put("usd", scaled);
+        payload.put("currency", prices.currency());
+        OutboxWriter.Row event = events.row(EventType.COST_INCURRED, callSid == null ? item : callSid, payload);
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {
+            ps.setString(1, callSid);
+            ps.setString(2, provider);
+            ps.setString(3, item);
+            ps.setBigDecimal(4, quantity);
+            ps.setString(5, unit);
+            ps.setBigDecimal(6, scaled);
+            ps.setString(7, prices.currency());
+            ps.setString(8, ref);
+            if (appointmentId == null) {
+                ps.setNull(9, Types.BIGINT);
+            } else {
+                ps.setLong(9, appointmentId);
+            }
+            ps.setObject(10, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            event.bind(ps, 11);
+            return ps.executeUpdate() == 1;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.time.Duration;
 import app.bella.events.EventType;
 import app.bella.events.OutboxWriter;
+import app.bella.understanding.CostLedger;
 import app.bella.understanding.Transcriptions;
 import app.bella.understanding.TurnMetrics;
 import app.bella.understanding.TurnQuality;
@@ -64,13 +65,15 @@ public final class CallFlow {
     private final BiConsumer<String, Integer> transcribe;
     private final TurnMetrics metrics;
     private final OutboxWriter events;
+    private final CostLedger ledger;
     private java.util.function.Supplier<String> speechChoice;
 
     /** @param books the practice's book inside one turn's transaction (its connection) */
     public CallFlow(DataSource dataSource, CallStore store, Dialogue dialogue, Function<Connection, PracticeBook> books,
                     String voice, SpeechSettings speech, Transcriptions transcriptions, BiConsumer<String, Integer> transcribe,
-                    TurnMetrics metrics, OutboxWriter events) {
+                    TurnMetrics metrics, OutboxWriter events, CostLedger ledger) {
         this.books = books;
+        this.ledger = ledger;
         this.events = events;
         this.dataSource = dataSource;
         this.store = store;
@@ -180,15 +183,14 @@ public final class CallFlow {
             boolean created;
             Integer seconds;
             try (Connection c = transaction()) {
-                Optional<CallStore.Session> session = store.lock(c, callSid);
-                if (session.isEmpty()) {
+                Optional<CallStore.TurnRead> read = store.openTurn(c, callSid, n, true);
+                if (read.isEmpty()) {
                     c.rollback();
                     return TurnRequest.answered(startOver());
                 }
-                CallState s = session.get().state();
-                Optional<CallStore.Turn> answered = store.turn(c, callSid, n);
-                if (answered.isPresent() || n != s.turn + 1) {
-                    String twiml = answered.isPresent() ? answered.get().twiml() : current(c, callSid, s);
+                CallState s = read.get().session().state();
+                if (read.get().answered() != null || n != s.turn + 1) {
+                    String twiml = read.get().answered() != null ? read.get().answered() : current(c, callSid, s);
                     c.commit();
                     return TurnRequest.answered(twiml);
                 }
@@ -268,16 +270,15 @@ public final class CallFlow {
         }
         MDC.put("callSid", t.callSid());
         try (Connection c = dataSource.getConnection()) {
-            Optional<CallStore.Session> session = store.find(c, t.callSid());
-            if (session.isEmpty()) {
+            Optional<CallStore.TurnRead> read = store.openTurn(c, t.callSid(), t.n(), false);
+            if (read.isEmpty()) {
                 return new CallTurn(null, startOver());
             }
-            Optional<CallStore.Turn> answered = store.turn(c, t.callSid(), t.n());
-            if (answered.isPresent()) {
+            if (read.get().answered() != null) {
                 LOG.info("replayed turn {}", t.n());
-                return new CallTurn(null, answered.get().twiml());
+                return new CallTurn(null, read.get().answered());
             }
-            CallState s = session.get().state();
+            CallState s = read.get().session().state();
             if (t.n() != s.turn + 1) {
                 return new CallTurn(null, current(c, t.callSid(), s));
             }
@@ -298,18 +299,17 @@ public final class CallFlow {
         TurnInput in = t.input();
         MDC.put("callSid", callSid);
         try (Connection c = transaction()) {
-            Optional<CallStore.Session> session = store.lock(c, callSid);
-            if (session.isEmpty()) {
+            Optional<CallStore.TurnRead> read = store.openTurn(c, callSid, n, true);
+            if (read.isEmpty()) {
                 c.rollback();
                 return startOver();
             }
-            Optional<CallStore.Turn> answered = store.turn(c, callSid, n);
-            if (answered.isPresent()) {
+            if (read.get().answered() != null) {
                 c.commit();
                 LOG.info("replayed turn {}", n);
-                return answered.get().twiml();
+                return read.get().answered();
             }
-            CallState s = session.get().state();
+            CallState s = read.get().session().state();
             if (n != s.turn + 1) {
                 String current = current(c, callSid, s);
                 c.commit();
@@ -333,10 +333,10 @@ public final class CallFlow {
                     c.rollback();
                     Throwable why = e instanceof TransactionBook.Failure && e.getCause() != null ? e.getCause() : e;
                     LOG.warn("turn {} failed on step {} ({}); asking again", n, s.step, why.getClass().getSimpleName());
-                    s = store.lock(c, callSid).orElseThrow().state();
-                    Optional<CallStore.Turn> meanwhile = store.turn(c, callSid, n);
-                    if (meanwhile.isPresent() || n != s.turn + 1) {
-                        String twiml = meanwhile.isPresent() ? meanwhile.get().twiml() : current(c, callSid, s);
+                    CallStore.TurnRead meanwhile = store.openTurn(c, callSid, n, true).orElseThrow();
+                    s = meanwhile.session().state();
+                    if (meanwhile.answered() != null || n != s.turn + 1) {
+                        String twiml = meanwhile.answered() != null ? meanwhile.answered() : current(c, callSid, s);
                         c.commit();
                         return twiml;
                     }
@@ -349,16 +349,16 @@ public final class CallFlow {
             }
             String twiml = render(reply, s);
             String status = reply.ending() == null ? "in-progress" : "completed";
-            store.save(c, s, status);
-            store.addTurn(c, callSid, n, said, reply.spoken(), twiml);
-            store.recordQuality(c, callSid, n, TurnQuality.of(stepBefore, slotsBefore, s.step.name(), slots(s),
-                    engine(in, t), heard != null && heard.reading() != null ? "model" : "rules",
-                    in == null ? null : in.confidence()));
             Map<String, Object> turnEvent = callEvent(s, s.outcome);
             turnEvent.put("turn", n);
-            events.append(c, EventType.CALL_TURN, callSid, turnEvent);
-            if (reply.ending() != null) {
-                events.append(c, EventType.CALL_ENDED, callSid, callEvent(s, s.outcome == null ? "completed" : s.outcome));
+            store.saveTurn(c, s, status, said, reply.spoken(), twiml, TurnQuality.of(stepBefore, slotsBefore, s.step.name(),
+                    slots(s), engine(in, t), heard != null && heard.reading() != null ? "model" : "rules",
+                    in == null ? null : in.confidence()),
+                    events.row(EventType.CALL_TURN, callSid, turnEvent),
+                    reply.ending() == null ? null
+                            : events.row(EventType.CALL_ENDED, callSid, callEvent(s, s.outcome == null ? "completed" : s.outcome)));
+            if (twilioHeardSpeech(t)) {
+                ledger.speech(c, callSid, n, in.speech()); // in this transaction: no connection or commit of its own
             }
             c.commit();
             LOG.info("turn {} step={} outcome={}", n, s.step, s.outcome);
@@ -377,6 +377,12 @@ public final class CallFlow {
         m.put("time", s.time);
         m.put("service", s.service);
         return m;
+    }
+
+    /** Twilio's {@code <Gather>} recognised speech for this turn (billed per block; a keypad answer is free). */
+    private static boolean twilioHeardSpeech(TurnRequest t) {
+        return "twilio".equals(t.engine()) && !t.fallback() && t.input() != null && t.input().speech() != null
+                && !t.input().speech().isBlank();
     }
 
     private static String engine(TurnInput in, TurnRequest t) {

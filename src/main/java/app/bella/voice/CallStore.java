@@ -28,7 +28,25 @@ public final class CallStore {
     public record Turn(int turn, String said, String heard, String twiml) {
     }
 
-    /** Locks the session row for this turn (concurrent retries of one webhook queue up here). */
+    /** A turn's call as a webhook finds it: the session, and the TwiML of that turn if it was answered already. */
+    public record TurnRead(Session session, String answered) {
+    }
+
+    /**
+     * The call of turn {@code turn}, locked when {@code lock} (concurrent retries of one webhook queue up there), with
+     * that turn's TwiML if a retried webhook finds it answered: one round trip.
+     */
+    public Optional<TurnRead> openTurn(Connection c, String callSid, int turn, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get(lock ? "call-turn-lock" : "call-turn-open"))) {
+            ps.setInt(1, turn);
+            ps.setString(2, callSid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new TurnRead(session(rs), rs.getString("answered"))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Locks the session row (concurrent webhooks of one call queue up here). */
     public Optional<Session> lock(Connection c, String callSid) throws SQLException {
         return load(c, callSid, Sql.get("call-session-lock"));
     }
@@ -65,22 +83,6 @@ public final class CallStore {
         }
     }
 
-    public void save(Connection c, CallState s, String status) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-update"))) {
-            ps.setString(1, status);
-            ps.setString(2, s.outcome);
-            ps.setString(3, s.step.name());
-            ps.setInt(4, s.turn);
-            ps.setString(5, JSON.writeValueAsString(s));
-            ps.setObject(6, s.appointmentId);
-            ps.setString(7, s.callSid);
-            ps.executeUpdate();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Twilio's status callback: the call's final status, and "abandoned" when it ended mid-flow. */
     public boolean recordStatus(Connection c, String callSid, String status, String outcomeIfNone) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("call-session-status"))) {
             ps.setString(1, status);
@@ -101,32 +103,45 @@ public final class CallStore {
         }
     }
 
-    public void addTurn(Connection c, String callSid, int turn, String said, String heard, String twiml) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turn-insert"))) {
-            ps.setString(1, callSid);
-            ps.setInt(2, turn);
-            ps.setString(3, said);
-            ps.setString(4, heard);
-            ps.setString(5, twiml);
+    /**
+     * An answered turn in one statement: the session as the turn leaves it ({@code status}), the turn with its TwiML and
+     * what it says about understanding, and its events — {@code turnEvent}, then {@code endedEvent} when the call ends
+     * here (else null) — in the caller's transaction.
+     */
+    public void saveTurn(Connection c, CallState s, String status, String said, String heard, String twiml,
+                         app.bella.understanding.TurnQuality q, OutboxWriter.Row turnEvent, OutboxWriter.Row endedEvent)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turn-save"))) {
+            ps.setString(1, status);
+            ps.setString(2, s.outcome);
+            ps.setString(3, s.step.name());
+            ps.setInt(4, s.turn);
+            ps.setString(5, JSON.writeValueAsString(s));
+            ps.setObject(6, s.appointmentId);
+            ps.setString(7, s.callSid);
+            ps.setString(8, s.callSid);
+            ps.setInt(9, s.turn);
+            ps.setString(10, said);
+            ps.setString(11, heard);
+            ps.setString(12, twiml);
+            ps.setString(13, q.step());
+            ps.setString(14, q.nextStep());
+            ps.setString(15, q.engine());
+            ps.setString(16, q.extractor());
+            ps.setObject(17, q.confidence() == null ? null : q.confidence().floatValue(), java.sql.Types.REAL);
+            ps.setString(18, q.expectedSlot());
+            ps.setBoolean(19, q.understood());
+            ps.setBoolean(20, q.reasked());
+            ps.setBoolean(21, q.corrected());
+            turnEvent.bind(ps, 22);
+            if (endedEvent == null) {
+                OutboxWriter.Row.bindNone(ps, 28);
+            } else {
+                endedEvent.bind(ps, 28);
+            }
             ps.executeUpdate();
-        }
-    }
-
-    /** What the turn says about understanding (business metrics): written beside the turn, in its transaction. */
-    public void recordQuality(Connection c, String callSid, int turn, app.bella.understanding.TurnQuality q) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turn-quality"))) {
-            ps.setString(1, q.step());
-            ps.setString(2, q.nextStep());
-            ps.setString(3, q.engine());
-            ps.setString(4, q.extractor());
-            ps.setObject(5, q.confidence() == null ? null : q.confidence().floatValue(), java.sql.Types.REAL);
-            ps.setString(6, q.expectedSlot());
-            ps.setBoolean(7, q.understood());
-            ps.setBoolean(8, q.reasked());
-            ps.setBoolean(9, q.corrected());
-            ps.setString(10, callSid);
-            ps.setInt(11, turn);
-            ps.executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -74,8 +74,12 @@ class BudgetGuardTest {
     @Test
     void switchesPathsAt90And100PercentAndBack() throws Exception {
         // April so far: 100 <Gather> answers ($0.02 each), 20 recorded answers through Whisper, voice minutes: $40.06
-        for (int i = 0; i < 100; i++) {
-            ledger.speech("CA-guard-" + (i % 10), i, 1);
+        try (Connection c = bella.jdbc()) { // as a turn does: the speech's cost in the turn's transaction
+            c.setAutoCommit(false);
+            for (int i = 0; i < 100; i++) {
+                ledger.speech(c, "CA-guard-" + (i % 10), i, "yes please");
+            }
+            c.commit();
         }
         for (int i = 0; i < 20; i++) {
             ledger.recording("CA-guard-w" + i, 10);

@@ -243,6 +243,63 @@ class VoiceBookingTest {
     }
 
     @Test
+    void eachSpokenAnswerIsBilledOnceInItsTurnAndAKeypadAnswerIsFree() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Eve Adams", "Thursday at 9 am"); // a time no other test of the class books
+        String action = c.currentAction();
+        c.answer(Answer.press("1"));
+        assertThat(appointments(phone)).as("the keypad's 1 confirmed the booking").hasSize(1);
+        c.replay(action, Map.of("Digits", "1"));
+        TwilioCaller again = call(newPhone());
+        String first = again.currentAction();
+        again.say("Ann Lee");
+        again.replay(first, Map.of("SpeechResult", "Ann Lee", "Confidence", "0.91"));
+
+        assertThat(speechCosts(c.callSid)).as("turns 1 and 2 spoken, turn 3 pressed").containsExactly("1:1", "2:1");
+        assertThat(speechCosts(again.callSid)).as("Twilio's retry of turn 1 is not billed again").containsExactly("1:1");
+        try (Connection conn = bella.jdbc(); Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT count(*) FROM outbox_event WHERE type = 'cost.incurred' AND event_key = '" + again.callSid + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("one cost.incurred event with the entry").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCallsEventsFollowItsTurnsAndTheLastTurnEndsIt() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Eve Adams", "Thursday at 2 pm", "yes"); // a time no other test books
+        assertThat(c.ended).isEqualTo("hangup");
+        List<String> events = new java.util.ArrayList<>();
+        try (Connection conn = bella.jdbc(); java.sql.PreparedStatement ps = conn.prepareStatement(
+                "SELECT type, coalesce(payload -> 'payload' ->> 'turn', '-') FROM outbox_event"
+                        + " WHERE event_key = ? AND type LIKE 'call.%' ORDER BY id")) {
+            ps.setString(1, c.callSid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        assertThat(events).containsExactly("call.started -", "call.turn 1", "call.turn 2", "call.turn 3", "call.ended -");
+    }
+
+    /** The speech entries of a call as "turn:blocks", from each entry's once-only reference. */
+    static List<String> speechCosts(String callSid) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection conn = bella.jdbc(); java.sql.PreparedStatement ps = conn.prepareStatement(
+                "SELECT split_part(ref, ':', 3) || ':' || quantity::int FROM cost_entry"
+                        + " WHERE call_sid = ? AND item = 'speech' ORDER BY created_at, id")) {
+            ps.setString(1, callSid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void forgedSignatureIs403AndChangesNothing() throws Exception {
         TwilioCaller forged = new TwilioCaller(bella.baseUrl(), "wrong-token", newPhone());
         forged.dial();

@@ -1,1 +1,0 @@
-INSERT INTO call_turn (call_sid, turn, said, heard, twiml) VALUES (?, ?, ?, ?, ?)

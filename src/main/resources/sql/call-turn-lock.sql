@@ -1,0 +1,7 @@
+-- a turn's call, locked (concurrent retries of one webhook queue up here), with the TwiML of that turn if it was
+-- answered already; ? = turn, call_sid
+SELECT s.state, s.status, s.outcome, s.created_at, t.twiml AS answered
+  FROM call_session s
+  LEFT JOIN call_turn t ON t.call_sid = s.call_sid AND t.turn = ?
+ WHERE s.call_sid = ?
+   FOR UPDATE OF s
