@@ -94,6 +94,7 @@ public final class CostLedger {
         return Math.max(1, (int) Math.ceil(seconds / Math.max(1, blockSeconds)));
     }
 
+    /** An SMS sent or received, per segment; {@code purpose} is confirmation, reminder, reschedule, cancellation or inbound. */
     public void sms(String callSid, Long appointmentId, String messageSid, int segments, String purpose) {
         int s = Math.max(1, segments);
         record(callSid, "twilio", "sms-" + purpose, BigDecimal.valueOf(s), "segment", prices.smsPerSegment().multiply(BigDecimal.valueOf(s)),
