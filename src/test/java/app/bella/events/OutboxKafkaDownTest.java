@@ -1,12 +1,12 @@
 package app.bella.events;
 
+import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.bella.platform.BellaApplication;
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class OutboxKafkaDownTest {
         props.putAll(topics);
         props.setProperty("bella.db.url", infra.newDatabase());
         props.setProperty("bella.db.user", "postgres");
-        props.setProperty("bella.data-dir", Files.createTempDirectory("bella-test-data").toString());
+        props.setProperty("bella.data-dir", TempDirectories.deletedAtExit("bella-test-data").toString());
         props.setProperty("bella.outbox.max-block-ms", "300");
         props.setProperty("bella.outbox.request-timeout-ms", "300");
         props.setProperty("bella.outbox.delivery-timeout-ms", "600");

@@ -1,12 +1,12 @@
 package app.bella.events;
 
+import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ class OutboxTwoRelaysTest {
         props.setProperty("bella.db.url", infra.newDatabase());
         props.setProperty("bella.db.user", "postgres");
         props.setProperty("bella.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
-        props.setProperty("bella.data-dir", Files.createTempDirectory("bella-test-data").toString());
+        props.setProperty("bella.data-dir", TempDirectories.deletedAtExit("bella-test-data").toString());
         props.setProperty("bella.outbox.poll-interval-ms", "20");
         props.setProperty("bella.outbox.batch-size", "50"); // small batches: the two relays take turns often
 

@@ -1,5 +1,6 @@
 package app.bella.notify;
 
+import app.bella.testing.TempDirectories;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -85,7 +86,7 @@ final class CustomerSms {
         }
         p.setProperty("bella.db.user", "postgres");
         p.setProperty("bella.kafka.bootstrap-servers", SharedInfrastructure.get().kafkaBootstrapServers());
-        p.setProperty("bella.data-dir", java.nio.file.Files.createTempDirectory("bella-test-data").toString());
+        p.setProperty("bella.data-dir", TempDirectories.deletedAtExit("bella-test-data").toString());
         return BellaServer.start(p);
     }
 

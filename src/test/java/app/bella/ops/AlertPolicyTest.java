@@ -1,5 +1,6 @@
 package app.bella.ops;
 
+import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import app.bella.slo.Heartbeat;
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,7 +48,7 @@ class AlertPolicyTest {
         same.setProperty("bella.db.url", one.dbUrl());
         same.setProperty("bella.db.user", "postgres");
         same.setProperty("bella.kafka.bootstrap-servers", SharedInfrastructure.get().kafkaBootstrapServers());
-        same.setProperty("bella.data-dir", Files.createTempDirectory("bella-test-data").toString());
+        same.setProperty("bella.data-dir", TempDirectories.deletedAtExit("bella-test-data").toString());
         two = BellaServer.start(same);
     }
 

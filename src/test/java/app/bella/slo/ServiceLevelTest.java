@@ -1,5 +1,6 @@
 package app.bella.slo;
 
+import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.ops.Alert;
@@ -43,7 +44,7 @@ class ServiceLevelTest {
         same.setProperty("bella.db.url", one.dbUrl());
         same.setProperty("bella.db.user", "postgres");
         same.setProperty("bella.kafka.bootstrap-servers", app.bella.testing.SharedInfrastructure.get().kafkaBootstrapServers());
-        same.setProperty("bella.data-dir", java.nio.file.Files.createTempDirectory("bella-test-data").toString());
+        same.setProperty("bella.data-dir", TempDirectories.deletedAtExit("bella-test-data").toString());
         two = BellaServer.start(same);
     }
 
