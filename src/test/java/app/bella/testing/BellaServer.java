@@ -49,13 +49,20 @@ public final class BellaServer implements AutoCloseable {
         p.setProperty("bella.db.url", infra.newDatabase());
         p.setProperty("bella.db.user", "postgres");
         p.setProperty("bella.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
-        Path dataDir = Files.createTempDirectory("bella-test-data");
-        p.setProperty("bella.data-dir", dataDir.toString());
-        p.putAll(extra);
-        BellaServer server = start(p);
-        if (dataDir.toString().equals(p.getProperty("bella.data-dir"))) {
-            server.ownDataDir = dataDir;
+        // a data directory of its own unless the test brings one (deleted on close)
+        Path dataDir = extra.containsKey("bella.data-dir") ? null : Files.createTempDirectory("bella-test-data");
+        if (dataDir != null) {
+            p.setProperty("bella.data-dir", dataDir.toString());
         }
+        p.putAll(extra);
+        BellaServer server;
+        try {
+            server = start(p);
+        } catch (Exception | Error e) { // a test of a refused start: nothing will close the server
+            TempDirectories.delete(dataDir);
+            throw e;
+        }
+        server.ownDataDir = dataDir;
         return server;
     }
 
