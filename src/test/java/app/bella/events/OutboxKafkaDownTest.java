@@ -35,8 +35,10 @@ class OutboxKafkaDownTest {
         // Kafka "down": nothing listens on this port. Not via BellaServer: it would wait for a ready /readyz.
         Properties down = new Properties();
         down.putAll(props);
-        down.setProperty("bella.kafka.bootstrap-servers", "127.0.0.1:" + BellaServer.freePort());
-        down.setProperty("camel.server.port", String.valueOf(BellaServer.freePort()));
+        int[] ports = BellaServer.freePorts(3); // 9876, the default management port, may be taken on this machine
+        down.setProperty("bella.kafka.bootstrap-servers", "127.0.0.1:" + ports[0]);
+        down.setProperty("camel.server.port", String.valueOf(ports[1]));
+        down.setProperty("bella.management.port", String.valueOf(ports[2]));
         BellaApplication app = new BellaApplication(down);
         List<String> keys = List.of("CA-down-1", "CA-down-2", "CA-down-3");
         int perKey = 40;

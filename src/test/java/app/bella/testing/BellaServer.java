@@ -76,9 +76,10 @@ public final class BellaServer implements AutoCloseable {
         p.setProperty("bella.shutdown.drain-ms", "0"); // tests stop servers by the hundred; the drill tests drain
         p.setProperty("bella.db.second-connection-fails", "true"); // any code that holds two connections fails its test
         p.putAll(properties);
-        int port = freePort();
+        int[] ports = freePorts(2); // held together while picked: two separate picks can return the same port
+        int port = ports[0];
+        int managementPort = ports[1];
         p.setProperty("camel.server.port", String.valueOf(port));
-        int managementPort = freePort();
         p.setProperty("bella.management.port", String.valueOf(managementPort));
         BellaServer server = new BellaServer(p, port, managementPort, p.getProperty("bella.db.url"));
         try {
@@ -202,10 +203,27 @@ public final class BellaServer implements AutoCloseable {
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** Distinct free ports: every socket stays bound until all are picked, so the system cannot hand one out twice. */
+    public static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket();
+                sockets[i].setReuseAddress(true);
+                sockets[i].bind(new InetSocketAddress("127.0.0.1", 0));
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }
