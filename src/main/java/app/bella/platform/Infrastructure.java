@@ -67,12 +67,22 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    /** A port free on the loopback interface now, for a server started a moment later. */
+    /** Ports this process has handed out: the system may offer a port again once its probe socket is closed. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free on the loopback interface now, for a server started a moment later, and never one this process
+     * handed out before (Kafka's broker and controller and PostgreSQL pick theirs one after another).
+     */
     static int freeLocalPort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
+        while (true) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
