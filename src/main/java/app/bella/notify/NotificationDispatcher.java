@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -28,16 +29,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the notifications that are due, one at a time and at most once each, in three steps so that no row lock or
- * pooled connection is held while Twilio is asked: (1) a short transaction claims a due row with
- * {@code FOR UPDATE SKIP LOCKED}, checks it against the appointment as it is now and commits it as {@code sending};
- * (2) the text goes through the notify-sms-send route (circuit breaker, retries) with no connection held; (3) a second
- * transaction marks the row sent or failed together with its {@code sms.sent} / {@code sms.failed} event, or back to
- * pending when the breaker was open (nothing was sent). When step 3 cannot reach the database the outcome is kept in
- * memory and recorded on a later tick before anything new is claimed. A row left {@code sending} longer than
- * {@link #CLAIM_LIMIT} (the process stopped mid-send) is failed as "outcome unknown", never sent again: a missed
- * text can be followed up, a duplicate cannot be taken back, and Twilio's Messages API has no idempotency key.
- * Called by the notify-dispatch timer route.
+ * Sends the notifications that are due, at most once each, in three steps so that no row lock or pooled connection
+ * is held while Twilio is asked: (1) a short transaction claims a due row with {@code FOR UPDATE SKIP LOCKED}, checks
+ * it against the appointment as it is now and commits it as {@code sending}; (2) the text goes through the
+ * notify-sms-send route (circuit breaker, retries) with no connection held; (3) a second transaction marks the row sent
+ * or failed together with its {@code sms.sent} / {@code sms.failed} event, or back to pending when the breaker was open
+ * (nothing was sent). When step 3 cannot reach the database the outcome is kept in memory and recorded on a later tick
+ * before anything new is claimed. A row left {@code sending} longer than {@link #CLAIM_LIMIT} (the process stopped
+ * mid-send) is failed as "outcome unknown", never sent again: a missed text can be followed up, a duplicate cannot be
+ * taken back, and Twilio's Messages API has no idempotency key.
+ * <p>
+ * Several senders work side by side, each on its own share of the appointments (appointment id modulo the number of
+ * senders), so one appointment's texts leave one after another in the order they fell due; a row is not claimed while
+ * another text of its appointment is being sent (by any instance). Called by the notify-dispatch timer route.
  */
 public final class NotificationDispatcher {
 
@@ -46,7 +50,7 @@ public final class NotificationDispatcher {
     /** Longer than any send takes with its retries; a claim older than this was abandoned by a stopped dispatcher. */
     static final Duration CLAIM_LIMIT = Duration.ofMinutes(5);
     static final String OUTCOME_UNKNOWN = "outcome unknown: the dispatcher stopped while sending";
-    /** Outcomes waiting for the database; nothing new is claimed while one waits, so this is rarely more than one. */
+    /** Outcomes waiting for the database; nothing new is claimed while one waits, so this is rarely more than a few. */
     private static final int MAX_UNRECORDED = 100;
 
     private final CamelContext camel;
@@ -56,6 +60,7 @@ public final class NotificationDispatcher {
     private final SmsTexts texts;
     private final Clock clock;
     private final int batchSize;
+    private final List<Integer> senders;
     private final Deque<Outcome> unrecorded = new ArrayDeque<>();
     private java.util.function.Predicate<String> reminderDropped = kind -> false;
     private volatile ProducerTemplate template;
@@ -64,7 +69,7 @@ public final class NotificationDispatcher {
     private java.time.Duration retryAfter = java.time.Duration.ZERO;
 
     public NotificationDispatcher(CamelContext camel, DataSource dataSource, OutboxWriter events, ReminderPolicy policy,
-                                  SmsTexts texts, Clock clock, int batchSize) {
+                                  SmsTexts texts, Clock clock, int batchSize, int senders) {
         this.camel = camel;
         this.dataSource = dataSource;
         this.events = events;
@@ -72,6 +77,10 @@ public final class NotificationDispatcher {
         this.texts = texts;
         this.clock = clock;
         this.batchSize = batchSize;
+        if (senders < 1) {
+            throw new IllegalArgumentException("bella.notify.senders must be at least 1, was " + senders);
+        }
+        this.senders = java.util.stream.IntStream.range(0, senders).boxed().toList();
     }
 
     /**
@@ -96,10 +105,14 @@ public final class NotificationDispatcher {
     }
 
     /** What the claim transaction left to do. */
-    private sealed interface Claimed permits NothingDue, SettledInClaim, ToSend {
+    private sealed interface Claimed permits NothingDue, AppointmentBusy, SettledInClaim, ToSend {
     }
 
     private record NothingDue() implements Claimed {
+    }
+
+    /** Another text of the appointment was committed as sending while this claim waited: rolled back, tried later. */
+    private record AppointmentBusy() implements Claimed {
     }
 
     /** Skipped or re-planned inside the claim transaction: nothing to send. */
@@ -119,17 +132,22 @@ public final class NotificationDispatcher {
     }
 
     /**
-     * Records outcomes still waiting for the database, fails abandoned claims, then sends up to the batch size of due
-     * notifications; returns how many rows were settled (sent, failed, skipped).
+     * The start of a tick: records outcomes still waiting for the database and fails abandoned claims; returns the
+     * senders to run (each one's number), none while the database still does not answer.
      */
-    public int dispatch() throws SQLException {
+    public List<Integer> settleEarlierClaims() throws SQLException {
         if (!recordUnrecorded()) {
-            return 0; // the database still does not answer: claim nothing new
+            return List.of(); // the database still does not answer: claim nothing new
         }
         expireAbandonedClaims();
+        return senders;
+    }
+
+    /** One sender's part of a tick: sends up to the batch size of its due notifications; returns how many were settled. */
+    public int sendDue(int sender) throws SQLException {
         int settled = 0;
         while (settled < batchSize) {
-            Optional<Boolean> progress = dispatchOne();
+            Optional<Boolean> progress = dispatchOne(sender);
             if (progress.isEmpty() || !progress.get()) {
                 break;
             }
@@ -138,14 +156,23 @@ public final class NotificationDispatcher {
         return settled;
     }
 
+    /** One whole tick with the senders one after another (what the route does in parallel); returns the rows settled. */
+    int dispatch() throws SQLException {
+        int settled = 0;
+        for (int sender : settleEarlierClaims()) {
+            settled += sendDue(sender);
+        }
+        return settled;
+    }
+
     /**
      * Empty when nothing is due; false when the breaker is open (the row is pending again) or the outcome could not
      * be recorded (kept for the next tick); true otherwise.
      */
-    Optional<Boolean> dispatchOne() throws SQLException {
+    private Optional<Boolean> dispatchOne(int sender) throws SQLException {
         Instant now = clock.instant();
-        Claimed claimed = claimNext(now);
-        if (claimed instanceof NothingDue) {
+        Claimed claimed = claimNext(now, sender);
+        if (claimed instanceof NothingDue || claimed instanceof AppointmentBusy) {
             return Optional.empty();
         }
         if (!(claimed instanceof ToSend toSend)) {
@@ -162,21 +189,27 @@ public final class NotificationDispatcher {
     }
 
     /** Step 1: one short transaction; a row to send is committed as {@code sending} before Twilio is asked. */
-    private Claimed claimNext(Instant now) throws SQLException {
+    private Claimed claimNext(Instant now, int sender) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Optional<Due> claimed = claim(c, now, !policy.isQuiet(now));
-                Claimed result;
+                Optional<Due> claimed = claim(c, now, !policy.isQuiet(now), sender);
                 if (claimed.isEmpty()) {
-                    result = new NothingDue();
-                } else {
-                    Optional<String> body = handle(c, claimed.get(), now);
-                    result = body.isEmpty() ? new SettledInClaim()
-                            : new ToSend(claimed.get(), body.get(), markSending(c, claimed.get()));
+                    c.commit();
+                    return new NothingDue();
+                }
+                Optional<String> body = handle(c, claimed.get(), now);
+                if (body.isEmpty()) {
+                    c.commit();
+                    return new SettledInClaim();
+                }
+                Optional<OffsetDateTime> claimedAt = markSending(c, claimed.get());
+                if (claimedAt.isEmpty()) {
+                    c.rollback();
+                    return new AppointmentBusy();
                 }
                 c.commit();
-                return result;
+                return new ToSend(claimed.get(), body.get(), claimedAt.get());
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -222,12 +255,13 @@ public final class NotificationDispatcher {
         return Optional.of(text(due, now));
     }
 
-    private static OffsetDateTime markSending(Connection c, Due due) throws SQLException {
+    /** The claim's time, or empty when another text of the appointment is being sent. */
+    private static Optional<OffsetDateTime> markSending(Connection c, Due due) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("notification-mark-sending"))) {
             ps.setLong(1, due.id());
+            ps.setLong(2, due.appointmentId());
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, OffsetDateTime.class);
+                return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class)) : Optional.empty();
             }
         }
     }
@@ -461,10 +495,12 @@ public final class NotificationDispatcher {
         LOG.info("SMS {} for appointment {} not sent: {}", due.kind(), due.appointmentId(), reason);
     }
 
-    private static Optional<Due> claim(Connection c, Instant now, boolean reminders) throws SQLException {
+    private Optional<Due> claim(Connection c, Instant now, boolean reminders, int sender) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("notification-claim"))) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setBoolean(2, reminders);
+            ps.setInt(3, senders.size());
+            ps.setInt(4, sender);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

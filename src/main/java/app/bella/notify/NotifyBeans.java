@@ -45,8 +45,9 @@ public final class NotifyBeans {
         }
         Registry registry = camel.getRegistry();
         registry.bind("notificationPlanner", new NotificationPlanner(background, bookings, policy, clock));
+        int senders = Integer.parseInt(properties.apply("bella.notify.senders").strip());
         NotificationDispatcher dispatcher = new NotificationDispatcher(camel, background, events, policy, texts, clock,
-                Integer.parseInt(properties.apply("bella.notify.batch-size").strip()))
+                Integer.parseInt(properties.apply("bella.notify.batch-size").strip()), senders)
                 .deferringWhileTwilioIsDown(Integer.parseInt(properties.apply("bella.sms.max-attempts").strip()),
                         java.time.Duration.ofMillis(Long.parseLong(properties.apply("bella.sms.retry-after-ms").strip())));
         app.bella.costs.BudgetGuard guard = registry.lookupByNameAndType("budgetGuard", app.bella.costs.BudgetGuard.class);
@@ -54,6 +55,8 @@ public final class NotifyBeans {
             dispatcher.droppingReminders(kind -> !guard.secondReminderAllowed() && policy.kinds().indexOf(kind) > 0);
         }
         registry.bind("notificationDispatcher", dispatcher);
+        // the notify-dispatch route's senders; Camel shuts the pool down with the context
+        registry.bind("notifySenders", camel.getExecutorServiceManager().newFixedThreadPool(dispatcher, "notify-sender", senders));
         registry.bind("smsFailures", new SmsFailures());
         registry.bind("smsReplies", new SmsReplies(dataSource, bookings, texts));
     }
