@@ -147,3 +147,18 @@ callstart() {
 psql_q() {   # psql_q URL SQL: one value, through the JDBC driver (no psql client needed)
   java -cp "$CP" app.bella.load.Checks value --db "$1" "$2"
 }
+
+# texts_report NAME: how the confirmation SMS of instance NAME's calls went out so far (its embedded database)
+texts_report() {
+  local data="$OUT/$1-data"
+  local url="jdbc:postgresql://127.0.0.1:$(sed -n 4p "$data/postgres/postmaster.pid")/postgres"
+  BELLA_DB_PASSWORD="$(sed -n 's/^superuser.password=//p' "$data/postgres-credentials.properties")" psql_q "$url" \
+    "select 'texts: ' || count(*) filter (where status = 'sent') || ' confirmations sent, '
+       || count(*) filter (where status in ('pending', 'sending')) || ' waiting; sent after booking p50 '
+       || coalesce(to_char(extract(epoch from percentile_disc(0.5) within group (order by updated_at - created_at)
+            filter (where status = 'sent')), 'FM9990.0'), '-') || ' s, p90 '
+       || coalesce(to_char(extract(epoch from percentile_disc(0.9) within group (order by updated_at - created_at)
+            filter (where status = 'sent')), 'FM9990.0'), '-') || ' s, max '
+       || coalesce(to_char(extract(epoch from max(updated_at - created_at) filter (where status = 'sent')), 'FM9990.0'), '-')
+       || ' s' from notification where purpose = 'confirmation'"
+}

@@ -4,7 +4,8 @@
 # callstart:     wrk, signed call starts, bare Vert.x ceiling then Bella, same run (LOAD_WRK_SECONDS, LOAD_WRK_CONNECTIONS;
 #                LOAD_WRK_WARMUP seconds of uncounted call starts first, 5 by default: the JIT is still compiling then)
 # conversations: Gatling, whole calls on the Twilio-speech path (LOAD_RATE calls/s for LOAD_SECONDS; first
-#                LOAD_CONVERSATION_WARMUP seconds of uncounted calls at the same rate, 0 by default)
+#                LOAD_CONVERSATION_WARMUP seconds of uncounted calls at the same rate, 0 by default); then how the
+#                confirmation SMS went out (the fake Twilio answers each in LOAD_SMS_MS, 100 by default)
 # whisper:       Gatling, LOAD_BURST simultaneous calls on the Whisper path with a LOAD_WHISPER_MS transcription fake,
 #                while /healthz, /readyz and an API read are timed every 0.5 s
 # LOAD_BASE=url[,url…] plays against running instances instead of starting one (then only what needs no restart runs).
@@ -15,7 +16,7 @@ PHASES=${*:-callstart conversations whisper}
 SECONDS_=${LOAD_SECONDS:-20}
 BELLA_PORT=$((PORTS + 80))
 build
-start_fakes "${LOAD_WHISPER_MS:-1000}"
+start_fakes "${LOAD_WHISPER_MS:-1000}" "${LOAD_SMS_MS:-100}"
 RESULTS=$OUT/results.txt
 : >"$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
@@ -80,6 +81,7 @@ if [[ $PHASES == *conversations* ]]; then
   fi
   gatling "twilio-path" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" pauses=true | tee -a "$RESULTS"
   say "conversations report: $(ls -td target/gatling/*/ | head -1)index.html; Bella RSS $(rss_mb "$bella_PID") MB"
+  say "at the end of the run, $(texts_report bella)"
   bella_down
 fi
 
