@@ -185,10 +185,33 @@ public final class DurationParser {
         return pack(minutes, j - i);
     }
 
+    /** Words that make a bare number a clock time or a date ("tomorrow at 3", "3 pm", "the 15th"), not a length. */
+    private static final java.util.Set<String> TIME_BEFORE = java.util.Set.of("at", "by", "before", "after", "until",
+            "till", "til", "on", "the", "from");
+    private static final java.util.Set<String> TIME_AFTER = java.util.Set.of("am", "pm", "a.m.", "p.m.", "o'clock",
+            "oclock", "tomorrow", "today", "tonight");
+    private static final java.util.Set<String> DAY_WORDS = java.util.Set.of("today", "tomorrow", "tonight", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+            "thur", "thurs", "fri", "sat", "sun", "morning", "afternoon", "evening", "noon", "week", "month",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december");
+
     private static int bare(Tokens tk) {
+        for (int i = 0; i < tk.n; i++) {
+            if (DAY_WORDS.contains(tk.t[i])) {
+                return -1; // a day or part of one was said: the number is when, not how long
+            }
+        }
         for (int i = 0; i < tk.n; i++) {
             int r = Words.readNumber(tk, i);
             if (r >= 0) {
+                int p = i - 1;
+                while (p >= 0 && Words.isFiller(tk.t[p])) {
+                    p--;
+                }
+                if (p >= 0 && TIME_BEFORE.contains(tk.t[p]) || TIME_AFTER.contains(tk.at(i + (r & 3)))) {
+                    return -1;
+                }
                 int v = r >> 2;
                 if (v >= 1 && v <= 4) {
                     return v * 60;

@@ -169,7 +169,7 @@ public final class NameParser {
 
     /** Parses an answer to "what is your name?": a bare "Robert Brown" or "mary" is accepted. */
     public String parse(String text) {
-        return parse(Words.tokenize(text), true);
+        return parse(Words.tokenize(restartsDropped(text)), true);
     }
 
     /**
@@ -177,7 +177,16 @@ public final class NameParser {
      * utterance that is nothing but a plausible name counts.
      */
     public String parseOpen(String text) {
-        return parse(Words.tokenize(text), false);
+        return parse(Words.tokenize(restartsDropped(text)), false);
+    }
+
+    /** A word broken off and said again in full before more of the name: "Chris... Christopher Lee", "Jo - Joanna Wu". */
+    private static final java.util.regex.Pattern RESTART = java.util.regex.Pattern.compile(
+            "\\b(\\p{L}{2,})\\s*(?:\\.{2,}|\u2026|--?|\u2014|,)\\s*(\\1\\p{L}+)(?=\\s+\\p{L})",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    static String restartsDropped(String text) {
+        return text == null ? null : RESTART.matcher(text).replaceAll("$2");
     }
 
     String parse(Tokens tk, boolean expected) {
@@ -338,7 +347,7 @@ public final class NameParser {
             }
         }
         if (lastAt < 0) {
-            return null;
+            return firstAt > 0 ? surnameThenFirstName(tk, firstAt, firstLen) : null;
         }
         int lastFrom = skipIs(tk, lastAt + lastLen);
         int lastTo = firstAt > lastAt ? introStart(tk, firstAt) : tk.n;
@@ -363,6 +372,20 @@ public final class NameParser {
             return first;
         }
         return first + " " + last.name;
+    }
+
+    /**
+     * "it's Kowalczyk, K O W A L C Z Y K, and my first name is Anna", "Smith, first name John": one word said as the
+     * name, then the first name introduced: first name first. Null when either is missing or more than one word.
+     */
+    private String surnameThenFirstName(Tokens tk, int firstAt, int firstLen) {
+        String surname = parse(tk.slice(0, introStart(tk, firstAt)), true);
+        Collected first = collectOrWordName(tk.slice(skipIs(tk, firstAt + firstLen), tk.n));
+        if (surname == null || first == null || surname.indexOf(' ') >= 0 || first.name.indexOf(' ') >= 0
+                || surname.equalsIgnoreCase(first.name)) {
+            return null;
+        }
+        return first.name + " " + surname;
     }
 
     /** A name after "last name is": also a lone word that is a name ("Best", "Good"). */

@@ -29,6 +29,10 @@ public final class PhoneParser {
             "am", "pm", "o'clock", "h", "hours", "hour", "hrs", "minutes", "minute", "mins", "min", "days", "day",
             "weeks", "week", "in", "noon", "of");
     private static final Set<String> GLUE = Words.setOf("dash", "hyphen", "and");
+    /** Words that say the digits after them replace the end of the number before ("1234, no sorry, 1243"). */
+    private static final Set<String> CORRECTION = Words.setOf("no", "sorry", "mean", "meant", "actually", "correction",
+            "wait", "oops", "rather", "not");
+    private static final Set<String> TIME_BEFORE = Words.setOf("at", "by", "around", "before", "after", "until");
 
     /** Parses a phone number from free text, assuming country code 1. */
     public String parse(String text) {
@@ -63,8 +67,13 @@ public final class PhoneParser {
         return find(tk, ctx.defaultCountryCode(), ctx.callerRegion(), ctx.country());
     }
 
+    /** A run of digits as said, valid or not. */
+    private record Run(String digits, int from, int to) {
+    }
+
     private Found find(Tokens tk, String defaultCountryCode, String callerRegion, String country) {
         Found best = Found.NONE;
+        java.util.List<Run> runs = new java.util.ArrayList<>(4);
         StringBuilder digits = new StringBuilder(20);
         int i = 0;
         while (i < tk.n) {
@@ -95,6 +104,7 @@ public final class PhoneParser {
                 }
             }
             if (digits.length() > 0) {
+                runs.add(new Run(digits.toString(), runStart, j));
                 String phone = validate(digits, plus, defaultCountryCode, callerRegion, country);
                 if (phone != null) {
                     best = new Found(phone, runStart, j);
@@ -111,7 +121,56 @@ public final class PhoneParser {
                 i = Math.max(j, i + 1);
             }
         }
-        return best;
+        if (best.phone != null) {
+            Found corrected = correctedEnd(tk, runs, best);
+            return corrected != null ? corrected : best;
+        }
+        Found joined = areaCodeApart(tk, runs, defaultCountryCode, callerRegion, country);
+        return joined != null ? joined : best;
+    }
+
+    /**
+     * "780 555 1234, no sorry, 1243", "555 1234, sorry, 555 1243": a run of three to seven digits said last, after a
+     * correction word, replaces as many digits at the end of the number before it; null when there is no such run
+     * or the result is no valid number. Shorter runs, and runs after "at" or "by", are more likely times.
+     */
+    private static Found correctedEnd(Tokens tk, java.util.List<Run> runs, Found best) {
+        Run last = runs.get(runs.size() - 1);
+        int n = last.digits().length();
+        if (last.from() < best.to || n < 3 || n > 7 || n >= best.phone.length() - 4
+                || TIME_BEFORE.contains(tk.at(last.from() - 1))) {
+            return null;
+        }
+        boolean correcting = false;
+        for (int k = best.to; k < last.from() && !correcting; k++) {
+            correcting = CORRECTION.contains(tk.t[k]);
+        }
+        if (!correcting) {
+            return null;
+        }
+        String candidate = best.phone.substring(0, best.phone.length() - last.digits().length()) + last.digits();
+        String phone = valid(PhoneNumberUtil.getInstance(), candidate, "ZZ");
+        return phone == null ? null : new Found(phone, best.from, last.to());
+    }
+
+    /**
+     * "it's a 780 number, 555 0177", "area code 403, and then 555 0142": three digits named as the area code, then
+     * seven; null when nothing like that was said or the ten digits are no valid number.
+     */
+    private static Found areaCodeApart(Tokens tk, java.util.List<Run> runs, String defaultCountryCode,
+                                       String callerRegion, String country) {
+        for (int r = 0; r + 1 < runs.size(); r++) {
+            Run area = runs.get(r);
+            Run rest = runs.get(r + 1);
+            boolean named = tk.is(area.to(), "number") || tk.is(area.to(), "area") || tk.is(area.from() - 1, "code");
+            if (area.digits().length() == 3 && rest.digits().length() == 7 && named && rest.from() - area.to() <= 4) {
+                String phone = validate(area.digits() + rest.digits(), false, defaultCountryCode, callerRegion, country);
+                if (phone != null) {
+                    return new Found(phone, area.from(), rest.to());
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -74,5 +74,14 @@ class DurationParserTest {
         assertEquals(30, parser.parse("um thirty", true));
         assertNull(parser.parse("500", true));
         assertEquals(90, parser.parse("90 minutes", true));
+        assertEquals(180, parser.parse("about 3", true));
+        assertEquals(120, parser.parse("for 2", true));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" answers when, not how long")
+    @ValueSource(strings = {"tomorrow at 3", "at 3", "3 pm", "2 p.m.", "monday 2", "uh at 10", "by 4", "the 15th",
+            "three o'clock", "friday at 45 past", "2 tomorrow", "sometime in the morning, say 10"})
+    void aBareClockTimeIsNotALength(String input) {
+        assertNull(parser.parse(input, true));
     }
 }

@@ -141,6 +141,31 @@ class NameParserTest {
         assertEquals(expected, parser.parseOpen(input));
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            'Sure, it''s Chris... Christopher Lee'              | Christopher Lee
+            'my name is Will, William Turner'                   | William Turner
+            'it''s Jo - Joanna Wu'                              | Joanna Wu
+            'Alex… Alexandra Stone here'                        | Alexandra Stone
+            'Ann Anderson'                                      | Ann Anderson
+            'it''s Mark, Markham'                               | Mark Markham
+            """)
+    void aWordBrokenOffAndSaidAgainIsSaidOnce(String input, String expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            'it''s Kowalczyk, K O W A L C Z Y K, and my first name is Anna' | Anna Kowalczyk
+            'Smith, first name John'                            | John Smith
+            'Nguyen, and the first name is Linh'                | Linh Nguyen
+            'yes, my first name is Anna'                        | Anna
+            'John Smith, first name John'                       | John Smith
+            """)
+    void aSurnameThenTheFirstNameIntroduced(String input, String expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
     @Test
     void formatHandlesParticlesOnlyInTheMiddle() {
         assertEquals("Van Morrison", NameParser.format(List.of("van", "morrison")));

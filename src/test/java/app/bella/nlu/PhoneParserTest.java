@@ -83,6 +83,38 @@ class PhoneParserTest {
         assertEquals("+14165551234", parser.parse("416 555 1234 2:30"));
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            780 555 1234, no sorry, 1243                          | +17805551243
+            416 555 1234 sorry I mean 1243                        | +14165551243
+            four oh three five five five one two three four, no wait, one two four three | +14035551243
+            587 555 2468 actually 555 2486                        | +15875552486
+            416 555 1234 no sorry 647 555 9876                    | +16475559876
+            416 555 1234, no sorry, I can come at 10              | +14165551234
+            416 555 1234 and the appointment at 11, no sorry by 1130 | +14165551234
+            416 555 1234 and I'd like 2 hours, no sorry 3 hours   | +14165551234
+            416 555 1234 no, 12                                   | +14165551234
+            """)
+    void aCorrectionReplacesTheEndOfTheNumber(String input, String expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            it's a 780 number, 555 0177                          | +17805550177
+            area code 403, then 555 0142                          | +14035550142
+            a four one six number, five five five one two three four | +14165551234
+            """)
+    void anAreaCodeSaidApartJoinsTheSevenDigits(String input, String expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" has no phone")
+    @ValueSource(strings = {"I have 3 kids, 555 0177", "it's a 780 number", "a 780 number, 555 01"})
+    void sevenDigitsAloneStayNoPhone(String input) {
+        assertNull(parser.parse(input));
+    }
+
     @Test
     void otherDefaultCountryCodeStripsTrunkZero() {
         assertEquals("+442079460958", parser.parse("020 7946 0958", "44"));
