@@ -328,6 +328,19 @@ public final class BookingService {
         }
     }
 
+    /** The caller's booked appointment on {@code day} (the practice's zone) that has not ended, the earliest. */
+    public Optional<Appointment> appointmentOn(Connection c, String phone, java.time.LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-on-day-for-phone"))) {
+            ps.setString(1, phone);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setTimestamp(3, Timestamp.from(day.atStartOfDay(schedule().zone()).toInstant()));
+            ps.setTimestamp(4, Timestamp.from(day.plusDays(1).atStartOfDay(schedule().zone()).toInstant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(appointment(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** The service the caller with {@code phone} usually books: that of their latest kept appointment, if still offered. */
     public Optional<String> usualService(Connection c, String phone) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-usual-service-for-phone"))) {

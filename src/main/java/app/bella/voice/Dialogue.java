@@ -19,6 +19,7 @@ import app.bella.nlu.WhenPhrase;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -785,6 +786,10 @@ public final class Dialogue {
         boolean another = ex.intent() == app.bella.nlu.Intent.BOOK && ANOTHER_BOOKING.matcher(text).find();
         if (cancel && !move) {
             resetFailures(s);
+            // "cancel the one on the 16th": the caller may hold more than the appointment they were told of
+            a = onNamedDay(book, s.from, ex.when() == null ? null : ex.when().date(), a, zone());
+            s.existingAppointmentId = a.id();
+            s.existingStart = Times.iso(a.start(), zone());
             s.intent = "CANCEL";
             s.step = Step.CONFIRM_CANCEL;
             return Reply.ask("Your appointment is " + spoken(a.start()) + ".", "Shall I cancel it?",
@@ -969,6 +974,11 @@ public final class Dialogue {
             return verify(book, s, phone, preface);
         }
         Optional<Appointment> next = book.nextAppointment(phone);
+        if ("CANCEL".equals(s.intent) && s.date != null && next.isPresent()) {
+            // "cancel my appointment on the 16th": that day's, when they have one then; the day is no booking wish
+            next = Optional.of(onNamedDay(book, phone, LocalDate.parse(s.date), next.get(), zone()));
+            clearWhen(s);
+        }
         if (next.isEmpty()) {
             s.intent = null;
             s.step = Step.ASK_INTENT;
@@ -1508,9 +1518,19 @@ public final class Dialogue {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
     }
 
+    /** "on Friday, October 10th at 3 PM"; "tomorrow, Thursday, …" and "today, …" without the "on". */
     private String spoken(java.time.Instant t) {
-        ZonedDateTime z = t.atZone(zone());
-        return "on " + SpokenDates.readBack(z, now()).replaceFirst("^(today|tomorrow), ", "$1, ");
+        String said = SpokenDates.readBack(t.atZone(zone()), now());
+        return said.startsWith("today") || said.startsWith("tomorrow") ? said : "on " + said;
+    }
+
+    /** The caller's appointment on the day they named, when they have one then; else {@code fallback}. */
+    private static Appointment onNamedDay(PracticeBook book, String phone, LocalDate day, Appointment fallback,
+                                          ZoneId zone) {
+        if (day == null || phone == null || fallback.start().atZone(zone).toLocalDate().equals(day)) {
+            return fallback;
+        }
+        return book.appointmentOn(phone, day).orElse(fallback);
     }
 
     private static String spokenTime(ZonedDateTime t) {

@@ -28,6 +28,9 @@ public interface PracticeBook {
 
     Optional<Appointment> nextAppointment(String phone);
 
+    /** The caller's appointment on that day (they named it: "cancel my appointment on the 16th"), if they have one. */
+    Optional<Appointment> appointmentOn(String phone, java.time.LocalDate day);
+
     /** The service the caller usually books (their latest kept appointment's, while it is offered). */
     Optional<String> usualService(String phone);
 

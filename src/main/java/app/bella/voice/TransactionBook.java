@@ -77,6 +77,11 @@ public final class TransactionBook implements PracticeBook {
     }
 
     @Override
+    public Optional<Appointment> appointmentOn(String phone, java.time.LocalDate day) {
+        return run(() -> bookings.appointmentOn(tx, phone, day));
+    }
+
+    @Override
     public Optional<String> usualService(String phone) {
         return run(() -> bookings.usualService(tx, phone));
     }

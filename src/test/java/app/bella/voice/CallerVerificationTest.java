@@ -130,6 +130,20 @@ class CallerVerificationTest {
     // ------------------------------------------------------------------------------------------------ SMS configured
 
     @Test
+    void fromAnotherPhoneTheOwnerCancelsTheAppointmentOnTheDayTheyNamed() throws Exception {
+        String owner = newPhone();
+        long first = seedAppointment(withSms, "Nora Named", owner, "2025-10-10T10:00:00-06:00");
+        long named = seedAppointment(withSms, "Nora Named", owner, "2025-10-21T14:00:00-06:00");
+        TwilioCaller c = call(withSms, newPhone()).say("I need to cancel my appointment on the 21st, my number is "
+                + spoken(owner));
+        c.say("the code is " + String.join(" ", codeTextedTo(owner).split("")));
+        assertThat(c.lastPrompt()).contains("Tuesday, October 21st at 2 PM").contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(status(withSms, named)).isEqualTo("cancelled");
+        assertThat(status(withSms, first)).isEqualTo("booked");
+    }
+
+    @Test
     void aTextedCodeReadBackByVoiceLetsTheOwnerCancelFromAnotherPhone() throws Exception {
         String owner = newPhone();
         long id = seedAppointment(withSms, "Olive Owner", owner, "2025-10-16T09:00:00-06:00");

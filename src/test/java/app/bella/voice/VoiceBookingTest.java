@@ -170,6 +170,34 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aCallerWithTwoAppointmentsCancelsTheOneOnTheDayTheyName() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Gary Whitfield", phone, 30);
+        long tomorrow = seedAppointment("Gary Whitfield", phone, "2025-10-09T16:30:00-06:00", 30);
+        long twelfth = seedAppointment("Gary Whitfield", phone, "2025-11-12T15:00:00-07:00", 30);
+        TwilioCaller c = call(phone);
+        assertThat(c.lastPrompt()).as("the next one, said without an 'on' before 'tomorrow'")
+                .contains("I see your appointment tomorrow, Thursday, October 9th at 4:30 PM");
+        c.say("hi, I'd like to cancel my appointment on November 12th");
+        assertThat(c.lastPrompt()).contains("Wednesday, November 12th at 3 PM").contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("status").asText())
+                .containsExactlyInAnyOrder(twelfth + " cancelled", tomorrow + " booked");
+    }
+
+    @Test
+    void aDayNamedByWeekdayAndDateFindsThatAppointment() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Ada Byron", phone, "2025-11-05T11:00:00-07:00", 30);
+        seedAppointment("Ada Byron", phone, "2025-11-14T09:30:00-07:00", 30);
+        TwilioCaller c = call(phone).say("I want to cancel my appointment on Friday the 14th of November");
+        assertThat(c.lastPrompt()).contains("Friday, November 14th at 9:30 AM").contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText() + " " + a.get("status").asText())
+                .containsExactlyInAnyOrder("2025-11-05T11:00:00-07:00 booked", "2025-11-14T09:30:00-07:00 cancelled");
+    }
+
+    @Test
     void aDayWithoutATimeGetsTheFreeTimesThatDayOffered() throws Exception {
         String phone = newPhone();
         TwilioCaller c = call(phone).say("Zoe Quinn", "next Wednesday afternoon");
