@@ -39,6 +39,13 @@ class RulesExtractorTest {
     }
 
     @Test
+    void aRestartedNameCountsOnceInAWholeUtterance() {
+        Extraction e = extractor.extract("Sure, it's Chris... Christopher Lee, tomorrow at 2 pm", Expect.NAME, CTX);
+        assertEquals("Christopher Lee", e.name());
+        assertEquals(z("2025-10-09T14:00-06:00"), e.start());
+    }
+
+    @Test
     void mixedInitiative() {
         Extraction e = extractor.extract(
                 "Hi, I'm John Smith, can I come in tomorrow at 2 pm? my number is 416 555 1234", null, CTX);
