@@ -58,14 +58,18 @@ public final class ConfirmationParser {
                 "oui", "ouais", "d'accord", "bien sûr", "c'est correct", "c'est ça", "parfait", "ça marche",
                 "exact", "confirmed", "confirm", "yes sir", "yes ma'am", "that's fine", "fine by me",
                 "bingo", "precisely", "totally", "accurate", "yes it is", "yes you are", "that is correct",
-                "that is right", "it is correct", "that's perfect", "that's great", "that's good"};
+                "that is right", "it is correct", "that's perfect", "that's great", "that's good", "that's the one",
+                "that's the one i want", "that one's fine", "that's what i said", "that's what i want"};
         String[] no = {
                 "no", "nope", "nah", "naw", "nay", "negative", "wrong", "incorrect", "not really", "not quite",
                 "cancel that", "cancel it", "no thanks", "no thank you", "not that", "that's wrong",
                 "don't think so", "do not think so", "not at all", "never mind", "nevermind", "uh-uh", "nuh-uh",
                 "non", "pas vraiment", "absolutely not", "definitely not", "certainly not", "of course not",
                 "not correct", "not right", "no way", "not exactly", "can't make it", "cannot make it",
-                "that is wrong", "that's incorrect", "that is not right", "wrong number", "wrong time", "wrong day"};
+                "that is wrong", "that's incorrect", "that is not right", "wrong number", "wrong time", "wrong day",
+                "not what i said", "not what i asked", "not what i meant", "that's not what i said",
+                "that's not what i meant", "that is not what i said", "different time", "different day",
+                "another time", "another day", "other time", "other day"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",

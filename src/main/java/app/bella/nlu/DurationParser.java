@@ -24,13 +24,16 @@ public final class DurationParser {
 
     Integer parse(Tokens tk, boolean expectDuration) {
         int result = -1;
+        boolean relative = false; // "two hours from now": a when was said, so a bare number is no length either
         int i = 0;
         while (i < tk.n) {
             int r = durationAt(tk, i);
             if (r > 0) {
                 int minutes = r >> 8;
                 int used = r & 0xff;
-                if (!isRelative(tk, i, i + used) && minutes > 0 && minutes <= MAX_MINUTES) {
+                if (isRelative(tk, i, i + used)) {
+                    relative = true;
+                } else if (minutes > 0 && minutes <= MAX_MINUTES) {
                     result = minutes;
                 }
                 i += used;
@@ -38,7 +41,7 @@ public final class DurationParser {
                 i++;
             }
         }
-        if (result < 0 && expectDuration) {
+        if (result < 0 && expectDuration && !relative) {
             result = bare(tk);
         }
         return result < 0 ? null : result;

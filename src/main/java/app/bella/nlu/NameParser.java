@@ -441,8 +441,9 @@ public final class NameParser {
             }
             String first = intro[0];
             if (intro.length == 1 && (first.equals("for") || first.equals("under"))
-                    && !(i > 0 && (isBookingWord(tk.t[i - 1]) || first.equals("under") && BEFORE_UNDER.contains(tk.t[i - 1])))) {
-                continue; // "booked under Smith", "appointment for John"; not "for tomorrow"
+                    && !(i > 0 && (isBookingWord(tk.t[i - 1]) || first.equals("under") && BEFORE_UNDER.contains(tk.t[i - 1])))
+                    && !(i == 0 && first.equals("under"))) {
+                continue; // "booked under Smith", "appointment for John", "under Patel"; not "for tomorrow"
             }
             return intro.length;
         }
@@ -455,6 +456,7 @@ public final class NameParser {
 
     private static boolean isBookingWord(String w) {
         return w.equals("appointment") || w.equals("booked") || w.equals("booking") || w.equals("reservation")
+                || w.equals("appointment's") || w.equals("booking's") || w.equals("reservation's")
                 || w.equals("it's") || w.equals("is") || w.equals("book") || w.equals("calling");
     }
 

@@ -106,6 +106,12 @@ public final class PhoneParser {
             if (digits.length() > 0) {
                 runs.add(new Run(digits.toString(), runStart, j));
                 String phone = validate(digits, plus, defaultCountryCode, callerRegion, country);
+                int half = digits.length() / 2;
+                if (phone == null && half >= 7 && digits.length() % 2 == 0
+                        && digits.substring(0, half).equals(digits.substring(half))) {
+                    // "403 555 0156 403 555 0156": the number said twice without a break
+                    phone = validate(digits.substring(0, half), plus, defaultCountryCode, callerRegion, country);
+                }
                 if (phone != null) {
                     best = new Found(phone, runStart, j);
                 }
@@ -125,7 +131,7 @@ public final class PhoneParser {
             Found corrected = correctedEnd(tk, runs, best);
             return corrected != null ? corrected : best;
         }
-        Found joined = areaCodeApart(tk, runs, defaultCountryCode, callerRegion, country);
+        Found joined = partsApart(tk, runs, defaultCountryCode, callerRegion, country);
         return joined != null ? joined : best;
     }
 
@@ -153,20 +159,32 @@ public final class PhoneParser {
         return phone == null ? null : new Found(phone, best.from, last.to());
     }
 
+    /** How a North-American number is said in parts: area code and the rest, or area code, exchange and line. */
+    private static final java.util.List<java.util.List<Integer>> GROUPINGS = java.util.List.of(
+            java.util.List.of(3, 7), java.util.List.of(3, 3, 4), java.util.List.of(6, 4));
+    /** At most this many words between two parts ("and the last four are"). */
+    private static final int MAX_GAP = 6;
+
     /**
-     * "it's a 780 number, 555 0177", "area code 403, and then 555 0142": three digits named as the area code, then
-     * seven; null when nothing like that was said or the ten digits are no valid number.
+     * "it's a 780 number, 555 0177", "five eight seven, then five five five, and then zero one nine nine", "the area
+     * code is 587 and the number is 555 0131": parts of a number said with words between them, in one of the
+     * {@link #GROUPINGS}; null when no parts make a valid number that way.
      */
-    private static Found areaCodeApart(Tokens tk, java.util.List<Run> runs, String defaultCountryCode,
-                                       String callerRegion, String country) {
-        for (int r = 0; r + 1 < runs.size(); r++) {
-            Run area = runs.get(r);
-            Run rest = runs.get(r + 1);
-            boolean named = tk.is(area.to(), "number") || tk.is(area.to(), "area") || tk.is(area.from() - 1, "code");
-            if (area.digits().length() == 3 && rest.digits().length() == 7 && named && rest.from() - area.to() <= 4) {
-                String phone = validate(area.digits() + rest.digits(), false, defaultCountryCode, callerRegion, country);
+    private static Found partsApart(Tokens tk, java.util.List<Run> runs, String defaultCountryCode,
+                                    String callerRegion, String country) {
+        for (java.util.List<Integer> grouping : GROUPINGS) {
+            for (int r = 0; r + grouping.size() <= runs.size(); r++) {
+                StringBuilder digits = new StringBuilder(10);
+                boolean fits = true;
+                for (int g = 0; g < grouping.size() && fits; g++) {
+                    Run part = runs.get(r + g);
+                    fits = part.digits().length() == grouping.get(g)
+                            && (g == 0 || part.from() - runs.get(r + g - 1).to() <= MAX_GAP);
+                    digits.append(part.digits());
+                }
+                String phone = fits ? validate(digits, false, defaultCountryCode, callerRegion, country) : null;
                 if (phone != null) {
-                    return new Found(phone, area.from(), rest.to());
+                    return new Found(phone, runs.get(r).from(), runs.get(r + grouping.size() - 1).to());
                 }
             }
         }

@@ -378,6 +378,11 @@ public final class Words {
                 ? stem : null;
     }
 
+    /** A misheard "to"/"for" between these is the clock's two or four ("at to pm", "around for thirty"). */
+    private static final Set<String> CLOCK_BEFORE = Set.of("at", "around", "about", "by");
+    private static final Set<String> CLOCK_AFTER = Set.of("am", "pm", "a.m.", "p.m.", "o'clock", "oclock", "thirty",
+            "fifteen", "forty-five", "forty", "ish", "in");
+
     private static Tokens postProcess(List<String> low, List<String> org, List<Boolean> glue) {
         int n = low.size();
         List<String> outL = new ArrayList<>(n);
@@ -397,6 +402,23 @@ public final class Words {
                 skip = 1;
             } else if (w.equals("oclock")) {
                 merged = "o'clock";
+            } else if (w.equals("to") && next.equals("morrow")) {
+                merged = "tomorrow"; // "to morrow": the recogniser split the word
+                skip = 1;
+            } else if ((w.equals("to") || w.equals("too") || w.equals("for")) && !outL.isEmpty()
+                    && CLOCK_BEFORE.contains(outL.get(outL.size() - 1)) && (CLOCK_AFTER.contains(next)
+                    || (next.equals("a") || next.equals("p")) && i + 2 < n && low.get(i + 2).equals("m"))) {
+                merged = w.equals("for") ? "four" : "two"; // "at to pm", "at for thirty": the number, misheard
+            } else if (w.equals("fortnight") || w.equals("fortnights")) {
+                if (!outL.isEmpty() && (outL.get(outL.size() - 1).equals("a") || outL.get(outL.size() - 1).equals("one"))) {
+                    outL.remove(outL.size() - 1);
+                    outO.remove(outO.size() - 1);
+                }
+                outL.add("two");
+                outO.add("two");
+                outL.add("weeks");
+                outO.add("weeks");
+                continue;
             } else if (w.equals("uh") && (next.equals("huh") || next.equals("hum"))) {
                 merged = "uh-huh";
                 skip = 1;

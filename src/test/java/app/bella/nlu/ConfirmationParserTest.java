@@ -22,7 +22,8 @@ class ConfirmationParserTest {
             "um yeah", "uh, yes", "yes, book it", "that works for me", "works for me", "you got it", "alright",
             "all right", "great", "sounds great", "why not", "yes it is", "exactly", "affirmative", "oui",
             "d'accord", "yeah no problem", "no, that's correct", "yes, no problem", "I think so", "that suits me",
-            "that would work", "yeah go for it", "yes sir", "that's perfect", "correct, thank you"})
+            "that would work", "yeah go for it", "yes sir", "that's perfect", "correct, thank you", "that's the one",
+            "yes, that's the one I want", "that's what I said"})
     void yes(String input) {
         assertEquals(Confirmation.YES, parser.parse(input));
     }
@@ -35,7 +36,8 @@ class ConfirmationParserTest {
             "I don't think so", "that doesn't really work for me", "doesn't work", "uh uh", "non",
             "yes I mean no", "actually no", "no that's not it", "it doesn't suit me", "that won't work",
             "incorrect", "never mind", "no way", "no, the 15th", "I can't make it", "not at all",
-            "wrong number", "um no"})
+            "wrong number", "um no", "that's not what I said", "not what I meant", "I'd prefer a different time actually",
+            "can we do another day", "the other time"})
     void no(String input) {
         assertEquals(Confirmation.NO, parser.parse(input));
     }

@@ -160,6 +160,11 @@ class DateTimeParserTest {
             12 noon on Friday                      | 2025-10-10 | 12:00
             today at 9 am                          | 2025-10-08 | 09:00
             right now                              | 2025-10-08 | -
+            to morrow at 2                         | 2025-10-09 | 14:00
+            the day after to morrow at 11          | 2025-10-10 | 11:00
+            tomorrow at to pm                      | 2025-10-09 | 14:00
+            Friday at for thirty                   | 2025-10-10 | 16:30
+            a fortnight from today at 10           | 2025-10-22 | 10:00
             """)
     void parsesDateAndTime(String input, String expectedDate, String expectedTime) {
         WhenPhrase w = parser.parse(input, CTX);

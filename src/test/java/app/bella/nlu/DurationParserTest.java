@@ -80,7 +80,8 @@ class DurationParserTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\" answers when, not how long")
     @ValueSource(strings = {"tomorrow at 3", "at 3", "3 pm", "2 p.m.", "monday 2", "uh at 10", "by 4", "the 15th",
-            "three o'clock", "friday at 45 past", "2 tomorrow", "sometime in the morning, say 10"})
+            "three o'clock", "friday at 45 past", "2 tomorrow", "sometime in the morning, say 10",
+            "two hours from now works for me", "in an hour or 2"})
     void aBareClockTimeIsNotALength(String input) {
         assertNull(parser.parse(input, true));
     }

@@ -166,6 +166,17 @@ class NameParserTest {
         assertEquals(expected, parser.parse(input));
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            'the booking''s under David Cohen'                  | David Cohen
+            'under Patel'                                       | Patel
+            'the appointment''s under Maria Lopez, thanks'      | Maria Lopez
+            'under the weather today'                           | NULL
+            """)
+    void aNameTheBookingIsUnder(String input, String expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
     @Test
     void formatHandlesParticlesOnlyInTheMiddle() {
         assertEquals("Van Morrison", NameParser.format(List.of("van", "morrison")));

@@ -104,14 +104,21 @@ class PhoneParserTest {
             it's a 780 number, 555 0177                          | +17805550177
             area code 403, then 555 0142                          | +14035550142
             a four one six number, five five five one two three four | +14165551234
+            the area code is five eight seven and the number is five five five zero one three one | +15875550131
+            five eight seven, then five five five, and then zero one nine nine | +15875550199
+            it's 403, um, the middle part is 555, and the end is 0123 | +14035550123
+            416 555 and then 1234                                 | +14165551234
+            403 555 0156 403 555 0156                             | +14035550156
             """)
-    void anAreaCodeSaidApartJoinsTheSevenDigits(String input, String expected) {
+    void partsSaidApartMakeTheNumber(String input, String expected) {
         assertEquals(expected, parser.parse(input));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" has no phone")
-    @ValueSource(strings = {"I have 3 kids, 555 0177", "it's a 780 number", "a 780 number, 555 01"})
-    void sevenDigitsAloneStayNoPhone(String input) {
+    @ValueSource(strings = {"I have 3 kids, 555 0177", "it's a 780 number", "a 780 number, 555 01",
+            "780 at 10 in the morning and then 555 0177 was my old number but that is a long story, 99",
+            "416 555 1234 416 555 1235 416"})
+    void partsThatDoNotFormANumberStayNoPhone(String input) {
         assertNull(parser.parse(input));
     }
 

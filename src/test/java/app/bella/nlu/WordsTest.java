@@ -38,6 +38,13 @@ class WordsTest {
             Hello... my name... is... Dorothy     | hello my name is dorothy
             ''                                    | ''
             J O N                                 | j o n
+            to morrow at 2                        | tomorrow at 2
+            tomorrow at to pm                     | tomorrow at two pm
+            friday at for thirty                  | friday at four thirty
+            at to p.m.                            | at two pm
+            I came to pick up a form for my son   | i came to pick up a form for my son
+            look at for a second                  | look at for a second
+            a fortnight from today                | two weeks from today
             """)
     void normalizes(String input, String expected) {
         assertEquals(expected, Words.normalize(input));
