@@ -113,6 +113,9 @@ public final class NameParser {
             "pain", "okay", "alright", "absolutely", "definitely", "certainly", "exactly", "probably", "possibly",
             "uh-huh", "mm-hmm", "fantastic", "wonderful", "lovely", "interested", "new", "existing", "canadian",
             "calling", "back", "returning", "still", "able", "unable", "unsure", "confused", "lost", "fine",
+            // sentence adverbs that open an answer ("Frankly I'd rather not say", "Honestly, it's Dana Scully")
+            "frankly", "honestly", "basically", "seriously", "obviously", "literally", "personally", "hopefully",
+            "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",
             // Twilio placeholders and noise
             "unclear", "unintelligible", "inaudible", "garbled", "speech", "response", "noise", "silence",
             "background", "static", "music", "beep", "blank", "unknown", "null", "none", "undefined", "hang",

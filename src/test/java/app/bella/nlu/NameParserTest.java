@@ -172,8 +172,11 @@ class NameParserTest {
             'under Patel'                                       | Patel
             'the appointment''s under Maria Lopez, thanks'      | Maria Lopez
             'under the weather today'                           | NULL
+            'Frankly I''d rather not say'                       | NULL
+            'Honestly, it''s Dana Scully'                       | Dana Scully
+            'Emily, I''d like to book a cleaning'               | Emily
             """)
-    void aNameTheBookingIsUnder(String input, String expected) {
+    void bookingsUnderANameAndWordsThatOpenAnAnswer(String input, String expected) {
         assertEquals(expected, parser.parse(input));
     }
 
