@@ -50,6 +50,8 @@ public final class CallState {
     /** The appointment being rescheduled, cancelled or asked about. */
     public Long existingAppointmentId;
     public String existingStart;
+    /** The day the caller named the appointment to move or cancel by ("my appointment on the 16th"), ISO date. */
+    public String appointmentDay;
     /** Alternatives offered in the last prompt (ISO starts), for "yes", "the second one" or a time among them. */
     public List<String> offered = new ArrayList<>();
     /** The offer read back everything (name, day, time), so a plain "yes" books the first offered time. */

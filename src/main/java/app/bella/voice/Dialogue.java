@@ -72,6 +72,7 @@ public final class Dialogue {
     private final BookingService bookings;
     private final TurnUnderstanding understanding;
     private final DateTimeResolver resolver = new DateTimeResolver();
+    private final app.bella.nlu.AppointmentReference references = new app.bella.nlu.AppointmentReference();
     private final String practiceName;
     private final String transferNumber;
     private final CallerVerification verification;
@@ -266,6 +267,7 @@ public final class Dialogue {
     private Reply onSlots(PracticeBook book, CallState s, TurnInput in, Heard heard, boolean serviceSaid) {
         Extraction ex = understand(s, in, heard, expectFor(s.step));
         Changes changed = apply(s, ex);
+        rememberAppointmentDay(s, in);
         if (changed.intent && !"BOOK".equals(s.intent)) {
             return startExistingFlow(book, s, "");
         }
@@ -298,6 +300,7 @@ public final class Dialogue {
     private Reply onIntent(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, null);
         Changes changed = apply(s, ex);
+        rememberAppointmentDay(s, in);
         if (s.intent == null && (changed.slotChanged() || ex.confirmation() == Confirmation.YES)) {
             s.intent = "BOOK"; // "yes", a time or a name in answer to "would you like to book…" means a booking
         }
@@ -787,7 +790,8 @@ public final class Dialogue {
         if (cancel && !move) {
             resetFailures(s);
             // "cancel the one on the 16th": the caller may hold more than the appointment they were told of
-            a = onNamedDay(book, s.from, ex.when() == null ? null : ex.when().date(), a, zone());
+            LocalDate named = references.day(text, context(s));
+            a = onNamedDay(book, s.from, named != null ? named : ex.when() == null ? null : ex.when().date(), a, zone());
             s.existingAppointmentId = a.id();
             s.existingStart = Times.iso(a.start(), zone());
             s.intent = "CANCEL";
@@ -797,11 +801,19 @@ public final class Dialogue {
         }
         if (move) {
             resetFailures(s);
+            // "move my appointment on the 16th to Friday": the 16th names which one; Friday is where it goes
+            LocalDate named = references.day(text, context(s));
+            a = onNamedDay(book, s.from, named, a, zone());
+            s.existingAppointmentId = a.id();
+            s.existingStart = Times.iso(a.start(), zone());
             s.intent = "RESCHEDULE";
             if (s.durationMinutes == null) {
                 s.durationMinutes = a.durationMinutes();
             }
             Changes changed = apply(s, ex);
+            if (named != null && named.toString().equals(s.date)) {
+                clearWhen(s); // "move my appointment on the 16th": which one, not where to
+            }
             s.intent = "RESCHEDULE";
             if (changed.unresolved != null) {
                 return reaskDay(book, s, changed.unresolved);
@@ -974,11 +986,18 @@ public final class Dialogue {
             return verify(book, s, phone, preface);
         }
         Optional<Appointment> next = book.nextAppointment(phone);
-        if ("CANCEL".equals(s.intent) && s.date != null && next.isPresent()) {
-            // "cancel my appointment on the 16th": that day's, when they have one then; the day is no booking wish
+        if (next.isPresent() && s.appointmentDay != null) {
+            // "cancel my appointment on the 16th", "move my Tuesday appointment to Friday": that day's, when they have one
+            next = Optional.of(onNamedDay(book, phone, LocalDate.parse(s.appointmentDay), next.get(), zone()));
+            if (s.appointmentDay.equals(s.date)) {
+                clearWhen(s); // the day named the appointment; it is no wish for a new time
+            }
+        } else if ("CANCEL".equals(s.intent) && s.date != null && next.isPresent()) {
+            // "cancel the one on the 16th", said in other words: the day said is the appointment's
             next = Optional.of(onNamedDay(book, phone, LocalDate.parse(s.date), next.get(), zone()));
             clearWhen(s);
         }
+        s.appointmentDay = null;
         if (next.isEmpty()) {
             s.intent = null;
             s.step = Step.ASK_INTENT;
@@ -1522,6 +1541,16 @@ public final class Dialogue {
     private String spoken(java.time.Instant t) {
         String said = SpokenDates.readBack(t.atZone(zone()), now());
         return said.startsWith("today") || said.startsWith("tomorrow") ? said : "on " + said;
+    }
+
+    /** Keeps the day a move or a cancellation names its appointment by, for when the appointment is looked up. */
+    private void rememberAppointmentDay(CallState s, TurnInput in) {
+        if (("CANCEL".equals(s.intent) || "RESCHEDULE".equals(s.intent)) && in.text() != null) {
+            LocalDate day = references.day(in.text(), context(s));
+            if (day != null) {
+                s.appointmentDay = day.toString();
+            }
+        }
     }
 
     /** The caller's appointment on the day they named, when they have one then; else {@code fallback}. */

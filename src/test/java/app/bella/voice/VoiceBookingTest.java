@@ -186,6 +186,34 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aCallerWithTwoAppointmentsMovesTheOneTheyNameByItsDay() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Priya Raman", phone, 30);
+        long first = seedAppointment("Priya Raman", phone, "2025-11-18T09:30:00-07:00", 30);
+        long named = seedAppointment("Priya Raman", phone, "2025-11-19T11:00:00-07:00", 30);
+        TwilioCaller c = call(phone).say("could you move my appointment on the 19th of November to November 20th at 2 pm");
+        assertThat(c.lastPrompt()).contains("Thursday, November 20th at 2 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
+                .containsExactlyInAnyOrder(first + " 2025-11-18T09:30:00-07:00", named + " 2025-11-20T14:00:00-07:00");
+    }
+
+    @Test
+    void theDayThatNamesTheAppointmentIsNotWhereItGoes() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Darnell Brooks", phone, 30);
+        seedAppointment("Darnell Brooks", phone, "2025-11-24T15:00:00-07:00", 30);
+        seedAppointment("Darnell Brooks", phone, "2025-11-25T10:00:00-07:00", 30);
+        TwilioCaller c = call(phone).say("I need to move my appointment on November 25th");
+        assertThat(c.lastPrompt()).contains("What day and time would you like to move it to?");
+        c.say("November 26th at 9:30 am");
+        assertThat(c.lastPrompt()).contains("Wednesday, November 26th at 9:30 AM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText())
+                .containsExactlyInAnyOrder("2025-11-24T15:00:00-07:00", "2025-11-26T09:30:00-07:00");
+    }
+
+    @Test
     void aDayNamedByWeekdayAndDateFindsThatAppointment() throws Exception {
         String phone = newPhone();
         seedAppointment("Ada Byron", phone, "2025-11-05T11:00:00-07:00", 30);

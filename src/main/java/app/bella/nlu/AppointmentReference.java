@@ -1,0 +1,49 @@
+package app.bella.nlu;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which of the caller's appointments they are talking about, when they name it by its day: "my appointment on the
+ * 16th", "the appointment for Thursday", "my Tuesday appointment", "tomorrow's appointment". Only the words that
+ * name the appointment are read, so in "move my appointment on the 16th to Friday at 2" the day is the 16th, not
+ * Friday (that one is where it goes). Stateless and thread-safe.
+ */
+public final class AppointmentReference {
+
+    private static final String THING = "(?:appointment|appt|booking|cleaning|check-?up|visit|one)";
+    /** "appointment on the 16th", "booking for Thursday the 9th": up to where the new time begins, if it does. */
+    private static final Pattern AFTER = Pattern.compile("\\b" + THING + "\\s+(?:on|for|of)\\s+(.+?)"
+            + "(?=\\s+(?:to|until|till|into|over to|and|but|instead|please|because)\\b|[,.?!;]|$)", Pattern.CASE_INSENSITIVE);
+    /** "my Tuesday appointment", "the 16th appointment", "tomorrow's appointment". */
+    private static final Pattern BEFORE = Pattern.compile("\\b(?:my|the|our|this)\\s+((?:\\w+\\s+){0,3}?[\\w']+?)(?:'s)?\\s+"
+            + THING + "\\b", Pattern.CASE_INSENSITIVE);
+
+    /** "tomorrow's appointment", "Thursday's cleaning". */
+    private static final Pattern POSSESSIVE = Pattern.compile("\\b(\\w+)'s\\s+" + THING + "\\b", Pattern.CASE_INSENSITIVE);
+
+    private final DateTimeParser dates = new DateTimeParser();
+
+    /** The day the appointment is named by, or null when it is not named by a pinned day. */
+    public LocalDate day(String text, ParseContext ctx) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LocalDate day = dayOf(AFTER.matcher(text), ctx);
+        if (day == null) {
+            day = dayOf(BEFORE.matcher(text), ctx);
+        }
+        return day != null ? day : dayOf(POSSESSIVE.matcher(text), ctx);
+    }
+
+    private LocalDate dayOf(Matcher m, ParseContext ctx) {
+        while (m.find()) {
+            WhenPhrase w = dates.parse(m.group(1), ctx);
+            if (w != null && w.date() != null) {
+                return w.date();
+            }
+        }
+        return null;
+    }
+}

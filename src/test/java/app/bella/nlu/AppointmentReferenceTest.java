@@ -1,0 +1,37 @@
+package app.bella.nlu;
+
+import static app.bella.nlu.Fixtures.CTX;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** "Now" is Wednesday 2025-10-08 (Fixtures.CTX). */
+class AppointmentReferenceTest {
+
+    private final AppointmentReference reference = new AppointmentReference();
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            could you move my appointment on the 16th to Friday the 17th at 2 pm  | 2025-10-16
+            I need to move my Tuesday appointment to Wednesday the 15th at 9:30 am | 2025-10-14
+            cancel my appointment on the 16th                                     | 2025-10-16
+            I'd like to cancel tomorrow's appointment                             | 2025-10-09
+            the appointment for Thursday, can we push it to next week             | 2025-10-09
+            move the cleaning on October 20th to the 22nd                          | 2025-10-20
+            my Friday the 17th appointment, I can't make it                       | 2025-10-17
+            """)
+    void theDayThatNamesTheAppointment(String text, String day) {
+        assertEquals(LocalDate.parse(day), reference.day(text, CTX));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" names no appointment by day")
+    @ValueSource(strings = {"move my appointment to Friday at 2", "I want to cancel my appointment", "",
+            "my appointment, the one next week", "reschedule it to the 16th", "move my appointment to the morning"})
+    void noDay(String text) {
+        assertNull(reference.day(text, CTX));
+    }
+}
