@@ -113,6 +113,7 @@ public final class NameParser {
             "pain", "okay", "alright", "absolutely", "definitely", "certainly", "exactly", "probably", "possibly",
             "uh-huh", "mm-hmm", "fantastic", "wonderful", "lovely", "interested", "new", "existing", "canadian",
             "calling", "back", "returning", "still", "able", "unable", "unsure", "confused", "lost", "fine",
+            "flexible", "easy", "open", "away", "home", "pregnant", "nervous", "worried", "afraid",
             // sentence adverbs that open an answer ("Frankly I'd rather not say", "Honestly, it's Dana Scully")
             "frankly", "honestly", "basically", "seriously", "obviously", "literally", "personally", "hopefully",
             "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",

@@ -1325,10 +1325,11 @@ public final class Dialogue {
         return said;
     }
 
+    /** Same first letter and a few letters apart: two for short names, a third of the longer one for long names. */
     private static boolean resembles(String a, String b) {
         String x = a.toLowerCase(Locale.ROOT);
         String y = b.toLowerCase(Locale.ROOT);
-        return x.charAt(0) == y.charAt(0) && editDistance(x, y) <= 2;
+        return x.charAt(0) == y.charAt(0) && editDistance(x, y) <= Math.max(2, Math.max(x.length(), y.length()) / 3);
     }
 
     private static int editDistance(String a, String b) {

@@ -175,6 +175,8 @@ class NameParserTest {
             'Frankly I''d rather not say'                       | NULL
             'Honestly, it''s Dana Scully'                       | Dana Scully
             'Emily, I''d like to book a cleaning'               | Emily
+            'whatever''s first tomorrow, I''m flexible'          | NULL
+            'I''m easy, any time works'                         | NULL
             """)
     void bookingsUnderANameAndWordsThatOpenAnAnswer(String input, String expected) {
         assertEquals(expected, parser.parse(input));

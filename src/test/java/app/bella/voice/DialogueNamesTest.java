@@ -16,6 +16,9 @@ class DialogueNamesTest {
             Mary Smith      | Peter       | Peter
             -               | Ada         | Ada
             Ada             | Adda        | Adda
+            Nadia Shepanski | Szczepanski | Nadia Szczepanski
+            Sarah Stevens   | Sandra      | Sandra
+            Kim Lee         | Kate        | Kate
             """)
     void aSingleCorrectedWordReplacesThePartItResembles(String previous, String said, String expected) {
         assertThat(Dialogue.correctedName(previous, said)).isEqualTo(expected);
