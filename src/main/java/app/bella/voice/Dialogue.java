@@ -7,6 +7,7 @@ import app.bella.booking.BookingService;
 import app.bella.booking.Customer;
 import app.bella.booking.Slot;
 import app.bella.booking.SlotCheck;
+import app.bella.nlu.AppointmentReference;
 import app.bella.nlu.Confirmation;
 import app.bella.nlu.DateRange;
 import app.bella.nlu.DateTimeResolver;
@@ -72,7 +73,7 @@ public final class Dialogue {
     private final BookingService bookings;
     private final TurnUnderstanding understanding;
     private final DateTimeResolver resolver = new DateTimeResolver();
-    private final app.bella.nlu.AppointmentReference references = new app.bella.nlu.AppointmentReference();
+    private final AppointmentReference references = new AppointmentReference();
     private final String practiceName;
     private final String transferNumber;
     private final CallerVerification verification;
