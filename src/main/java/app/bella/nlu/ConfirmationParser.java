@@ -37,8 +37,8 @@ public final class ConfirmationParser {
 
     /** Phrases keyed by their first word, longest first. */
     private static final Map<String, Phrase[]> PHRASES = new HashMap<>();
-    private static final Set<String> CORRECTION = Words.setOf("wait", "actually", "mean", "sorry", "rather", "oops",
-            "correction", "hold", "scratch");
+    /** Besides {@link Words#isCorrectionMarker}: "hold on", "scratch that". */
+    private static final Set<String> CORRECTION = Words.setOf("hold", "scratch");
     private static final int NEGATION_WINDOW = 3;
     private static final int OPEN_WINDOW = 3;
     private static final int CLOSE_OVERRIDE = 3;
@@ -122,7 +122,7 @@ public final class ConfirmationParser {
         int i = 0;
         while (i < tk.n) {
             String w = tk.t[i];
-            if (CORRECTION.contains(w)) {
+            if (Words.isCorrectionMarker(w) || CORRECTION.contains(w)) {
                 lastCorrection = i;
             }
             Phrase p = match(tk, i);

@@ -47,8 +47,8 @@ public final class DateTimeParser {
     private static final Map<String, DayPart> PARTS = new HashMap<>();
     private static final Set<String> CUES = Words.setOf("at", "@", "around", "about", "by", "à", "say", "after",
             "vers", "approximately", "roughly", "till", "until");
-    private static final Set<String> CORRECTIONS = Words.setOf("wait", "actually", "mean", "sorry", "rather", "instead",
-            "no", "oops", "make", "not", "better");
+    /** Besides {@link Words#isCorrectionMarker}: "no, Friday", "make it 4", "better Monday", "Tuesday instead". */
+    private static final Set<String> CORRECTIONS = Words.setOf("instead", "no", "make", "not", "better");
     /** Words after "after"/"before" that name a part of the day, not a day or a clock time ("after lunch"). */
     private static final Set<String> MEALTIME = Words.setOf("lunch", "lunchtime", "noon", "midday", "breakfast");
     /** Hedges before a time that follows a day ("Thursday, maybe two"). */
@@ -90,6 +90,12 @@ public final class DateTimeParser {
             PARTS.put(w, DayPart.EVENING);
         }
         PARTS.remove("am");
+    }
+
+    /** A word that names a day, a month or a part of the day ("tomorrow", "Tuesday", "Oct", "afternoon"). */
+    static boolean isDayWord(String w) {
+        return WEEKDAYS.containsKey(w) || MONTHS.containsKey(w) || PARTS.containsKey(w) || w.equals("today")
+                || w.equals("tomorrow") || w.equals("noon");
     }
 
     /** Parses an open utterance. Returns null when it mentions no date, time or day part. */
@@ -1441,7 +1447,7 @@ public final class DateTimeParser {
             return false;
         }
         boolean hadSomething = s.hour >= 0 || s.date != null;
-        if (hadSomething && CORRECTIONS.contains(prev)) {
+        if (hadSomething && (Words.isCorrectionMarker(prev) || CORRECTIONS.contains(prev))) {
             return true;
         }
         if ((s.date != null || s.range != null || s.part != null) && HEDGES.contains(prev)) {

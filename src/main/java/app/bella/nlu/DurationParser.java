@@ -192,16 +192,11 @@ public final class DurationParser {
     private static final java.util.Set<String> TIME_BEFORE = java.util.Set.of("at", "by", "before", "after", "until",
             "till", "til", "on", "the", "from");
     private static final java.util.Set<String> TIME_AFTER = java.util.Set.of("am", "pm", "a.m.", "p.m.", "o'clock",
-            "oclock", "tomorrow", "today", "tonight");
-    private static final java.util.Set<String> DAY_WORDS = java.util.Set.of("today", "tomorrow", "tonight", "monday",
-            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
-            "thur", "thurs", "fri", "sat", "sun", "morning", "afternoon", "evening", "noon", "week", "month",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december");
+            "oclock");
 
     private static int bare(Tokens tk) {
         for (int i = 0; i < tk.n; i++) {
-            if (DAY_WORDS.contains(tk.t[i])) {
+            if (DateTimeParser.isDayWord(tk.t[i]) || tk.t[i].equals("week") || tk.t[i].equals("month")) {
                 return -1; // a day or part of one was said: the number is when, not how long
             }
         }

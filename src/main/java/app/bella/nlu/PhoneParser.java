@@ -29,9 +29,8 @@ public final class PhoneParser {
             "am", "pm", "o'clock", "h", "hours", "hour", "hrs", "minutes", "minute", "mins", "min", "days", "day",
             "weeks", "week", "in", "noon", "of");
     private static final Set<String> GLUE = Words.setOf("dash", "hyphen", "and");
-    /** Words that say the digits after them replace the end of the number before ("1234, no sorry, 1243"). */
-    private static final Set<String> CORRECTION = Words.setOf("no", "sorry", "mean", "meant", "actually", "correction",
-            "wait", "oops", "rather", "not");
+    /** Besides {@link Words#isCorrectionMarker}: "1234, no, 1243", "not 1234, 1243". */
+    private static final Set<String> CORRECTION = Words.setOf("no", "not");
     private static final Set<String> TIME_BEFORE = Words.setOf("at", "by", "around", "before", "after", "until");
 
     /** Parses a phone number from free text, assuming country code 1. */
@@ -149,7 +148,7 @@ public final class PhoneParser {
         }
         boolean correcting = false;
         for (int k = best.to; k < last.from() && !correcting; k++) {
-            correcting = CORRECTION.contains(tk.t[k]);
+            correcting = Words.isCorrectionMarker(tk.t[k]) || CORRECTION.contains(tk.t[k]);
         }
         if (!correcting) {
             return null;

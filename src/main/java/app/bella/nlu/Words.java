@@ -62,6 +62,15 @@ public final class Words {
         return Set.copyOf(Arrays.asList(words));
     }
 
+    /** Words with which callers take back what they just said ("wait", "actually", "I mean", "sorry"). */
+    private static final Set<String> CORRECTION_MARKERS = Set.of("wait", "actually", "mean", "meant", "sorry", "rather",
+            "oops", "correction");
+
+    /** True for a word that takes back what was just said; each parser adds the words that do so in its slot. */
+    static boolean isCorrectionMarker(String token) {
+        return CORRECTION_MARKERS.contains(token);
+    }
+
     /** True for hesitation words that carry no meaning ("um", "uh", "like", ...). */
     public static boolean isFiller(String token) {
         return FILLERS.contains(token);
