@@ -987,18 +987,15 @@ public final class Dialogue {
             return verify(book, s, phone, preface);
         }
         Optional<Appointment> next = book.nextAppointment(phone);
-        if (next.isPresent() && s.appointmentDay != null) {
-            // "cancel my appointment on the 16th", "move my Tuesday appointment to Friday": that day's, when they have one
-            next = Optional.of(onNamedDay(book, phone, LocalDate.parse(s.appointmentDay), next.get(), zone()));
-            if (s.appointmentDay.equals(s.date)) {
+        // "move my Tuesday appointment to Friday": the day that names it; a cancellation has no new time, so any day said
+        String namedDay = s.appointmentDay != null ? s.appointmentDay : "CANCEL".equals(s.intent) ? s.date : null;
+        s.appointmentDay = null;
+        if (next.isPresent() && namedDay != null) {
+            next = Optional.of(onNamedDay(book, phone, LocalDate.parse(namedDay), next.get(), zone()));
+            if (namedDay.equals(s.date)) {
                 clearWhen(s); // the day named the appointment; it is no wish for a new time
             }
-        } else if ("CANCEL".equals(s.intent) && s.date != null && next.isPresent()) {
-            // "cancel the one on the 16th", said in other words: the day said is the appointment's
-            next = Optional.of(onNamedDay(book, phone, LocalDate.parse(s.date), next.get(), zone()));
-            clearWhen(s);
         }
-        s.appointmentDay = null;
         if (next.isEmpty()) {
             s.intent = null;
             s.step = Step.ASK_INTENT;
