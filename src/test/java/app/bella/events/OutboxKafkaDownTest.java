@@ -1,12 +1,12 @@
 package app.bella.events;
 
-import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.bella.platform.BellaApplication;
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
+import app.bella.testing.TempDirectories;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

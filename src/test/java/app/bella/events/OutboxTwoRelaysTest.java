@@ -1,11 +1,11 @@
 package app.bella.events;
 
-import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
+import app.bella.testing.TempDirectories;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashSet;

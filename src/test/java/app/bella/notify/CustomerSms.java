@@ -1,6 +1,5 @@
 package app.bella.notify;
 
-import app.bella.testing.TempDirectories;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -11,6 +10,7 @@ import app.bella.events.EventStream;
 import app.bella.support.AdjustableClock;
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
+import app.bella.testing.TempDirectories;
 import app.bella.voice.TwilioSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

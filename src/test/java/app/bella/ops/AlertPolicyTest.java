@@ -1,6 +1,5 @@
 package app.bella.ops;
 
-import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import app.bella.slo.Heartbeat;
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
+import app.bella.testing.TempDirectories;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,6 +1,5 @@
 package app.bella.slo;
 
-import app.bella.testing.TempDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.ops.Alert;
@@ -9,6 +8,7 @@ import app.bella.ops.AlertService;
 import app.bella.support.AdjustableClock;
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;
+import app.bella.testing.TempDirectories;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
