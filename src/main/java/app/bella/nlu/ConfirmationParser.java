@@ -69,7 +69,8 @@ public final class ConfirmationParser {
                 "that is wrong", "that's incorrect", "that is not right", "wrong number", "wrong time", "wrong day",
                 "not what i said", "not what i asked", "not what i meant", "that's not what i said",
                 "that's not what i meant", "that is not what i said", "different time", "different day",
-                "another time", "another day", "other time", "other day"};
+                "another time", "another day", "other time", "other day", "that's not it", "that is not it", "not it",
+                "that's not the one", "not the one"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",

@@ -515,13 +515,19 @@ public final class DateTimeParser {
             }
             case "after", "before", "by", "until", "till", "til" -> {
                 if ((w.equals("after") || w.equals("before")) && MEALTIME.contains(tk.at(i + 1))) {
-                    s.part = w.equals("after") ? DayPart.AFTERNOON : DayPart.MORNING; // "after lunch": no clock time
+                    if (w.equals("after") && !tk.is(i + 1, "breakfast")) {
+                        s.setFixed(LocalTime.of(13, 0)); // "after lunch": one o'clock, unless a time follows
+                    }
+                    s.part = w.equals("after") && !tk.is(i + 1, "breakfast") ? DayPart.AFTERNOON : DayPart.MORNING;
                     return 2;
                 }
                 s.boundAt = i + 1;
                 s.boundKind = w.equals("after") ? 1 : w.equals("before") ? 2 : 3;
                 s.boundFrom = i;
                 return 1;
+            }
+            case "same" -> {
+                return sameTime(s, i);
             }
             case "noon", "midday", "midi", "lunchtime" -> {
                 s.setFixed(LocalTime.NOON);
@@ -562,6 +568,9 @@ public final class DateTimeParser {
             return used;
         }
         if (w.indexOf('/') > 0 && (used = numericDate(s, i)) > 0) {
+            return used;
+        }
+        if ((used = clockWindow(s, i)) > 0) {
             return used;
         }
         if ((used = pastTo(s, i)) > 0) {
@@ -672,6 +681,13 @@ public final class DateTimeParser {
             s.setDate(s.today.with(TemporalAdjusters.next(dow)), i + 2);
             s.weekdayWeek = null;
             used = 2;
+        } else if (weeksAfter(tk, i + 1) > 0) {
+            // "Thursday week", "Monday fortnight": that many weeks after the coming one
+            int weeks = weeksAfter(tk, i + 1);
+            d = s.today.with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(weeks);
+            used = weeks == 1 ? 2 : 3;
+            s.setDate(d, i + used);
+            s.weekdayWeek = null;
         } else {
             d = s.today.with(TemporalAdjusters.nextOrSame(dow));
             s.setDate(d, i + 1);
@@ -686,6 +702,22 @@ public final class DateTimeParser {
         s.lastWeekday = dow;
         s.weekdayFrom = from;
         return used;
+    }
+
+    /**
+     * 1 for "week", 2 for "fortnight" (read as "two weeks") at j when it counts on from the weekday before it
+     * ("Thursday week", "Monday fortnight"); else 0.
+     */
+    private static int weeksAfter(Tokens tk, int j) {
+        boolean fortnight = tk.is(j, "two") && tk.is(j + 1, "weeks");
+        if (!tk.is(j, "week") && !fortnight) {
+            return 0;
+        }
+        String next = tk.at(fortnight ? j + 2 : j + 1);
+        boolean counted = next.equals("after") || next.equals("of") || next.equals("before") || next.equals("is")
+                || next.equals("or") || next.equals("and") || next.equals("from") || next.equals("later")
+                || next.equals("ago") || next.equals("time");
+        return counted ? 0 : fortnight ? 2 : 1;
     }
 
     private static LocalDate nextMonday(LocalDate today) {
@@ -1336,6 +1368,35 @@ public final class DateTimeParser {
         return 2;
     }
 
+    /**
+     * "same time tomorrow", "the same time next week", "same day next week": the time (or day) of what the caller
+     * refers to — the appointment being moved, else now ({@link ParseContext#sameTimeReference()}). "Next week"
+     * after it is that day a week later, not any day of next week.
+     */
+    private static int sameTime(Scan s, int i) {
+        Tokens tk = s.tk;
+        boolean time = tk.is(i + 1, "time");
+        if (!time && !tk.is(i + 1, "day")) {
+            return 1;
+        }
+        java.time.LocalDateTime ref = s.ctx.sameTimeReference();
+        if (time) {
+            s.setFixed(ref.toLocalTime());
+        }
+        int j = i + 2;
+        if (tk.is(j, "as") && (tk.is(j + 1, "before") || tk.is(j + 1, "usual") || tk.is(j + 1, "always"))) {
+            j += 2; // "same time as usual"
+        }
+        if (tk.is(j, "next") && tk.is(j + 1, "week")) {
+            s.setDate(ref.toLocalDate().plusWeeks(1), j + 2);
+            return j + 2 - i;
+        }
+        if (!time) {
+            s.setDate(ref.toLocalDate(), j); // "the same day, at 4"
+        }
+        return j - i;
+    }
+
     /** "in 2 days", "in a week", "in two hours", "in half an hour", "dans 2 jours". */
     private static int relative(Scan s, int i) {
         Tokens tk = s.tk;
@@ -1460,6 +1521,16 @@ public final class DateTimeParser {
         return PARTS.containsKey(prev) && !tk.is(i - 2, "good");
     }
 
+    /**
+     * "No, 3, not 2", "not 2, 3": a bare number set against another as a correction is a time (the answer to a
+     * read-back); the number is read from i to j.
+     */
+    private static boolean contrasted(Tokens tk, int i, int j) {
+        boolean against = tk.is(j, "not") && Words.readNumber(tk, j + 1) >= 0
+                && (i == 0 || tk.is(i - 1, "no") || tk.is(i - 1, "nope") || tk.is(i - 1, "it's"));
+        return against || tk.is(i - 2, "not") && Words.readNumber(tk, i - 1) >= 0 && j == tk.n;
+    }
+
     /** am/pm or a day-part phrase right after a time; returns tokens used, sets explicit half-day. */
     private static int suffix(Scan s, int j, int[] halfOut) {
         Tokens tk = s.tk;
@@ -1531,6 +1602,84 @@ public final class DateTimeParser {
         return v >= 10 && v <= 59 ? r : -1;
     }
 
+    /** Words joining the two ends of a window of time ("10 to 11", "1 till 3", "between 2 and 4"). */
+    private static final Set<String> WINDOW_JOINS = Words.setOf("to", "till", "til", "until", "through", "-", "and");
+
+    /**
+     * A window of time: "between 10 and 11", "from 1 to 3 pm", "tomorrow 1 to 3". The caller asks for its start;
+     * an am/pm or day part said once belongs to both ends ("between 2 and 4 pm" is 2 pm). Without "between" or
+     * "from", a first number that reads as minutes to the hour ("ten to eleven", "five to three") is left to
+     * {@link #pastTo}.
+     */
+    private static int clockWindow(Scan s, int i) {
+        Tokens tk = s.tk;
+        boolean opened = tk.is(i, "between") || tk.is(i, "from");
+        int at = opened ? i + 1 : i;
+        Scan start = s.copy();
+        int used = opened ? timeAsked(start, at, false) : time(start, at);
+        if (used <= 0 || start.fixedTime != null && !opened) {
+            return 0;
+        }
+        if (opened && !WINDOW_JOINS.contains(tk.at(at + used))) {
+            start = s.copy();
+            used = timeAsked(start, at, true); // "between quarter to ten and eleven"
+        }
+        int join = at + used;
+        String joinWord = tk.at(join);
+        if (used <= 0 || !WINDOW_JOINS.contains(joinWord) || joinWord.equals("and") && !tk.is(i, "between")) {
+            return 0;
+        }
+        if (!opened && joinWord.equals("to") && Words.readNumber(tk, at) >= 0
+                && (Words.readNumber(tk, at) >> 2) % 5 == 0) {
+            return 0; // "ten to eleven" is 10:50
+        }
+        Scan end = s.copy();
+        int endUsed = timeAsked(end, join + 1, true);
+        int after = join + 1 + endUsed;
+        if (endUsed <= 0 || MONTHS.containsKey(tk.at(after)) || tk.is(after, "of") || UNITS.contains(tk.at(after))) {
+            return 0; // "between 14 and 16 October" is days, "from 2 to 3 hours" a length
+        }
+        s.restore(end); // a day part or "this afternoon" said after the end
+        if (start.part != null) {
+            s.part = start.part;
+        }
+        if (start.fixedTime != null) {
+            s.setFixed(start.fixedTime);
+        } else if (!start.explicit && end.explicit && end.fixedTime == null && start.hour <= 12) {
+            int pm = start.hour % 12 + 12;  // "between 2 and 4 pm", "from 11 to 1 pm" (11 am)
+            boolean sameHalf = end.hour >= 12 && pm <= end.hour;
+            s.setClock(sameHalf ? pm : start.hour % 12, start.minute, true);
+        } else {
+            s.setClock(start.hour, start.minute, start.explicit);
+        }
+        return after - i;
+    }
+
+    /**
+     * A clock time read at {@code j} as if a time were expected there ("between 10 ..."), into {@code s};
+     * {@code minutesTo} also reads "quarter to ten", "five past two".
+     */
+    private static int timeAsked(Scan s, int j, boolean minutesTo) {
+        if (j >= s.tk.n) {
+            return 0;
+        }
+        String w = s.tk.t[j];
+        if (w.equals("noon") || w.equals("midday")) {
+            s.setFixed(LocalTime.NOON);
+            return 1;
+        }
+        Scan asked = new Scan(s.tk, s.ctx, true);
+        asked.restore(s);
+        int used = minutesTo ? pastTo(asked, j) : 0;
+        if (used <= 0) {
+            used = time(asked, j);
+        }
+        if (used > 0) {
+            s.restore(asked);
+        }
+        return used;
+    }
+
     /** "half past two", "quarter to five", "ten past three", "twenty to four", "quarter of five". */
     private static int pastTo(Scan s, int i) {
         Tokens tk = s.tk;
@@ -1561,6 +1710,15 @@ public final class DateTimeParser {
             }
         }
         String rel = tk.at(j);
+        if (w.equals("half") && !rel.equals("past")) {
+            int hr = Words.readNumber(tk, j);
+            int h = hr >> 2;
+            int k = j + (hr & 3);
+            if (hr < 0 || h < 1 || h > 12 || UNITS.contains(tk.at(k)) || tk.is(k, "of")) {
+                return 0;
+            }
+            return clock(s, i, k, h, 30, false); // "half two": half past two, as said in Britain and Ireland
+        }
         boolean past = rel.equals("past") || rel.equals("after") && !w.equals("half");
         boolean to = rel.equals("to") || rel.equals("till") || rel.equals("til")
                 || rel.equals("of") && w.equals("quarter") && !tk.is(j + 1, "an");
@@ -1637,6 +1795,10 @@ public final class DateTimeParser {
                     }
                     return clock(s, i, i + 1, h, m, false);
                 }
+                if (hasCue(s, i) && m % 5 == 0 && (h >= 1 || w.length() == 4) && !UNITS.contains(next)) {
+                    // "at 230", "at 1030" as the recogniser writes "two thirty"; "at 1400" is 24-hour
+                    return clock(s, i, i + 1, h, m, w.length() == 4 && (h == 0 || h > 12 || w.charAt(0) == '0'));
+                }
                 return 0;
             }
             if (v > 23) {
@@ -1659,6 +1821,20 @@ public final class DateTimeParser {
             return 0;
         }
         int v = r >> 2;
+        int j = i + (r & 3);
+        boolean hours = tk.is(j + 1, "hours") || tk.is(j + 1, "hrs");
+        if (v <= 23 && tk.is(j, "hundred") && (v > 12 || hours)) {
+            s.setClock(v, 0, true); // "fourteen hundred", "nine hundred hours"
+            return j + 1 - i + (hours ? 1 : 0);
+        }
+        if (v > 12 && v <= 23) {
+            int mr = readMinutes(tk, j);
+            if (mr >= 0 && !UNITS.contains(tk.at(j + (mr & 3))) && (mr >> 2) % 5 == 0) {
+                s.setClock(v, mr >> 2, true); // "fourteen thirty"
+                int end = j + (mr & 3);
+                return end - i + (tk.is(end, "hours") || tk.is(end, "hrs") ? 1 : 0);
+            }
+        }
         if (v > 12 || v < 1) {
             return 0;
         }
@@ -1694,7 +1870,7 @@ public final class DateTimeParser {
         }
         int[] half = new int[1];
         int sfx = suffix(s, j, half);
-        boolean cue = approximate || hasCue(s, i);
+        boolean cue = approximate || hasCue(s, i) || contrasted(tk, i, j);
         if (half[0] == 0 && !cue) {
             return 0;
         }

@@ -118,6 +118,10 @@ public final class DurationParser {
         if (w.equals("half-hour") || w.equals("demi-heure")) {
             return pack(30, 1);
         }
+        int joined = hyphenated(w);
+        if (joined > 0) {
+            return pack(joined, 1); // "an hour-long visit", "a two-hour appointment", "a forty-five-minute cleaning"
+        }
         if (w.equals("quarter") && tk.is(i + 1, "of") && (tk.is(i + 2, "an") || tk.is(i + 2, "a"))
                 && isHourUnit(tk.at(i + 3))) {
             return pack(15, 4);
@@ -186,6 +190,28 @@ public final class DurationParser {
             }
         }
         return pack(minutes, j - i);
+    }
+
+    /** Minutes of a length said as one hyphenated word ("hour-long", "two-hour", "forty-five-minute"), or -1. */
+    private static int hyphenated(String w) {
+        int dash = w.lastIndexOf('-');
+        if (dash <= 0) {
+            return -1;
+        }
+        String head = w.substring(0, dash);
+        String unit = w.substring(dash + 1);
+        if (unit.equals("long")) {
+            int d = head.lastIndexOf('-');
+            unit = d < 0 ? head : head.substring(d + 1);
+            head = d < 0 ? "" : head.substring(0, d);
+        }
+        boolean hours = isHourUnit(unit);
+        if (!hours && !isMinuteUnit(unit)) {
+            return -1;
+        }
+        int n = head.isEmpty() && hours ? 1 : Words.isDigits(head) ? Integer.parseInt(head) : Words.numberWord(head);
+        int minutes = hours ? n * 60 : n;
+        return n > 0 && minutes <= MAX_MINUTES ? minutes : -1;
     }
 
     /** Words that make a bare number a clock time or a date ("tomorrow at 3", "3 pm", "the 15th"), not a length. */

@@ -119,7 +119,7 @@ public final class NameParser {
             "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",
             // Twilio placeholders and noise
             "unclear", "unintelligible", "inaudible", "garbled", "speech", "response", "noise", "silence",
-            "background", "static", "music", "beep", "blank", "unknown", "null", "none", "undefined", "hang",
+            "background", "static", "music", "beep", "blank", "unknown", "null", "none", "undefined", "hang", "hold", "spelled", "spelt",
             // misc
             "can", "you", "hear", "hello", "dear", "darling", "sweetheart", "testing", "test", "robot", "machine", "human", "agent", "operator",
             "representative", "bella", "english", "french", "français", "oui", "non", "merci", "voudrais",
@@ -197,6 +197,10 @@ public final class NameParser {
         if (tk.n == 0) {
             return null;
         }
+        String corrected = correctedInUtterance(tk, expected);
+        if (corrected != null) {
+            return corrected;
+        }
         String firstAndLast = firstAndLastName(tk);
         if (firstAndLast != null) {
             return firstAndLast;
@@ -236,6 +240,30 @@ public final class NameParser {
             }
         }
         return expected ? restatedName(tk) : null;
+    }
+
+    /**
+     * "Dave Smith, sorry, Smyth", "my name is Mike, sorry, Michael Brown", "it's Jennifer, no sorry, Jenna Li": a name
+     * taken back and said again — the name after the last correction word, a single word replacing the part it
+     * resembles. Null when no name is said both before and after it (then the utterance is read as a whole).
+     */
+    private String correctedInUtterance(Tokens tk, boolean expected) {
+        for (int m = tk.n - 2; m > 0; m--) {
+            if (!Words.isCorrectionMarker(tk.t[m])) {
+                continue;
+            }
+            int from = m;
+            if (tk.is(m - 1, "no") || tk.is(m - 1, "i") && (tk.is(m, "mean") || tk.is(m, "meant"))) {
+                from--; // "no sorry", "I mean"
+            }
+            String said = parse(tk.slice(m + 1, tk.n), false);
+            if (said == null) {
+                return null;
+            }
+            String before = from > 0 ? parse(tk.slice(0, from), expected) : null;
+            return before == null ? null : corrected(before, said);
+        }
+        return null;
     }
 
     /** Articles: the word after one is a description ("the guy", "a friend"), not a name. */
@@ -310,6 +338,8 @@ public final class NameParser {
         for (int k = 0; k < from && !named; k++) {
             named = tk.t[k].equals("name") || tk.t[k].equals("name's") || tk.t[k].endsWith("'s") && tk.is(k + 1, "name");
         }
+        named |= tk.is(from - 1, "me"); // "the appointment's for me, Priya Patel"
+
         int restated = -1; // where the word said twice is first said: the name starts there
         for (int a = from; a < end && restated < 0; a++) {
             for (int b = a + 1; b < end && restated < 0; b++) {
@@ -517,6 +547,11 @@ public final class NameParser {
                 i++;
                 continue;
             }
+            int spelledAt = parts.isEmpty() ? 0 : spellingAfter(tk, i);
+            if (spelledAt > i) {
+                i = spelledAt; // "Siobhan, that's S I O B H A N", "Smyth, spelled S M Y T H"
+                continue;
+            }
             int run = letterRun(tk, i);
             if (run >= 2) {
                 StringBuilder sb = new StringBuilder(run);
@@ -556,24 +591,29 @@ public final class NameParser {
         if (parts.isEmpty()) {
             return null;
         }
+        // a spelled part replaces the word it spells: the one said before it ("Jon, J O N", "Jon J O N Jonsson"),
+        // or after it when the spelling comes first ("J O N Jon")
+        for (int k = parts.size() - 1; k > 0; k--) {
+            if (parts.get(k - 1).equalsIgnoreCase(parts.get(k))) {
+                parts.remove(k); // "it's Mike, Mike Ross"
+                spelled.remove(k);
+            }
+        }
+        for (int k = 0; k < parts.size(); k++) {
+            if (!spelled.get(k)) {
+                continue;
+            }
+            int spells = k > 0 && sameInitial(parts, spelled, k, k - 1) ? k - 1
+                    : k == 0 && parts.size() > 1 && sameInitial(parts, spelled, k, 1) ? 1 : -1;
+            if (spells >= 0) {
+                parts.remove(spells);
+                spelled.remove(spells);
+                k = Math.min(k, spells);
+            }
+        }
         if (parts.size() >= 3 && parts.get(0).equalsIgnoreCase(parts.get(parts.size() - 1))) {
             parts.remove(0); // "Smith, John Smith"
             spelled.remove(0);
-        }
-        // a spelled part replaces the neighbouring word it spells: "Jon, J O N", "J O N Jon"
-        for (int k = parts.size() - 1; k > 0; k--) {
-            String a = parts.get(k - 1);
-            String b = parts.get(k);
-            boolean sa = spelled.get(k - 1);
-            boolean sb = spelled.get(k);
-            if (a.equalsIgnoreCase(b)) {
-                parts.remove(k); // "it's Mike, Mike Ross"
-                spelled.remove(k);
-            } else if (sa != sb && Character.toLowerCase(a.charAt(0)) == Character.toLowerCase(b.charAt(0))) {
-                int drop = sa ? k : k - 1;
-                parts.remove(drop);
-                spelled.remove(drop);
-            }
         }
         int real = 0;
         for (int k = 0; k < parts.size(); k++) {
@@ -589,6 +629,12 @@ public final class NameParser {
         return new Collected(format(parts), end);
     }
 
+    /** Whether part {@code other} is a word (not spelled) starting with the letter that spelled part {@code k} does. */
+    private static boolean sameInitial(List<String> parts, List<Boolean> spelled, int k, int other) {
+        return !spelled.get(other)
+                && Character.toLowerCase(parts.get(k).charAt(0)) == Character.toLowerCase(parts.get(other).charAt(0));
+    }
+
     /** Whether an ordinary word that is also a name ("Best") is a name part here. */
     private static boolean wordName(Tokens tk, int i, int partsSoFar, boolean asked) {
         String next = tk.at(i + 1);
@@ -601,6 +647,20 @@ public final class NameParser {
     }
 
     private static final Set<String> DayPartWords = Words.setOf("morning", "afternoon", "evening", "night", "day");
+
+    /** Where a spelling starts after "that's", "that is", "spelled", "it's spelled" at i; i when none does. */
+    private static int spellingAfter(Tokens tk, int i) {
+        int j = i;
+        if (tk.is(j, "that's") || tk.is(j, "it's")) {
+            j++;
+        } else if ((tk.is(j, "that") || tk.is(j, "it")) && tk.is(j + 1, "is")) {
+            j += 2;
+        }
+        if (tk.is(j, "spelled") || tk.is(j, "spelt")) {
+            j++;
+        }
+        return j > i && letterRun(tk, j) >= 2 ? j : i;
+    }
 
     /** Number of consecutive single-letter tokens starting at i. */
     private static int letterRun(Tokens tk, int i) {
@@ -637,6 +697,67 @@ public final class NameParser {
         // contractions are not names ("we'll", "that'd"); O'Brien/D'Angelo style prefixes are
         int apo = w.indexOf('\'');
         return apo < 0 || apo == 1;
+    }
+
+    /**
+     * "my name is Jon with an h" after "Jon Snow": a single corrected word replaces the part of the name it resembles
+     * (first or last), instead of dropping the rest of the name; a name of several words replaces it all.
+     */
+    public static String corrected(String previous, String said) {
+        if (previous == null || said.contains(" ") || !previous.contains(" ")) {
+            return said;
+        }
+        String[] parts = previous.split(" ");
+        int last = parts.length - 1;
+        if (resembles(parts[0], said)) {
+            parts[0] = said;
+            return String.join(" ", parts);
+        }
+        if (resembles(parts[last], said)) {
+            parts[last] = said;
+            return String.join(" ", parts);
+        }
+        return said;
+    }
+
+    /**
+     * Same first letter and a few letters apart (two for short names, a third of the longer one for long names), or
+     * the shorter one's letters all found in order in the longer ("Tom" in "Thomas").
+     */
+    private static boolean resembles(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        return x.charAt(0) == y.charAt(0) && (editDistance(x, y) <= Math.max(2, Math.max(x.length(), y.length()) / 3)
+                || (x.length() <= y.length() ? inOrder(x, y) : inOrder(y, x)));
+    }
+
+    private static boolean inOrder(String shorter, String longer) {
+        int k = 0;
+        for (int i = 0; i < longer.length() && k < shorter.length(); i++) {
+            if (longer.charAt(i) == shorter.charAt(k)) {
+                k++;
+            }
+        }
+        return k == shorter.length();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     // -- formatting ----------------------------------------------------------------------------------

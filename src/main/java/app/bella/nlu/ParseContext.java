@@ -3,6 +3,7 @@ package app.bella.nlu;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,9 +22,11 @@ import java.util.Objects;
  *                           national phone numbering a number said without "+" falls back to
  * @param callerRegion       the country of the caller ID (ISO 3166 alpha-2, "GB"), or null when unknown:
  *                           a national number the caller says is read in this country first
+ * @param sameAs             what "the same time" / "the same day" refers to (the appointment being moved, the time
+ *                           already on the table), local to {@code zone}; null: now
  */
 public record ParseContext(ZonedDateTime now, ZoneId zone, LocalTime opens, LocalTime closes,
-                           String defaultCountryCode, String country, String callerRegion) {
+                           String defaultCountryCode, String country, String callerRegion, LocalDateTime sameAs) {
 
     public ParseContext {
         Objects.requireNonNull(now, "now");
@@ -39,6 +42,12 @@ public record ParseContext(ZonedDateTime now, ZoneId zone, LocalTime opens, Loca
         now = now.withZoneSameInstant(zone);
     }
 
+    /** A context in which "the same time" means now. */
+    public ParseContext(ZonedDateTime now, ZoneId zone, LocalTime opens, LocalTime closes, String defaultCountryCode,
+                        String country, String callerRegion) {
+        this(now, zone, opens, closes, defaultCountryCode, country, callerRegion, null);
+    }
+
     /** As before the practice's country was known: the country follows from the zone, no caller region. */
     public ParseContext(ZonedDateTime now, ZoneId zone, LocalTime opens, LocalTime closes, String defaultCountryCode) {
         this(now, zone, opens, closes, defaultCountryCode, null, null);
@@ -51,12 +60,26 @@ public record ParseContext(ZonedDateTime now, ZoneId zone, LocalTime opens, Loca
 
     /** This context for a practice in {@code newCountry} (ISO alpha-2; blank = from the zone). */
     public ParseContext withCountry(String newCountry) {
-        return new ParseContext(now, zone, opens, closes, defaultCountryCode, newCountry, callerRegion);
+        return new ParseContext(now, zone, opens, closes, defaultCountryCode, newCountry, callerRegion, sameAs);
     }
 
     /** This context for a caller whose caller ID is {@code e164} (null or not a valid number: no region). */
     public ParseContext withCallerId(String e164) {
-        return new ParseContext(now, zone, opens, closes, defaultCountryCode, country, regionOfNumber(e164));
+        return new ParseContext(now, zone, opens, closes, defaultCountryCode, country, regionOfNumber(e164), sameAs);
+    }
+
+    /** This context where "the same time" means {@code reference} (null: now). */
+    public ParseContext withSameAs(LocalDateTime reference) {
+        return new ParseContext(now, zone, opens, closes, defaultCountryCode, country, callerRegion, reference);
+    }
+
+    /** What "the same time" refers to: {@link #sameAs()}, else now to the quarter hour before. */
+    public LocalDateTime sameTimeReference() {
+        if (sameAs != null) {
+            return sameAs;
+        }
+        LocalDateTime t = now.toLocalDateTime().withSecond(0).withNano(0);
+        return t.withMinute(t.getMinute() / 15 * 15);
     }
 
     /** The local date of {@link #now()} in {@link #zone()}. */

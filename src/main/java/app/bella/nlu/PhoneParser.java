@@ -76,6 +76,11 @@ public final class PhoneParser {
         StringBuilder digits = new StringBuilder(20);
         int i = 0;
         while (i < tk.n) {
+            int label = partLabel(tk, i);
+            if (label > 0) {
+                i += label; // "the last four are ...": the count names a part of the number
+                continue;
+            }
             int runStart = i;
             digits.setLength(0);
             boolean plus = false;
@@ -194,6 +199,39 @@ public final class PhoneParser {
      * Appends the digits token {@code j} stands for and returns how many tokens it used (0 if the
      * token is not part of a phone number).
      */
+    /**
+     * "last four are", "the last four digits", "first three is", "last 4 numbers": words that say which part of the
+     * number comes next; the tokens to skip at j, or 0.
+     */
+    private static int partLabel(Tokens tk, int j) {
+        if (!(tk.is(j, "last") || tk.is(j, "first") || tk.is(j, "other"))) {
+            return 0;
+        }
+        int count = Words.readNumber(tk, j + 1) >> 2;
+        if (count != 3 && count != 4 && count != 6 && count != 7) {
+            return 0;
+        }
+        int k = j + 2;
+        if (tk.is(k, "digits") || tk.is(k, "numbers") || tk.is(k, "digit")) {
+            k++;
+        }
+        if (tk.is(k, "are") || tk.is(k, "is") || tk.is(k, "being")) {
+            k++;
+        }
+        if (k > j + 2 || tk.is(j - 1, "the")) {
+            return k - j;
+        }
+        StringBuilder after = new StringBuilder(); // "last four zero one nine nine": that many digits follow
+        for (int m = k; m < tk.n && after.length() < count; ) {
+            int used = appendDigits(tk, m, after, false);
+            if (used == 0) {
+                break;
+            }
+            m += used;
+        }
+        return after.length() == count ? k - j : 0;
+    }
+
     private static int appendDigits(Tokens tk, int j, StringBuilder out, boolean first) {
         String w = tk.t[j];
         String next = tk.at(j + 1);
@@ -236,7 +274,7 @@ public final class PhoneParser {
                 return 0; // "oh, it's ..." is an interjection, not a leading zero
             }
             out.append((char) ('0' + d));
-            return 1;
+            return 1 + zeros(tk, j + 1, out, d > 0);
         }
         int v = Words.numberWord(w);
         if (v >= 10 && v <= 99 && !first) {
@@ -245,8 +283,24 @@ public final class PhoneParser {
             int value = read >> 2;
             if (value >= 10 && value <= 99) {
                 out.append(value);
-                return read & 3;
+                return (read & 3) + zeros(tk, j + (read & 3), out, true);
             }
+        }
+        return 0;
+    }
+
+    /** "twenty one hundred" is 2100, "eight hundred" 800, "two thousand" 2000: the zeros the word at j adds. */
+    private static int zeros(Tokens tk, int j, StringBuilder out, boolean after) {
+        if (!after) {
+            return 0;
+        }
+        if (tk.is(j, "hundred")) {
+            out.append("00");
+            return 1;
+        }
+        if (tk.is(j, "thousand")) {
+            out.append("000");
+            return 1;
         }
         return 0;
     }

@@ -15,6 +15,7 @@ import app.bella.nlu.DayPart;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.Intent;
+import app.bella.nlu.NameParser;
 import app.bella.nlu.ParseContext;
 import app.bella.nlu.WhenPhrase;
 import java.time.DayOfWeek;
@@ -54,6 +55,14 @@ public final class Dialogue {
     /** The caller wants to stop: "never mind", "forget it", "goodbye". */
     private static final Pattern GOODBYE = Pattern.compile(
             "^\\W*(ok(ay)?\\W+)?(never ?mind|forget (it|about it)|good ?bye|bye( bye)?|i'?ll call (you )?back( later)?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A parting said last ("... I'll call back another day. Bye."), which ends the call unless the caller agreed. */
+    private static final Pattern PARTING_LAST = Pattern.compile(
+            "\\b(good ?bye|bye( bye| now)?|i'?ll (call|ring|try) (you )?(back|again)( later| another (day|time)"
+                    + "| some other (day|time)| tomorrow| next week)?)\\W*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGREEING = Pattern.compile(
+            "\\b(yes|yeah|yep|yup|sure|ok(ay)?|great|perfect|sounds good|please|book it|that works)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_NAME = Pattern.compile("\\b(name|spell)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
@@ -159,7 +168,7 @@ public final class Dialogue {
         if (in.silent()) {
             return failed(book, s, "Sorry, I didn't hear anything.");
         }
-        if (in.speech() != null && GOODBYE.matcher(in.speech()).find()) {
+        if (leaving(in)) {
             s.step = Step.DONE;
             s.outcome = s.outcome == null ? "abandoned" : s.outcome;
             return Reply.hangUp("No problem. Thank you for calling " + practiceName + ". Goodbye!");
@@ -196,6 +205,13 @@ public final class Dialogue {
         return failed(book, s, "Sorry, I didn't catch that.");
     }
 
+    /** "Never mind", "goodbye", or a parting said last without agreeing to anything ("... I'll call back. Bye."). */
+    private static boolean leaving(TurnInput in) {
+        String speech = in.speech();
+        return speech != null && (GOODBYE.matcher(speech).find()
+                || PARTING_LAST.matcher(speech).find() && !AGREEING.matcher(speech).find());
+    }
+
     /** The Expect a turn's words are read for ({@code expect} null: open, every slot). */
     public record Listening(Expect expect) {
     }
@@ -207,7 +223,7 @@ public final class Dialogue {
      * call. Keep it in step with {@link #turn}.
      */
     public static Optional<Listening> listening(CallState s, TurnInput in) {
-        if (s.turn + 1 > MAX_TURNS || in.silent() || (in.speech() != null && GOODBYE.matcher(in.speech()).find())) {
+        if (s.turn + 1 > MAX_TURNS || in.silent() || leaving(in)) {
             return Optional.empty();
         }
         if (serviceNamed(s, in) != null && (s.step == Step.ASK_SERVICE || s.step == Step.CONFIRM)) {
@@ -579,7 +595,12 @@ public final class Dialogue {
             return null;
         }
         List<Slot> alternatives = alternativesAround(book, wish, minutes);
-        clearWhen(s);
+        if (check.status() == SlotCheck.Status.TAKEN || check.status() == SlotCheck.Status.OUTSIDE_HOURS) {
+            s.time = null; // the day still stands: "then 3:30" (or "3:30 that day") means 3:30 on it
+            s.explicitAmPm = false;
+        } else {
+            clearWhen(s);
+        }
         s.offered.clear();
         alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
         String why = switch (check.status()) {
@@ -1253,7 +1274,7 @@ public final class Dialogue {
                     s.durationFromProfile = false;
                 }
             }
-            s.name = correctedName(s.name, ex.name());
+            s.name = NameParser.corrected(s.name, ex.name());
             name = true;
         }
         boolean phone = false;
@@ -1300,53 +1321,6 @@ public final class Dialogue {
             intent = true;
         }
         return new Changes(intent, name, phone, when, duration, unresolved);
-    }
-
-    /**
-     * "my name is Jon with an h" after "Jon Snow": a single corrected word replaces the part of the name it resembles
-     * (first or last), instead of dropping the rest of the name.
-     */
-    static String correctedName(String previous, String said) {
-        if (previous == null || said.contains(" ") || !previous.contains(" ")) {
-            return said;
-        }
-        String[] parts = previous.split(" ");
-        int last = parts.length - 1;
-        if (resembles(parts[0], said)) {
-            parts[0] = said;
-            return String.join(" ", parts);
-        }
-        if (resembles(parts[last], said)) {
-            parts[last] = said;
-            return String.join(" ", parts);
-        }
-        return said;
-    }
-
-    /** Same first letter and a few letters apart: two for short names, a third of the longer one for long names. */
-    private static boolean resembles(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
-        return x.charAt(0) == y.charAt(0) && editDistance(x, y) <= Math.max(2, Math.max(x.length(), y.length()) / 3);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private ZonedDateTime pickOffered(CallState s, Extraction ex, String text) {

@@ -11,6 +11,7 @@ import app.bella.understanding.ModelExtraction;
 import app.bella.understanding.ModelReading;
 import app.bella.understanding.Reconciler;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -104,12 +105,25 @@ public final class TurnUnderstanding {
         return reconciler.reconcile(byRules, alreadyRead, ctx);
     }
 
-    /** The context for this call: a national number is read in the caller ID's country first. */
+    /**
+     * The context for this call: a national number is read in the caller ID's country first; "the same time" is the
+     * appointment's being moved, else the time already on the table, else now.
+     */
     ParseContext context(CallState s) {
         java.time.ZoneId zone = bookings.schedule().zone();
         return new ParseContext(ZonedDateTime.now(bookings.clock()).withZoneSameInstant(zone), zone,
                 HoursSpoken.opens(bookings.schedule().hours()), HoursSpoken.closes(bookings.schedule().hours()), "1",
-                practiceCountry, null).withCallerId(s.from);
+                practiceCountry, null).withCallerId(s.from).withSameAs(sameAs(s, zone));
+    }
+
+    private static LocalDateTime sameAs(CallState s, java.time.ZoneId zone) {
+        if (s.existingStart != null) {
+            return ZonedDateTime.parse(s.existingStart).withZoneSameInstant(zone).toLocalDateTime();
+        }
+        if (s.date != null && s.time != null) {
+            return LocalDate.parse(s.date).atTime(LocalTime.parse(s.time));
+        }
+        return null;
     }
 
     /** Rules extraction for the expected slot, plus every other slot the caller volunteered. */

@@ -37,7 +37,8 @@ class ConfirmationParserTest {
             "yes I mean no", "actually no", "no that's not it", "it doesn't suit me", "that won't work",
             "incorrect", "never mind", "no way", "no, the 15th", "I can't make it", "not at all",
             "wrong number", "um no", "that's not what I said", "not what I meant", "I'd prefer a different time actually",
-            "can we do another day", "the other time"})
+            "can we do another day", "the other time", "that's not it", "that is not it", "no, that's not the one",
+            "not it"})
     void no(String input) {
         assertEquals(Confirmation.NO, parser.parse(input));
     }

@@ -261,4 +261,108 @@ class DateTimeParserTest {
         assertEquals(date("2026-01-01"), parser.parse("tomorrow", Fixtures.at(2025, 12, 31, 10, 0)).date());
         assertEquals(date("2026-01-05"), parser.parse("next Monday", dec).date());
     }
+
+    /** A window of time asks for its start; an am/pm or day part said once belongs to both ends. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            tomorrow between 10 and 11                  | 2025-10-09 | 10:00
+            from 1 to 3 on Friday                       | 2025-10-10 | 13:00
+            sometime between 1 and 3 tomorrow           | 2025-10-09 | 13:00
+            between ten thirty and eleven on Thursday   | 2025-10-09 | 10:30
+            Friday from 9 to 5                          | 2025-10-10 | 09:00
+            between 2 and 4 pm tomorrow                 | 2025-10-09 | 14:00
+            between 11 and 1 tomorrow                   | 2025-10-09 | 11:00
+            from 11 to 1 pm tomorrow                    | 2025-10-09 | 11:00
+            from 10 am to 2 pm on Monday                | 2025-10-13 | 10:00
+            between 9 in the morning and noon tomorrow  | 2025-10-09 | 09:00
+            between 1 and 3 in the afternoon tomorrow   | 2025-10-09 | 13:00
+            tomorrow 1 to 3                             | 2025-10-09 | 13:00
+            from 2 till 4 Friday                        | 2025-10-10 | 14:00
+            Tuesday 3 - 5                               | 2025-10-14 | 15:00
+            between noon and 2 tomorrow                 | 2025-10-09 | 12:00
+            between quarter to ten and eleven tomorrow  | 2025-10-09 | 09:45
+            from ten to eleven on Friday                | 2025-10-10 | 10:00
+            between 10 and quarter to 11 tomorrow       | 2025-10-09 | 10:00
+            anytime from 2:30 to 4 on Thursday          | 2025-10-09 | 14:30
+            ten to eleven tomorrow                      | 2025-10-09 | 10:50
+            tomorrow at five to three                   | 2025-10-09 | 14:55
+            from tomorrow at 2                          | 2025-10-09 | 14:00
+            Monday from 2 to 3 hours                    | 2025-10-13 | -
+            between 14 and 16 October                   | -          | -
+            """)
+    void aWindowOfTimeIsItsStart(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        if (date == null) {
+            assertNull(w.time(), text);
+            return;
+        }
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    /** "Same time" is the reference the context gives (the appointment being moved), else now. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            same time next week                  | -                | 2025-10-15 | 10:00
+            same time tomorrow works             | -                | 2025-10-09 | 10:00
+            the same time on Friday              | -                | 2025-10-10 | 10:00
+            same day next week at 2              | -                | 2025-10-15 | 14:00
+            same time next week                  | 2025-10-16T14:30 | 2025-10-23 | 14:30
+            same time but on Friday              | 2025-10-16T14:30 | 2025-10-10 | 14:30
+            same day, but at 4                   | 2025-10-16T14:30 | 2025-10-16 | 16:00
+            the same time as usual tomorrow      | 2025-10-16T11:00 | 2025-10-09 | 11:00
+            """)
+    void theSameTimeIsTheReferencesTime(String text, String reference, String date, String time) {
+        ParseContext ctx = reference == null ? CTX : CTX.withSameAs(java.time.LocalDateTime.parse(reference));
+        WhenPhrase w = parser.parse(text, ctx);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @Test
+    void theSameTimeAsNowIsTheQuarterHourBefore() {
+        WhenPhrase w = parser.parse("same time tomorrow", Fixtures.at(2025, 10, 8, 10, 52));
+        assertEquals(LocalTime.of(10, 45), w.time());
+    }
+
+    /** British and 24-hour ways of saying a time, and digits as the recogniser writes a spoken time after "at". */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            half two tomorrow                     | 2025-10-09 | 14:30
+            tomorrow at half two                  | 2025-10-09 | 14:30
+            Friday, half nine                     | 2025-10-10 | 09:30
+            Thursday week                         | 2025-10-16 | -
+            Thursday week at 10                   | 2025-10-16 | 10:00
+            Monday fortnight                      | 2025-10-27 | -
+            Friday week, half ten                 | 2025-10-17 | 10:30
+            fourteen hundred hours tomorrow       | 2025-10-09 | 14:00
+            tomorrow at fourteen hundred          | 2025-10-09 | 14:00
+            fourteen thirty on Friday             | 2025-10-10 | 14:30
+            Monday at oh nine hundred hours       | 2025-10-13 | 09:00
+            tomorrow at 1400                      | 2025-10-09 | 14:00
+            tomorrow at 230                       | 2025-10-09 | 14:30
+            tomorrow at 1030                      | 2025-10-09 | 10:30
+            Friday at 930                         | 2025-10-10 | 09:30
+            tomorrow at 245 pm                    | 2025-10-09 | 14:45
+            """)
+    void britishAnd24HourTimes(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"half an hour", "half 3 hours", "I need 1200 dollars", "about 250 people",
+            "the week of the 20th"})
+    void noClockTimeInAmountsAndLengths(String text) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    }
+
+    /** Answering a read-back, a bare number set against another is the time that replaces it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"No, 3, not 2.", "no, 3 not 2", "no, not 2, 3", "it's 3 not 2", "no three o'clock not two"})
+    void aNumberSetAgainstAnotherIsATime(String text) {
+        assertEquals(LocalTime.of(15, 0), parser.parse(text, CTX).time(), text);
+    }
 }

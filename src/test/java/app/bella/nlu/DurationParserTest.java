@@ -85,4 +85,19 @@ class DurationParserTest {
     void aBareClockTimeIsNotALength(String input) {
         assertNull(parser.parse(input, true));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I'd like an hour-long appointment on Friday at 4:45  | 60
+            a two-hour appointment                               | 120
+            a forty-five-minute cleaning                         | 45
+            an hour-long visit                                   | 60
+            90-minute session                                    | 90
+            the two-hour one                                     | 120
+            a one-hour slot                                      | 60
+            twenty-minute check                                  | 20
+            """)
+    void aLengthSaidAsOneHyphenatedWord(String text, int minutes) {
+        assertEquals(minutes, parser.parse(text, false));
+    }
 }

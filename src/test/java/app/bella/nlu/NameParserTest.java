@@ -192,4 +192,74 @@ class NameParserTest {
         assertEquals("Mcintyre", NameParser.titleCase("mcintyre").replace("McI", "Mci"));
         assertEquals("McIntyre", NameParser.titleCase("mcintyre"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Jon Snow        | John        | John Snow
+            John Snow       | Jon         | Jon Snow
+            Mary Smith      | Smyth       | Mary Smyth
+            Mary Smith      | Peter Brown | Peter Brown
+            Mary Smith      | Peter       | Peter
+            -               | Ada         | Ada
+            Ada             | Adda        | Adda
+            Nadia Shepanski | Szczepanski | Nadia Szczepanski
+            Sarah Stevens   | Sandra      | Sandra
+            Kim Lee         | Kate        | Kate
+            """)
+    void aSingleCorrectedWordReplacesThePartItResembles(String previous, String said, String expected) {
+        assertEquals(expected, NameParser.corrected(previous, said));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Dave Smith, sorry, Smyth, S M Y T H                 | Dave Smyth
+            Dave Smith, sorry, Smyth                            | Dave Smyth
+            it's Jennifer, no sorry, Jenna, Jenna Li            | Jenna Li
+            my name is Mike, sorry, Michael Brown               | Michael Brown
+            I'm Tom Harris, I mean Thomas                       | Thomas Harris
+            it's Ann Lee, actually, Anne Lee                    | Anne Lee
+            Karen Wu, oops, Karen Woo                           | Karen Woo
+            this is Robert Green, wait, Robert Greene           | Robert Greene
+            Peter Kowalski, rather Piotr Kowalski               | Piotr Kowalski
+            I'm sorry, my name is John Baker                    | John Baker
+            John Smith, sorry about the noise                   | John Smith
+            Lisa Ray, sorry, is this the dentist                | Lisa Ray
+            """)
+    void aNameTakenBackInTheSameBreathIsTheOneSaidAfter(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            it's Jon, J O N, Jonsson                            | Jon Jonsson
+            Jon J O N Jonsson                                   | Jon Jonsson
+            Siobhan, that's S I O B H A N, Murphy               | Siobhan Murphy
+            Siobhan, that is S I O B H A N, Murphy              | Siobhan Murphy
+            it's Smyth, spelled S M Y T H                       | Smyth
+            Niamh, it's spelled N I A M H, Kelly                | Niamh Kelly
+            Smith, S M I T H, John Smith                        | John Smith
+            J O N Jon                                           | Jon
+            Jon, J O N                                          | Jon
+            Sean, S E A N, Sean Smith                           | Sean Smith
+            """)
+    void aSpellingBelongsToTheWordBeforeIt(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the appointment's for me, Priya Patel               | Priya Patel
+            that's me, Priya Patel                              | Priya Patel
+            it's just for me, Omar Haddad                       | Omar Haddad
+            """)
+    void aNameSaidAfterMeIsTheCallers(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hold on one second", "hold on", "hang on a sec", "sorry who is this", "sorry, what?",
+            "for me"})
+    void holdingAndAskingAreNoNames(String utterance) {
+        assertNull(parser.parse(utterance));
+    }
 }

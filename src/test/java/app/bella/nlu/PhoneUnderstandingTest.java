@@ -75,7 +75,7 @@ class PhoneUnderstandingTest {
     @CsvSource(delimiter = '|', textBlock = """
             1 800 555 1234                             | +18005551234
             1-800-267-2001                             | +18002672001
-            one eight hundred five five five one two three four | -
+            one eight hundred five five five one two three four | +18005551234
             one eight oh oh five five five one two three four | +18005551234
             1 888 555 0000                             | +18885550000
             877 555 1234                               | +18775551234
@@ -171,5 +171,31 @@ class PhoneUnderstandingTest {
             """)
     void theCallerIdGivesItsCountry(String callerId, String region) {
         assertThat(ParseContext.regionOfNumber(callerId)).isEqualTo(region);
+    }
+
+    /** Hundreds and thousands said as people read the last digits: "twenty one hundred" is 2100. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            four oh three five five five twenty one hundred      | +14035552100
+            780 555 twenty one hundred                           | +17805552100
+            four oh three five five five two thousand            | +14035552000
+            four oh three five five five nineteen hundred        | +14035551900
+            four oh three, five five five, six hundred           | -
+            """)
+    void hundredsAndThousandsAddZeros(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
+
+    /** "The last four are ...": the count names the part of the number that follows; it is no digit of it. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            four one six five five five, and the last four are zero one two three  | +14165550123
+            four oh three five five five, last four zero one nine nine             | +14035550199
+            587 555 and the last four digits are 4 4 1 2                           | +15875554412
+            the first three are 780, then 555, last four 0134                      | +17805550134
+            the last four are 1 2 3 4                                              | -
+            """)
+    void aPartNamedByItsCountIsNoDigit(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
     }
 }

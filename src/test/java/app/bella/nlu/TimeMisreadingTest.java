@@ -72,14 +72,24 @@ class TimeMisreadingTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @CsvSource(delimiter = '|', value = {
-            "Friday after lunch|2025-10-10|AFTERNOON", "Thursday before lunch|2025-10-09|MORNING",
-            "Monday after work|2025-10-13|", "Tuesday after school|2025-10-14|", "Friday before noon|2025-10-10|MORNING",
-            "sometime Thursday after lunch|2025-10-09|AFTERNOON", "Friday after breakfast|2025-10-10|AFTERNOON"})
+            "Thursday before lunch|2025-10-09|MORNING", "Monday after work|2025-10-13|",
+            "Tuesday after school|2025-10-14|", "Friday before noon|2025-10-10|MORNING",
+            "Friday after breakfast|2025-10-10|MORNING"})
     void aDayWithADayPartPhraseAndNoTimeIsThatDayWithoutATime(String text, LocalDate date, DayPart part) {
         WhenPhrase w = rules.extract(text, Expect.TIME, CTX).when();
         assertThat(w.date()).as(text).isEqualTo(date);
         assertThat(w.time()).as(text + ": no clock time was said").isNull();
         assertThat(w.dayPart()).as(text).isEqualTo(part);
+    }
+
+    /** Lunch ends at one o'clock as people say it: "after lunch" alone is 1 pm, a time said with it wins. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Friday after lunch|2025-10-10T13:00", "sometime Thursday after lunch|2025-10-09T13:00",
+            "after lunch on Tuesday|2025-10-14T13:00", "tomorrow after lunch sometime|2025-10-09T13:00",
+            "Friday after lunch, around 2|2025-10-10T14:00", "after lunchtime Monday|2025-10-13T13:00"})
+    void afterLunchIsOneOClock(String text, String expected) {
+        assertThat(booked(text, Expect.TIME)).as(text).isEqualTo(ZonedDateTime.of(java.time.LocalDateTime.parse(expected), EDMONTON));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")

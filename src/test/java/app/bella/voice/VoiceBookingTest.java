@@ -125,6 +125,43 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aTimeSaidAloneAfterTheWishedTimeWasTakenIsOnTheSameDay() throws Exception {
+        seedAppointment("Busy Slot", newPhone(), "2025-10-20T14:00:00-06:00", 60);
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, Victor Alvarez here, a half-hour appointment on the 20th at 2 pm please");
+        assertThat(c.lastPrompt()).contains("already taken");
+        c.say("okay, then 3:30 please");
+        assertThat(c.lastPrompt()).contains("Monday, October 20th at 3:30 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-20T15:30:00-06:00");
+    }
+
+    @Test
+    void anHourLongVisitThatRunsPastClosingMovesWithinThatDay() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Sofia Marino here, I'd like an hour-long appointment on Friday at 4:45");
+        assertThat(c.lastPrompt()).contains("not open");
+        c.say("oh right, you close at 5. Then 3:30 that day");
+        assertThat(c.lastPrompt()).contains("Friday, October 10th at 3:30 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).singleElement().satisfies(a -> {
+            assertThat(a.get("start").asText()).isEqualTo("2025-10-10T15:30:00-06:00");
+            assertThat(a.get("durationMinutes").asInt()).isEqualTo(60);
+        });
+    }
+
+    @Test
+    void aTimeSetAgainstTheReadBackOneReplacesIt() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("my name is Ethan Clarke, a 30 minute appointment on the 21st at 2");
+        assertThat(c.lastPrompt()).contains("October 21st at 2 PM");
+        c.say("No, 3, not 2.");
+        assertThat(c.lastPrompt()).contains("October 21st at 3 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-21T15:00:00-06:00");
+    }
+
+    @Test
     void outOfHoursRequestIsNeverBookedAndAnotherTimeCanBeChosen() throws Exception {
         String phone = newPhone();
         TwilioCaller c = call(phone).say("Monday at 6 AM");
@@ -256,6 +293,23 @@ class VoiceBookingTest {
         assertThat(c.ended).isEqualTo("hangup");
         assertThat(c.lastPrompt()).contains("Goodbye");
         assertThat(callState(c.callSid).get("outcome").asText()).isEqualTo("abandoned");
+    }
+
+    @Test
+    void aPartingSaidLastEndsTheCallUnlessTheCallerAgreed() throws Exception {
+        seedAppointment("Busy Slot", newPhone(), "2025-10-22T14:00:00-06:00", 60);
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, this is Ana Lopez, can I get the 22nd at 2 pm?");
+        assertThat(c.lastPrompt()).contains("already taken");
+        c.say("No, 2 o'clock is the only time I can make it. I'll call back another day. Bye.");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).isEmpty();
+
+        String other = newPhone();
+        TwilioCaller agreed = call(other).say("Hi, this is Ben Ortiz, the 22nd at 11 am please");
+        assertThat(agreed.lastPrompt()).contains("October 22nd at 11 AM");
+        agreed.say("yes that's great, thanks, bye");
+        assertThat(appointments(other)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-22T11:00:00-06:00");
     }
 
     @Test
