@@ -70,7 +70,8 @@ public final class ConfirmationParser {
                 "not what i said", "not what i asked", "not what i meant", "that's not what i said",
                 "that's not what i meant", "that is not what i said", "different time", "different day",
                 "another time", "another day", "other time", "other day", "that's not it", "that is not it", "not it",
-                "that's not the one", "not the one"};
+                "that's not the one", "not the one", "that's not my name", "not my name", "that's not my number",
+                "not my number", "that's not me", "wrong name", "that is not my name", "that's not my phone number"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",
@@ -156,8 +157,9 @@ public final class ConfirmationParser {
             if (!expected && decision == null && i >= OPEN_WINDOW) {
                 break;
             }
+            boolean cancelAfterYes = decision == Kind.YES && k == Kind.NO && tk.t[i].equals("cancel");
             boolean mayOverride = decision == null
-                    || i - decisionEnd <= CLOSE_OVERRIDE
+                    || i - decisionEnd <= CLOSE_OVERRIDE && !cancelAfterYes // "yes, please cancel it" agrees
                     || i - lastCorrection <= 2;
             if (mayOverride) {
                 decision = k;

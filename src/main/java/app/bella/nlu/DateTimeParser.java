@@ -333,7 +333,8 @@ public final class DateTimeParser {
 
     private static boolean mayNegate(Tokens tk) {
         for (int k = 0; k < tk.n; k++) {
-            if (NEGATORS.contains(tk.t[k]) || tk.t[k].equals("no") && tk.is(k + 1, "good")) {
+            if (NEGATORS.contains(tk.t[k]) || tk.t[k].equals("no") && tk.is(k + 1, "good")
+                    || tk.t[k].equals("but") && preNegation(tk, k) > 0) {
                 return true;
             }
         }
@@ -349,8 +350,10 @@ public final class DateTimeParser {
         if (w.equals("not")) {
             return tk.is(i - 1, "why") || tk.is(i - 1, "or") || tk.is(i - 1, "if") && tk.is(i + 1, "sure") ? 0 : 1;
         }
-        if (w.equals("except") || w.equals("excluding")) {
-            return 1;
+        if (w.equals("except") || w.equals("excluding")
+                || w.equals("but") && (tk.is(i - 1, "anything") || tk.is(i - 1, "anytime")
+                        || tk.is(i - 1, "day") && (tk.is(i - 2, "any") || tk.is(i - 2, "every")))) {
+            return 1; // "any day except Tuesday", "anything but Friday"
         }
         if (w.equals("can't") || w.equals("cannot") || w.equals("couldn't") || w.equals("won't")) {
             String v = tk.at(i + 1);
@@ -788,12 +791,25 @@ public final class DateTimeParser {
             j++;
         }
         boolean ordinal = Words.readOrdinal(tk, j) > 0;
-        int day = readDay(tk, j, the || tk.is(i - 1, "on") || monthFollows(tk, j));
+        boolean afterWeekday = !the && !ordinal && s.lastWeekday != null && s.weekdayEnd == i;
+        int day = readDay(tk, j, the || tk.is(i - 1, "on") || monthFollows(tk, j) || afterWeekday);
         if (day < 0) {
             return 0;
         }
         int dayValue = day >> 2;
         int end = j + (day & 3);
+        if (afterWeekday && !monthFollows(tk, j)) {
+            // "Thursday 16", "Monday 27 at 3 pm": the day of the month, when it falls on that weekday; a number up to
+            // 12 is a time unless a time is said after it ("Friday 10" is 10 o'clock)
+            LocalDate d = nextDayOfMonth(s.today, dayValue, s.lastWeekday);
+            boolean dayNumber = dayValue > 12 || tk.is(end, "at");
+            if (d == null || d.isAfter(s.today.plusDays(62)) || !dayNumber || isTimeFollower(tk.at(end)) || UNITS.contains(tk.at(end))
+                    || readMinutes(tk, end) >= 0) {
+                return 0;
+            }
+            s.setDate(d, end);
+            return end - i;
+        }
         int k = end;
         if (tk.is(k, "of")) {
             k++;
@@ -1545,8 +1561,8 @@ public final class DateTimeParser {
         }
         DayPart p = null;
         int used = 0;
-        if (w.equals("in") && tk.is(j + 1, "the")) {
-            p = PARTS.get(tk.at(j + 2));
+        if ((w.equals("in") || w.equals("of")) && tk.is(j + 1, "the")) {
+            p = PARTS.get(tk.at(j + 2)); // "in the afternoon", "3 of the afternoon"
             used = 3;
         } else if (w.equals("at") && tk.is(j + 1, "night")) {
             p = DayPart.EVENING;
@@ -1846,8 +1862,18 @@ public final class DateTimeParser {
         Tokens tk = s.tk;
         int j = i + used;
         String next = tk.at(j);
-        if (UNITS.contains(next) || next.equals("and") && tk.is(j + 1, "a") && tk.is(j + 2, "half")) {
-            return 0; // "2 hours", "3 days", "2 of them"
+        if ((next.equals("hours") || next.equals("hrs")) && tk.is(i - 1, "at") && h <= 23) {
+            s.setClock(h, 0, true); // "at eleven hours": the hour, as said in many languages
+            return used + 1;
+        }
+        int andHalf = next.equals("and") && tk.is(j + 1, "half") ? 2
+                : next.equals("and") && tk.is(j + 1, "a") && tk.is(j + 2, "half") ? 3 : 0;
+        if (andHalf > 0 && !UNITS.contains(tk.at(j + andHalf)) && h <= 12 && hasCue(s, i)) {
+            return clock(s, i, j + andHalf, h, 30, false); // "at nine and half": half past nine
+        }
+        boolean ofDayPart = next.equals("of") && tk.is(j + 1, "the") && PARTS.containsKey(tk.at(j + 2));
+        if (UNITS.contains(next) && !ofDayPart || andHalf > 0) {
+            return 0; // "2 hours", "3 days", "2 of them", "2 and a half hours"; not "3 of the afternoon"
         }
         if (next.equals("noon") && h == 12) {
             s.setFixed(LocalTime.NOON);

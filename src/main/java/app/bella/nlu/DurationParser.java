@@ -105,6 +105,9 @@ public final class DurationParser {
         return pack(v, used);
     }
 
+    /** Words between an amount and its unit that leave it as said ("a full hour"). */
+    private static final java.util.Set<String> FULL = Words.setOf("full", "whole", "good", "solid", "entire");
+
     /** Returns minutes << 8 | tokensUsed for a duration starting at i, or -1. */
     private static int durationAt(Tokens tk, int i) {
         String w = tk.t[i];
@@ -143,12 +146,16 @@ public final class DurationParser {
         if (isHourUnit(w) && tk.is(i + 1, "and") && tk.is(i + 2, "a") && tk.is(i + 3, "half")) {
             return pack(90, 4); // "hour and a half"
         }
-        int a = amountAt(tk, i);
+        int a = w.equals("hour") && !tk.is(i - 1, "the") && !tk.is(i - 1, "per") && !tk.is(i - 1, "every")
+                ? pack(2, 0) : amountAt(tk, i); // "hour and fifteen minutes": one hour said without "an"
         if (a < 0) {
             return -1;
         }
         int twice = a >> 8;
         int j = i + (a & 0xff);
+        while (FULL.contains(tk.at(j)) && (isHourUnit(tk.at(j + 1)) || isMinuteUnit(tk.at(j + 1)))) {
+            j++; // "a full hour", "a good half hour", "a whole 30 minutes"
+        }
         String unit = tk.at(j);
         if (isMinuteUnit(unit)) {
             return twice % 2 == 0 ? pack(twice / 2, j + 1 - i) : -1;
@@ -220,6 +227,11 @@ public final class DurationParser {
     private static final java.util.Set<String> TIME_AFTER = java.util.Set.of("am", "pm", "a.m.", "p.m.", "o'clock",
             "oclock");
 
+    /** Things a bare number counts that are no length of time. */
+    private static final java.util.Set<String> COUNTED = Words.setOf("years", "year", "old", "people", "person",
+            "persons", "of", "kids", "children", "adults", "patients", "dollars", "bucks", "teeth", "tooth", "times",
+            "days", "weeks", "months", "visits", "appointments", "cavities", "fillings");
+
     private static int bare(Tokens tk) {
         for (int i = 0; i < tk.n; i++) {
             if (DateTimeParser.isDayWord(tk.t[i]) || tk.t[i].equals("week") || tk.t[i].equals("month")) {
@@ -233,8 +245,9 @@ public final class DurationParser {
                 while (p >= 0 && Words.isFiller(tk.t[p])) {
                     p--;
                 }
-                if (p >= 0 && TIME_BEFORE.contains(tk.t[p]) || TIME_AFTER.contains(tk.at(i + (r & 3)))) {
-                    return -1;
+                if (p >= 0 && TIME_BEFORE.contains(tk.t[p]) || TIME_AFTER.contains(tk.at(i + (r & 3)))
+                        || COUNTED.contains(tk.at(i + (r & 3)))) {
+                    return -1; // "at 3", "3 pm"; "45 years old", "two people" count something else
                 }
                 int v = r >> 2;
                 if (v >= 1 && v <= 4) {

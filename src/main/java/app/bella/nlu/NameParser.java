@@ -209,7 +209,7 @@ public final class NameParser {
         for (int i = 0; i < tk.n; i++) {
             int len = introAt(tk, i);
             if (len > 0) {
-                int from = i + len;
+                int from = skipHedge(tk, i + len);
                 from = afterRelation(tk, from);
                 Collected c = collect(tk, from, true, true);
                 if (c != null) {
@@ -220,7 +220,9 @@ public final class NameParser {
         // 2. "X here" / "X speaking" / "X calling"
         int start = skipLeads(tk, 0);
         // "it's the guy from last week", "a friend of mine": a word after an article describes, it does not name
-        Collected c = start > 0 && ARTICLES.contains(tk.t[start - 1]) ? null : collect(tk, start, false, expected);
+        // "my tooth hurts": a word after "my" is something the caller has, not their name
+        boolean described = start > 0 && (ARTICLES.contains(tk.t[start - 1]) || tk.t[start - 1].equals("my"));
+        Collected c = described ? null : collect(tk, start, false, expected);
         if (c != null) {
             String lead = c.name;
             int end = c.end;
@@ -231,7 +233,7 @@ public final class NameParser {
                 return null; // "unclear response 7", "John 2"
             }
             if (expected) {
-                return lead; // "John Smith appointment", "Robert Brown"
+                return fullerLater(tk, c).name; // "John Smith appointment", "Robert Brown"
             }
             // open utterance: nothing but a name, optionally followed by digits ("John Smith 416 555 1234")
             if (end == tk.n || isNumberLike(tk.t[end]) || tk.t[end].equals("plus")
@@ -264,6 +266,20 @@ public final class NameParser {
             return before == null ? null : corrected(before, said);
         }
         return null;
+    }
+
+    /** Past "how do you say", "let me see", "what is it" after an introduction ("my name is, how you say, Nguyen"). */
+    private static int skipHedge(Tokens tk, int i) {
+        if (tk.is(i, "how") && (tk.is(i + 1, "you") || tk.is(i + 1, "do") && tk.is(i + 2, "you"))) {
+            int j = tk.is(i + 1, "do") ? i + 3 : i + 2;
+            if (tk.is(j, "say")) {
+                return tk.is(j + 1, "it") ? j + 2 : j + 1;
+            }
+        }
+        if (tk.is(i, "let") && tk.is(i + 1, "me") && (tk.is(i + 2, "see") || tk.is(i + 2, "think"))) {
+            return i + 3;
+        }
+        return i;
     }
 
     /** Articles: the word after one is a description ("the guy", "a friend"), not a name. */
@@ -304,6 +320,15 @@ public final class NameParser {
      */
     private static Collected fullerLater(Tokens tk, Collected c) {
         int at = c.end;
+        String said = c.name.toLowerCase(Locale.ROOT);
+        String firstWord = said.split(" ")[0];
+        for (int k = at + 1; k < tk.n; k++) {
+            // "it's Kevin — hang on babe, I'm on the phone — Kevin Brooks": the name said again in full
+            Collected again = tk.t[k].equals(firstWord) ? collect(tk, k, true, true) : null;
+            if (again != null && again.name.toLowerCase(Locale.ROOT).startsWith(said + " ")) {
+                return again;
+            }
+        }
         if (!(at < tk.n && SELF_SUFFIX.contains(tk.t[at]))) {
             return c;
         }

@@ -71,6 +71,41 @@ public final class PhoneParser {
     }
 
     private Found find(Tokens tk, String defaultCountryCode, String callerRegion, String country) {
+        Found found = scan(tk, defaultCountryCode, callerRegion, country);
+        if (found.phone == null) {
+            Tokens heard = misheardDigits(tk); // "four oh tree", "seven ate oh", "oh won for too"
+            if (heard != tk) {
+                return scan(heard, defaultCountryCode, callerRegion, country);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The utterance with the words the recogniser writes for digits ("won", "tree", "ate", "for", "too") read as
+     * digits where they stand next to a digit; the same tokens when there are none. Only tried when no number was
+     * found as said, so "780 555 1234 for Friday" keeps its number.
+     */
+    private static Tokens misheardDigits(Tokens tk) {
+        String[] t = null;
+        for (int i = 0; i < tk.n; i++) {
+            String digit = Words.MISHEARD_DIGITS.get(tk.t[i]);
+            if (digit != null && (digitLike(tk, i - 1) || digitLike(tk, i + 1))) {
+                if (t == null) {
+                    t = tk.t.clone();
+                }
+                t[i] = digit;
+            }
+        }
+        return t == null ? tk : new Tokens(t, tk.orig, tk.glued);
+    }
+
+    private static boolean digitLike(Tokens tk, int i) {
+        String w = tk.at(i);
+        return !w.isEmpty() && (digitWord(w) >= 0 || Words.isDigits(w) || Words.MISHEARD_DIGITS.containsKey(w));
+    }
+
+    private Found scan(Tokens tk, String defaultCountryCode, String callerRegion, String country) {
         Found best = Found.NONE;
         java.util.List<Run> runs = new java.util.ArrayList<>(4);
         StringBuilder digits = new StringBuilder(20);

@@ -388,6 +388,11 @@ public final class Words {
     }
 
     /** A misheard "to"/"for" between these is the clock's two or four ("at to pm", "around for thirty"). */
+    /** Words the recogniser writes for a spoken digit ("won" for one, "tree" for three); only read as digits where a
+     *  number must be. */
+    static final java.util.Map<String, String> MISHEARD_DIGITS = java.util.Map.of("to", "two", "too", "two", "for",
+            "four", "fore", "four", "won", "one", "tree", "three", "ate", "eight");
+
     private static final Set<String> CLOCK_BEFORE = Set.of("at", "around", "about", "by");
     private static final Set<String> CLOCK_AFTER = Set.of("am", "pm", "a.m.", "p.m.", "o'clock", "oclock", "thirty",
             "fifteen", "forty-five", "forty", "ish", "in");
@@ -414,10 +419,10 @@ public final class Words {
             } else if (w.equals("to") && next.equals("morrow")) {
                 merged = "tomorrow"; // "to morrow": the recogniser split the word
                 skip = 1;
-            } else if ((w.equals("to") || w.equals("too") || w.equals("for")) && !outL.isEmpty()
+            } else if (MISHEARD_DIGITS.containsKey(w) && !outL.isEmpty()
                     && CLOCK_BEFORE.contains(outL.get(outL.size() - 1)) && (CLOCK_AFTER.contains(next)
                     || (next.equals("a") || next.equals("p")) && i + 2 < n && low.get(i + 2).equals("m"))) {
-                merged = w.equals("for") ? "four" : "two"; // "at to pm", "at for thirty": the number, misheard
+                merged = MISHEARD_DIGITS.get(w); // "at to pm", "at for thirty", "at won thirty": the number, misheard
             } else if (w.equals("fortnight") || w.equals("fortnights")) {
                 if (!outL.isEmpty() && (outL.get(outL.size() - 1).equals("a") || outL.get(outL.size() - 1).equals("one"))) {
                     outL.remove(outL.size() - 1);

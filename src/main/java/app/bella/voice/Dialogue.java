@@ -9,6 +9,7 @@ import app.bella.booking.Slot;
 import app.bella.booking.SlotCheck;
 import app.bella.nlu.AppointmentReference;
 import app.bella.nlu.Confirmation;
+import app.bella.nlu.ConfirmationParser;
 import app.bella.nlu.DateRange;
 import app.bella.nlu.DateTimeResolver;
 import app.bella.nlu.DayPart;
@@ -64,6 +65,12 @@ public final class Dialogue {
     private static final Pattern AGREEING = Pattern.compile(
             "\\b(yes|yeah|yep|yup|sure|ok(ay)?|great|perfect|sounds good|please|book it|that works)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CANCEL_WORDS = Pattern.compile(
+            "\\b(go ahead and )?cancel(l?ed|l?ing)?( it| that| this| the appointment| my appointment)?\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATED = Pattern.compile("\\b(no|not|don'?t|do not|never|nope)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final ConfirmationParser YES_NO = new ConfirmationParser();
     private static final Pattern CHANGE_NAME = Pattern.compile("\\b(name|spell)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
@@ -367,6 +374,9 @@ public final class Dialogue {
     private Reply onConfirmCancel(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
+        if (ex.intent() == Intent.CANCEL && in.text() != null) {
+            answer = cancelAnswer(in.text()); // "yes, please cancel it" agrees; "cancel it" is no "no" here
+        }
         if (answer == Confirmation.YES) {
             Appointment a = book.appointment(s.existingAppointmentId).orElse(null);
             if (a != null && book.cancel(a.id(), s.callSid)) {
@@ -388,6 +398,19 @@ public final class Dialogue {
                     Reply.Input.SPEECH, List.of());
         }
         return failed(book, s, "Sorry, was that a yes or a no?");
+    }
+
+    /**
+     * The answer to "Shall I cancel it?" that asks for the cancellation in its own words: what is said besides the
+     * cancel words decides ("yes, please cancel it", "no, don't cancel it"); nothing besides them is a yes.
+     */
+    static Confirmation cancelAnswer(String text) {
+        String rest = CANCEL_WORDS.matcher(text).replaceAll(" ");
+        Confirmation besides = YES_NO.parse(rest);
+        if (besides != null) {
+            return besides;
+        }
+        return NEGATED.matcher(rest).find() ? Confirmation.NO : Confirmation.YES;
     }
 
     private Reply onAlternative(PracticeBook book, CallState s, TurnInput in, Heard heard) {

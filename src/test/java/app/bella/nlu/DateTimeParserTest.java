@@ -365,4 +365,36 @@ class DateTimeParserTest {
     void aNumberSetAgainstAnotherIsATime(String text) {
         assertEquals(LocalTime.of(15, 0), parser.parse(text, CTX).time(), text);
     }
+
+    /** How callers who learned English later, or the recogniser, put a day and a time. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            I come Thursday 16 at nine and half                      | 2025-10-16 | 09:30
+            Thursday 16                                              | 2025-10-16 | -
+            Monday 27 at 3 pm                                        | 2025-10-27 | 15:00
+            Me, I can the Wednesday 22, at eleven hours              | 2025-10-22 | 11:00
+            For me is better the 21 of October, at 3 of the afternoon | 2025-10-21 | 15:00
+            tomorrow at 3 of the afternoon                           | 2025-10-09 | 15:00
+            tomorrow at nine and a half                              | 2025-10-09 | 09:30
+            Friday 10                                                | 2025-10-10 | 10:00
+            Friday 10 at 2                                           | 2025-10-10 | 14:00
+            Thursday 17                                              | 2025-10-09 | 17:00
+            anything but Friday, Thursday at 1 would work            | 2025-10-09 | 13:00
+            any day but Friday, Thursday at 1                        | 2025-10-09 | 13:00
+            Tuesday at won thirty                                    | 2025-10-14 | 13:30
+            Friday at tree thirty                                    | 2025-10-10 | 15:30
+            Monday at ate o'clock                                    | 2025-10-13 | 08:00
+            """)
+    void dayAndTimeAsSaidByManySpeakers(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"at 2 and a half hours", "it takes two and a half hours"})
+    void aLengthWithAHalfIsNoTime(String text) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    }
 }

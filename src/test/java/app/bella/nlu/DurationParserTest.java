@@ -100,4 +100,21 @@ class DurationParserTest {
     void aLengthSaidAsOneHyphenatedWord(String text, int minutes) {
         assertEquals(minutes, parser.parse(text, false));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a full hour                    | 60
+            a good half hour               | 30
+            hour and fifteen minutes       | 75
+            the whole hour                 | 60
+            """)
+    void anHourSaidWithoutAnArticleOrWithAnAdjective(String text, int minutes) {
+        assertEquals(minutes, parser.parse(text, true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'm 45 years old", "two people", "it's for 3 kids", "about 200 dollars", "per hour"})
+    void aNumberThatCountsSomethingElseIsNoLength(String text) {
+        assertNull(parser.parse(text, true));
+    }
 }

@@ -262,4 +262,22 @@ class NameParserTest {
     void holdingAndAskingAreNoNames(String utterance) {
         assertNull(parser.parse(utterance));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            My name is, how you say, Nguyen Van An                         | Nguyen Van An
+            my name is, how do you say it, Okonkwo Chidi                   | Okonkwo Chidi
+            my name is let me see, Walter Grey                             | Walter Grey
+            it's Kevin — hang on babe I'm on the phone — Kevin Brooks      | Kevin Brooks
+            Maria, sorry my son is shouting, Maria Lopez                   | Maria Lopez
+            """)
+    void aNameSaidAgainInFullAfterAnAsideIsTheFullName(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my tooth hurts", "my filling fell out", "my back teeth", "my crown broke"})
+    void whatTheCallerHasIsNoName(String utterance) {
+        assertNull(parser.parse(utterance));
+    }
 }

@@ -198,4 +198,16 @@ class PhoneUnderstandingTest {
     void aPartNamedByItsCountIsNoDigit(String text, String expected) {
         assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
     }
+
+    /** The recogniser's words for digits ("won", "tree", "ate", "for", "too") count beside other digits. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            four oh tree five five five won two tree four       | +14035551234
+            four oh three five five five oh won for too         | +14035550142
+            seven ate oh, five five five, two three six eight   | +17805552368
+            780 555 1234 for Friday                             | +17805551234
+            """)
+    void misheardDigitWords(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
 }

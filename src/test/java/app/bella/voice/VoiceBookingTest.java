@@ -207,6 +207,24 @@ class VoiceBookingTest {
     }
 
     @Test
+    void askingToCancelInTheAnswerToShallICancelItCancels() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Raj Gill", phone, "2025-10-23T10:00:00-06:00", 30);
+        TwilioCaller c = call(phone).say("I need to cancel my appointment");
+        assertThat(c.lastPrompt()).contains("Shall I cancel it?");
+        c.say("Yes, please cancel it.");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).singleElement().satisfies(a -> assertThat(a.get("status").asText()).isEqualTo("cancelled"));
+
+        String other = newPhone();
+        seedAppointment("Ann Gill", other, "2025-10-23T11:00:00-06:00", 30);
+        TwilioCaller kept = call(other).say("I need to cancel my appointment");
+        kept.say("no, don't cancel it");
+        assertThat(kept.lastPrompt()).contains("left your appointment as it is");
+        assertThat(appointments(other)).singleElement().satisfies(a -> assertThat(a.get("status").asText()).isEqualTo("booked"));
+    }
+
+    @Test
     void aCallerWithTwoAppointmentsCancelsTheOneOnTheDayTheyName() throws Exception {
         String phone = newPhone();
         seedCustomer("Gary Whitfield", phone, 30);
