@@ -319,12 +319,22 @@ public final class BookingService {
 
     /** The caller's next active appointment that has not ended yet. */
     public Optional<Appointment> nextAppointment(Connection c, String phone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointment-next-for-phone"))) {
+        return upcomingAppointments(c, phone, 1).stream().findFirst();
+    }
+
+    /** The caller's active appointments that have not ended yet, soonest first, at most {@code limit}. */
+    public List<Appointment> upcomingAppointments(Connection c, String phone, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("appointments-upcoming-for-phone"))) {
             ps.setString(1, phone);
             ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setInt(3, limit);
+            List<Appointment> out = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(appointment(rs)) : Optional.empty();
+                while (rs.next()) {
+                    out.add(appointment(rs));
+                }
             }
+            return out;
         }
     }
 

@@ -2,6 +2,7 @@ package app.bella.nlu;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -452,6 +453,9 @@ public final class DateTimeParser {
         Tokens tk = s.tk;
         String w = tk.t[i];
         int used;
+        if ((used = shiftedReference(s, i)) > 0) {
+            return used;
+        }
         if ((used = relative(s, i)) > 0) {
             return used;
         }
@@ -518,10 +522,11 @@ public final class DateTimeParser {
             }
             case "after", "before", "by", "until", "till", "til" -> {
                 if ((w.equals("after") || w.equals("before")) && MEALTIME.contains(tk.at(i + 1))) {
-                    if (w.equals("after") && !tk.is(i + 1, "breakfast")) {
+                    boolean afterLunch = w.equals("after") && !tk.is(i + 1, "breakfast");
+                    if (afterLunch) {
                         s.setFixed(LocalTime.of(13, 0)); // "after lunch": one o'clock, unless a time follows
                     }
-                    s.part = w.equals("after") && !tk.is(i + 1, "breakfast") ? DayPart.AFTERNOON : DayPart.MORNING;
+                    s.part = afterLunch ? DayPart.AFTERNOON : DayPart.MORNING;
                     return 2;
                 }
                 s.boundAt = i + 1;
@@ -803,8 +808,8 @@ public final class DateTimeParser {
             // 12 is a time unless a time is said after it ("Friday 10" is 10 o'clock)
             LocalDate d = nextDayOfMonth(s.today, dayValue, s.lastWeekday);
             boolean dayNumber = dayValue > 12 || tk.is(end, "at");
-            if (d == null || d.isAfter(s.today.plusDays(62)) || !dayNumber || isTimeFollower(tk.at(end)) || UNITS.contains(tk.at(end))
-                    || readMinutes(tk, end) >= 0) {
+            if (d == null || d.isAfter(s.today.plusDays(62)) || !dayNumber || isTimeFollower(tk.at(end))
+                    || UNITS.contains(tk.at(end)) || readMinutes(tk, end) >= 0) {
                 return 0;
             }
             s.setDate(d, end);
@@ -1395,7 +1400,7 @@ public final class DateTimeParser {
         if (!time && !tk.is(i + 1, "day")) {
             return 1;
         }
-        java.time.LocalDateTime ref = s.ctx.sameTimeReference();
+        LocalDateTime ref = s.ctx.sameTimeReference();
         if (time) {
             s.setFixed(ref.toLocalTime());
         }
@@ -1411,6 +1416,55 @@ public final class DateTimeParser {
             s.setDate(ref.toLocalDate(), j); // "the same day, at 4"
         }
         return j - i;
+    }
+
+    /**
+     * "an hour later", "30 minutes earlier", "a day later", "a week later": the appointment being moved (or the time
+     * on the table), shifted — only when the context has one ({@link ParseContext#sameAs()}); else 0.
+     */
+    private static int shiftedReference(Scan s, int i) {
+        if (s.ctx.sameAs() == null) {
+            return 0;
+        }
+        Tokens tk = s.tk;
+        int j = i;
+        long amount;
+        if (tk.is(j, "half") && (tk.is(j + 1, "an") || tk.is(j + 1, "a")) && tk.is(j + 2, "hour")) {
+            amount = 30;
+            j += 3;
+        } else {
+            if (tk.is(j, "a") || tk.is(j, "an")) {
+                amount = 1;
+                j++;
+            } else {
+                int r = Words.readNumber(tk, j);
+                if (r < 0 || (r >> 2) < 1 || (r >> 2) > 120) {
+                    return 0;
+                }
+                amount = r >> 2;
+                j += r & 3;
+            }
+            String unit = tk.at(j);
+            ChronoUnit u = unit.startsWith("minute") || unit.equals("mins") ? ChronoUnit.MINUTES
+                    : unit.startsWith("hour") ? ChronoUnit.HOURS : unit.startsWith("day") ? ChronoUnit.DAYS
+                    : unit.startsWith("week") ? ChronoUnit.WEEKS : null;
+            if (u == null) {
+                return 0;
+            }
+            amount = u.getDuration().toMinutes() * amount;
+            j++;
+        }
+        boolean later = tk.is(j, "later") || tk.is(j, "after");
+        if (!later && !tk.is(j, "earlier") && !tk.is(j, "before")) {
+            return 0;
+        }
+        if (tk.is(j + 1, "than") || !tk.is(j, "later") && !tk.is(j, "earlier") && !tk.at(j + 1).isEmpty()) {
+            return 0; // "an hour after lunch", "a day before Christmas": counted from something else
+        }
+        LocalDateTime moved = s.ctx.sameAs().plusMinutes(later ? amount : -amount);
+        s.setDate(moved.toLocalDate(), j + 1);
+        s.setFixed(moved.toLocalTime());
+        return j + 1 - i;
     }
 
     /** "in 2 days", "in a week", "in two hours", "in half an hour", "dans 2 jours". */

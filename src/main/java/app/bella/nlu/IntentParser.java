@@ -17,7 +17,8 @@ public final class IntentParser {
                     + "(appointment|booking|time|day|date|visit|slot)",
             "(move|moving|change|changing|switch|shift|bump) it( to| up| back| forward| earlier| later)?",
             "(different|another|other|new|later|earlier) (time|day|date|slot)",
-            "(push|pushing|bring|bringing) (it|my appointment|the appointment|that) (back|forward|up)");
+            "(push|pushing|bring|bringing) (it|my appointment|the appointment|that) (back|forward|up)",
+            "(push|pushing|move|moving|shift|bump) (it|my appointment|the appointment|that)( \\w+){1,3} (later|earlier)");
     private static final Pattern CANCEL = words(
             "cancel\\w*", "annuler", "annule",
             "(can't|cannot|can not|won't|will not|couldn't|not) (be able to )?make it",

@@ -175,7 +175,7 @@ public final class Dialogue {
         if (in.silent()) {
             return failed(book, s, "Sorry, I didn't hear anything.");
         }
-        if (leaving(in)) {
+        if (leaving(s, in)) {
             s.step = Step.DONE;
             s.outcome = s.outcome == null ? "abandoned" : s.outcome;
             return Reply.hangUp("No problem. Thank you for calling " + practiceName + ". Goodbye!");
@@ -212,11 +212,19 @@ public final class Dialogue {
         return failed(book, s, "Sorry, I didn't catch that.");
     }
 
-    /** "Never mind", "goodbye", or a parting said last without agreeing to anything ("... I'll call back. Bye."). */
-    private static boolean leaving(TurnInput in) {
+    /**
+     * "Never mind", "goodbye", or a parting said last ("... I'll call back. Bye.") — unless Bella asked something a
+     * yes answers and the words agree ("yes, great, thanks, bye" books).
+     */
+    private static boolean leaving(CallState s, TurnInput in) {
         String speech = in.speech();
-        return speech != null && (GOODBYE.matcher(speech).find()
-                || PARTING_LAST.matcher(speech).find() && !AGREEING.matcher(speech).find());
+        if (speech == null) {
+            return false;
+        }
+        boolean yesAsked = s.step == Step.CONFIRM || s.step == Step.CONFIRM_CANCEL || s.step == Step.CHOOSE_ALTERNATIVE
+                || s.step == Step.CONFIRM_CALLER_NUMBER || s.step == Step.OFFER_HELP;
+        return GOODBYE.matcher(speech).find()
+                || PARTING_LAST.matcher(speech).find() && !(yesAsked && AGREEING.matcher(speech).find());
     }
 
     /** The Expect a turn's words are read for ({@code expect} null: open, every slot). */
@@ -230,7 +238,7 @@ public final class Dialogue {
      * call. Keep it in step with {@link #turn}.
      */
     public static Optional<Listening> listening(CallState s, TurnInput in) {
-        if (s.turn + 1 > MAX_TURNS || in.silent() || leaving(in)) {
+        if (s.turn + 1 > MAX_TURNS || in.silent() || leaving(s, in)) {
             return Optional.empty();
         }
         if (serviceNamed(s, in) != null && (s.step == Step.ASK_SERVICE || s.step == Step.CONFIRM)) {
@@ -398,6 +406,20 @@ public final class Dialogue {
                     Reply.Input.SPEECH, List.of());
         }
         return failed(book, s, "Sorry, was that a yes or a no?");
+    }
+
+    /**
+     * "Your next appointment is …", and the ones after it (up to three in all) when the caller has more: a caller who
+     * asks when their appointments are hears all of them. Only for a proven number (the caller ID or a texted code).
+     */
+    private String appointmentsSaid(PracticeBook book, CallState s, Appointment next) {
+        List<Appointment> coming = s.appointmentDay != null ? List.of(next) : book.upcomingAppointments(next.phone(), 3);
+        if (coming.size() <= 1) {
+            return "Your next appointment is " + spoken(next.start()) + ".";
+        }
+        List<String> days = coming.stream().map(x -> spoken(x.start())).toList();
+        return "You have " + coming.size() + " appointments coming up: " + String.join(", ", days.subList(0, days.size() - 1))
+                + " and " + days.get(days.size() - 1) + ".";
     }
 
     /**
@@ -856,8 +878,9 @@ public final class Dialogue {
                 s.durationMinutes = a.durationMinutes();
             }
             Changes changed = apply(s, ex);
-            if (named != null && named.toString().equals(s.date)) {
-                clearWhen(s); // "move my appointment on the 16th": which one, not where to
+            String appointmentTime = a.start().atZone(zone()).toLocalTime().toString();
+            if (named != null && named.toString().equals(s.date) && (s.time == null || s.time.equals(appointmentTime))) {
+                clearWhen(s); // "move my appointment on the 16th": which one, not where to ("an hour later" is where)
             }
             s.intent = "RESCHEDULE";
             if (changed.unresolved != null) {
@@ -883,8 +906,7 @@ public final class Dialogue {
         }
         if (ex.intent() == app.bella.nlu.Intent.QUERY && !keep) {
             resetFailures(s);
-            return Reply.ask("Your next appointment is " + spoken(a.start()) + ".",
-                    "Would you like to keep it, move it or cancel it?", Reply.Input.SPEECH,
+            return Reply.ask(appointmentsSaid(book, s, a), "Would you like to keep it, move it or cancel it?", Reply.Input.SPEECH,
                     List.of("keep it", "move it", "cancel it", "book another"));
         }
         if (keep) {
@@ -1058,7 +1080,7 @@ public final class Dialogue {
                 s.intent = null;
                 s.existingAppointmentId = null;
                 s.step = Step.ASK_INTENT;
-                return Reply.ask(join(preface, "Your next appointment is " + when + "."), "Is there anything else I can do for you?",
+                return Reply.ask(join(preface, appointmentsSaid(book, s, a)), "Is there anything else I can do for you?",
                         Reply.Input.SPEECH, List.of());
             }
             case "CANCEL" -> {

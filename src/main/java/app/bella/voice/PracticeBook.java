@@ -28,6 +28,9 @@ public interface PracticeBook {
 
     Optional<Appointment> nextAppointment(String phone);
 
+    /** The caller's coming appointments, soonest first, at most {@code limit} ("when are my appointments?"). */
+    List<Appointment> upcomingAppointments(String phone, int limit);
+
     /** The caller's appointment on that day (they named it: "cancel my appointment on the 16th"), if they have one. */
     Optional<Appointment> appointmentOn(String phone, java.time.LocalDate day);
 

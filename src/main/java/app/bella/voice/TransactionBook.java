@@ -77,6 +77,11 @@ public final class TransactionBook implements PracticeBook {
     }
 
     @Override
+    public List<Appointment> upcomingAppointments(String phone, int limit) {
+        return run(() -> bookings.upcomingAppointments(tx, phone, limit));
+    }
+
+    @Override
     public Optional<Appointment> appointmentOn(String phone, java.time.LocalDate day) {
         return run(() -> bookings.appointmentOn(tx, phone, day));
     }

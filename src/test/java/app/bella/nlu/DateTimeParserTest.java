@@ -397,4 +397,27 @@ class DateTimeParserTest {
         WhenPhrase w = parser.parse(text, CTX);
         assertTrue(w == null || w.time() == null, text + " -> " + w);
     }
+
+    /** "An hour later", "a day earlier": the reference the context gives (the appointment being moved), shifted. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            could you push it an hour later                | 2025-10-10 | 14:00
+            thirty minutes earlier                         | 2025-10-10 | 12:30
+            half an hour later please                      | 2025-10-10 | 13:30
+            a day later                                    | 2025-10-11 | 13:00
+            can we make it a week later                    | 2025-10-17 | 13:00
+            two hours later                                | 2025-10-10 | 15:00
+            """)
+    void aShiftCountsFromTheReference(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX.withSameAs(java.time.LocalDateTime.parse("2025-10-10T13:00")));
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"an hour later", "two days later"})
+    void aShiftWithoutAReferenceNamesNoTime(String text) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    }
 }

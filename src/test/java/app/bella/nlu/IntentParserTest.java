@@ -28,6 +28,8 @@ class IntentParserTest {
             I need to reschedule                                     | RESCHEDULE
             I'd like to reschedule my appointment                    | RESCHEDULE
             can I move my appointment                                | RESCHEDULE
+            could you push it an hour later                          | RESCHEDULE
+            can you move my appointment thirty minutes earlier       | RESCHEDULE
             I need to change my appointment                          | RESCHEDULE
             can we do a different time                               | RESCHEDULE
             can we push it back an hour                              | RESCHEDULE

@@ -225,6 +225,31 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aCallerWhoAsksWhenHearsEveryComingAppointmentAndCanSayGoodbye() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Martin Gagnon", phone, 30);
+        seedAppointment("Martin Gagnon", phone, "2025-10-24T09:30:00-06:00", 30);
+        seedAppointment("Martin Gagnon", phone, "2025-11-05T15:00:00-07:00", 30);
+        TwilioCaller c = call(phone).say("Can you remind me when my appointments are? I think I have two.");
+        assertThat(c.lastPrompt()).contains("You have 2 appointments coming up")
+                .contains("Friday, October 24th at 9:30 AM").contains("Wednesday, November 5th at 3 PM");
+        c.say("Great, thank you, that's everything. Goodbye.");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).extracting(a -> a.get("status").asText()).containsOnly("booked");
+    }
+
+    @Test
+    void anHourLaterMovesTheAppointmentByAnHour() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Aisha Okafor", phone, 30);
+        seedAppointment("Aisha Okafor", phone, "2025-10-24T13:00:00-06:00", 30);
+        TwilioCaller c = call(phone).say("I've got an appointment on the 24th at one, could you push it an hour later?");
+        assertThat(c.lastPrompt()).contains("from Friday, October 24th at 1 PM to Friday, October 24th at 2 PM");
+        c.say("yes please");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-24T14:00:00-06:00");
+    }
+
+    @Test
     void aCallerWithTwoAppointmentsCancelsTheOneOnTheDayTheyName() throws Exception {
         String phone = newPhone();
         seedCustomer("Gary Whitfield", phone, 30);

@@ -3,4 +3,4 @@ SELECT a.id, a.call_sid, c.name, c.phone, lower(a.during) AS starts, upper(a.dur
   FROM appointment a JOIN customer c ON c.id = a.customer_id JOIN service s ON s.id = a.service_id
  WHERE c.phone = ? AND a.status = 'booked' AND upper(a.during) > ?
  ORDER BY lower(a.during)
- LIMIT 1
+ LIMIT ?
