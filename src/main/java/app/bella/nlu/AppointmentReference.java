@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Which of the caller's appointments they are talking about, when they name it by its day: "my appointment on the
  * 16th", "the appointment for Thursday", "my Tuesday appointment", "tomorrow's appointment". Only the words that
  * name the appointment are read, so in "move my appointment on the 16th to Friday at 2" the day is the 16th, not
- * Friday (that one is where it goes). Stateless and thread-safe.
+ * Friday (that one is where it goes); "the one next week" names a period. Stateless and thread-safe.
  */
 public final class AppointmentReference {
 
@@ -23,7 +23,26 @@ public final class AppointmentReference {
     /** "tomorrow's appointment", "Thursday's cleaning". */
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(\\w+)'s\\s+" + THING + "\\b", Pattern.CASE_INSENSITIVE);
 
+    /** "the one next week", "my appointment this week", "the booking next month". */
+    private static final Pattern PERIOD = Pattern.compile("\\b(?:the one|appointment|appt|booking|cleaning|visit)"
+            + "\\s+((?:next|this|the following|later this)\\s+(?:week|month))\\b", Pattern.CASE_INSENSITIVE);
+
     private final DateTimeParser dates = new DateTimeParser();
+
+    /** The days the appointment is named by ("the one next week"), or null when no such period names it. */
+    public DateRange period(String text, ParseContext ctx) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher m = PERIOD.matcher(text);
+        while (m.find()) {
+            WhenPhrase w = dates.parse(m.group(1), ctx);
+            if (w != null && w.hasRange()) {
+                return w.range();
+            }
+        }
+        return null;
+    }
 
     /** The day the appointment is named by, or null when it is not named by a pinned day. */
     public LocalDate day(String text, ParseContext ctx) {

@@ -456,6 +456,9 @@ public final class DateTimeParser {
         if ((used = shiftedReference(s, i)) > 0) {
             return used;
         }
+        if ((used = soonest(s, i)) > 0) {
+            return used;
+        }
         if ((used = relative(s, i)) > 0) {
             return used;
         }
@@ -886,8 +889,9 @@ public final class DateTimeParser {
             if (v < 1 || v > 39) {
                 return -1; // 32nd-39th are read, then refused as impossible days
             }
-            if (v == 1 && tk.is(j, "first") && tk.is(j + 1, "thing")) {
-                return -1;
+            if (v == 1 && tk.is(j, "first") && (tk.is(j + 1, "thing") || tk.is(j + 1, "available")
+                    || tk.is(j + 1, "opening") || tk.is(j + 1, "free") || tk.is(j + 1, "slot"))) {
+                return -1; // "first thing", "the first available": no day of the month
             }
             return o;
         }
@@ -1467,6 +1471,31 @@ public final class DateTimeParser {
         return j + 1 - i;
     }
 
+    /**
+     * "the earliest you have", "as soon as possible", "first available", "whatever you have soonest": any day from
+     * today on, so the first free times are offered. A day said as well wins ("the earliest on Friday").
+     */
+    private static int soonest(Scan s, int i) {
+        Tokens tk = s.tk;
+        String w = tk.t[i];
+        int used = 0;
+        if (w.equals("earliest") || w.equals("soonest") || w.equals("asap")) {
+            used = 1;
+        } else if (w.equals("as") && tk.is(i + 1, "soon") && tk.is(i + 2, "as") && tk.is(i + 3, "possible")) {
+            used = 4;
+        } else if ((w.equals("first") || w.equals("next")) && (tk.is(i + 1, "available") || tk.is(i + 1, "opening")
+                || tk.is(i + 1, "free") && !tk.is(i + 2, "day"))) {
+            used = 2;
+        }
+        if (used == 0) {
+            return 0;
+        }
+        if (s.date == null && s.range == null && s.unresolved == null) {
+            s.setRange(new DateRange(s.today, null, Set.of(), "I have"), i + used); // "the first free times I have"
+        }
+        return used;
+    }
+
     /** "in 2 days", "in a week", "in two hours", "in half an hour", "dans 2 jours". */
     private static int relative(Scan s, int i) {
         Tokens tk = s.tk;
@@ -1865,7 +1894,7 @@ public final class DateTimeParser {
                     }
                     return clock(s, i, i + 1, h, m, false);
                 }
-                if (hasCue(s, i) && m % 5 == 0 && (h >= 1 || w.length() == 4) && !UNITS.contains(next)) {
+                if (CUES.contains(tk.at(i - 1)) && m % 5 == 0 && (h >= 1 || w.length() == 4) && !UNITS.contains(next)) {
                     // "at 230", "at 1030" as the recogniser writes "two thirty"; "at 1400" is 24-hour
                     return clock(s, i, i + 1, h, m, w.length() == 4 && (h == 0 || h > 12 || w.charAt(0) == '0'));
                 }

@@ -201,6 +201,10 @@ public final class NameParser {
         if (corrected != null) {
             return corrected;
         }
+        String forSomeone = forRelation(tk);
+        if (forSomeone != null) {
+            return forSomeone;
+        }
         String firstAndLast = firstAndLastName(tk);
         if (firstAndLast != null) {
             return firstAndLast;
@@ -280,6 +284,23 @@ public final class NameParser {
             return i + 3;
         }
         return i;
+    }
+
+    /**
+     * "this is Grace Li, I'd like a checkup for my daughter, Emma Li": the appointment is for the one named after "for
+     * my daughter", so that name is the booking's; null when no relation is named that way.
+     */
+    private static String forRelation(Tokens tk) {
+        for (int i = 0; i + 2 < tk.n; i++) {
+            if (tk.is(i, "for") && (tk.is(i + 1, "my") || tk.is(i + 1, "our"))) {
+                int from = afterRelation(tk, i + 1);
+                Collected c = from > i + 1 ? collect(tk, from, true, true) : null;
+                if (c != null) {
+                    return c.name;
+                }
+            }
+        }
+        return null;
     }
 
     /** Articles: the word after one is a description ("the guy", "a friend"), not a name. */

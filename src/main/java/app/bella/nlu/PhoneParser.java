@@ -227,13 +227,42 @@ public final class PhoneParser {
                 }
             }
         }
+        return areaCodeLast(tk, runs, defaultCountryCode, callerRegion, country);
+    }
+
+    /** "it's 555 0148, area code 780", "five five five, zero one six three, and the area code's five eight seven". */
+    private static Found areaCodeLast(Tokens tk, java.util.List<Run> runs, String defaultCountryCode,
+                                      String callerRegion, String country) {
+        for (int r = 1; r < runs.size(); r++) {
+            Run area = runs.get(r);
+            if (area.digits().length() != 3 || !afterAreaCode(tk, area.from())) {
+                continue;
+            }
+            StringBuilder local = new StringBuilder(7);
+            int from = area.from();
+            for (int q = r - 1; q >= 0 && local.length() < 7; q--) {
+                local.insert(0, runs.get(q).digits());
+                from = runs.get(q).from();
+            }
+            String phone = local.length() == 7
+                    ? validate(area.digits() + local, false, defaultCountryCode, callerRegion, country) : null;
+            if (phone != null) {
+                return new Found(phone, from, area.to());
+            }
+        }
         return null;
     }
 
-    /**
-     * Appends the digits token {@code j} stands for and returns how many tokens it used (0 if the
-     * token is not part of a phone number).
-     */
+    /** Whether "area code" (is / 's) is said just before token i. */
+    private static boolean afterAreaCode(Tokens tk, int i) {
+        for (int k = i - 1; k >= Math.max(1, i - 3); k--) {
+            if ((tk.is(k, "code") || tk.is(k, "code's")) && tk.is(k - 1, "area")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "last four are", "the last four digits", "first three is", "last 4 numbers": words that say which part of the
      * number comes next; the tokens to skip at j, or 0.
@@ -267,6 +296,10 @@ public final class PhoneParser {
         return after.length() == count ? k - j : 0;
     }
 
+    /**
+     * Appends the digits token {@code j} stands for and returns how many tokens it used (0 if the
+     * token is not part of a phone number).
+     */
     private static int appendDigits(Tokens tk, int j, StringBuilder out, boolean first) {
         String w = tk.t[j];
         String next = tk.at(j + 1);

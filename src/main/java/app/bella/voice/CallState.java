@@ -26,6 +26,8 @@ public final class CallState {
     public String phoneSource;
     /** A spoken number the caller proved is theirs with a texted code (the caller ID counts as proven by itself). */
     public String verifiedPhone;
+    /** What the caller said when asked for their number, when it held only part of one ("my number's 403, 555"). */
+    public String phoneHeard;
     /** What the caller said about when, merged over turns (ISO date / time), before validation. */
     public String date;
     public String time;
@@ -52,6 +54,8 @@ public final class CallState {
     public String existingStart;
     /** The day the caller named the appointment to move or cancel by ("my appointment on the 16th"), ISO date. */
     public String appointmentDay;
+    /** When the appointment was named by a period ("the one next week"): its last day, ISO; null for one day. */
+    public String appointmentDayTo;
     /** Alternatives offered in the last prompt (ISO starts), for "yes", "the second one" or a time among them. */
     public List<String> offered = new ArrayList<>();
     /** The offer read back everything (name, day, time), so a plain "yes" books the first offered time. */

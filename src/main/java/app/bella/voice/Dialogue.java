@@ -18,6 +18,7 @@ import app.bella.nlu.Extraction;
 import app.bella.nlu.Intent;
 import app.bella.nlu.NameParser;
 import app.bella.nlu.ParseContext;
+import app.bella.nlu.PhoneParser;
 import app.bella.nlu.WhenPhrase;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -71,6 +72,9 @@ public final class Dialogue {
     private static final Pattern NEGATED = Pattern.compile("\\b(no|not|don'?t|do not|never|nope)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final ConfirmationParser YES_NO = new ConfirmationParser();
+    private static final PhoneParser PHONES = new PhoneParser();
+    private static final Pattern DIGIT = Pattern.compile(
+            "\\d|\\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_NAME = Pattern.compile("\\b(name|spell)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
@@ -313,6 +317,16 @@ public final class Dialogue {
             s.phoneSource = "caller-id";
             resetFailures(s);
             return next(book, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+        }
+        if (s.step == Step.ASK_PHONE && !changed.phone && s.phone == null && in.speech() != null) {
+            String joined = s.phoneHeard == null ? null : PHONES.parse(s.phoneHeard + " " + in.speech(), context(s));
+            s.phoneHeard = joined == null && DIGIT.matcher(in.speech()).find() ? in.speech() : null;
+            if (joined != null) {
+                s.phone = joined; // "my number's 403, 555" … "0192": the number said over two turns
+                s.phoneSource = "spoken";
+                resetFailures(s);
+                return next(book, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+            }
         }
         if (!changed.any() && !serviceSaid) {
             if (s.step == Step.ASK_PHONE && s.failuresOn(Step.ASK_PHONE) + 1 >= KEYPAD_AFTER && !s.callerIdOffered
@@ -858,6 +872,7 @@ public final class Dialogue {
             resetFailures(s);
             // "cancel the one on the 16th": the caller may hold more than the appointment they were told of
             LocalDate named = references.day(text, context(s));
+            a = named == null ? inNamedPeriod(book, s.from, references.period(text, context(s)), a) : a;
             a = onNamedDay(book, s.from, named != null ? named : ex.when() == null ? null : ex.when().date(), a, zone());
             s.existingAppointmentId = a.id();
             s.existingStart = Times.iso(a.start(), zone());
@@ -870,9 +885,14 @@ public final class Dialogue {
             resetFailures(s);
             // "move my appointment on the 16th to Friday": the 16th names which one; Friday is where it goes
             LocalDate named = references.day(text, context(s));
+            a = named == null ? inNamedPeriod(book, s.from, references.period(text, context(s)), a) : a;
             a = onNamedDay(book, s.from, named, a, zone());
+            String told = s.existingStart;
             s.existingAppointmentId = a.id();
             s.existingStart = Times.iso(a.start(), zone());
+            if (in.speech() != null && !s.existingStart.equals(told)) {
+                ex = understanding.read(s, in, null, heard == null ? null : heard.reading()); // "same time" is this one's
+            }
             s.intent = "RESCHEDULE";
             if (s.durationMinutes == null) {
                 s.durationMinutes = a.durationMinutes();
@@ -1055,8 +1075,13 @@ public final class Dialogue {
         Optional<Appointment> next = book.nextAppointment(phone);
         // "move my Tuesday appointment to Friday": the day that names it; a cancellation has no new time, so any day said
         String namedDay = s.appointmentDay != null ? s.appointmentDay : "CANCEL".equals(s.intent) ? s.date : null;
+        String namedTo = s.appointmentDayTo;
         s.appointmentDay = null;
-        if (next.isPresent() && namedDay != null) {
+        s.appointmentDayTo = null;
+        if (next.isPresent() && namedDay != null && namedTo != null) {
+            DateRange period = new DateRange(LocalDate.parse(namedDay), LocalDate.parse(namedTo), Set.of(), "");
+            next = Optional.of(inNamedPeriod(book, phone, period, next.get()));
+        } else if (next.isPresent() && namedDay != null) {
             next = Optional.of(onNamedDay(book, phone, LocalDate.parse(namedDay), next.get(), zone()));
             if (namedDay.equals(s.date)) {
                 clearWhen(s); // the day named the appointment; it is no wish for a new time
@@ -1565,10 +1590,24 @@ public final class Dialogue {
     private void rememberAppointmentDay(CallState s, TurnInput in) {
         if (("CANCEL".equals(s.intent) || "RESCHEDULE".equals(s.intent)) && in.text() != null) {
             LocalDate day = references.day(in.text(), context(s));
+            DateRange period = day == null ? references.period(in.text(), context(s)) : null;
             if (day != null) {
                 s.appointmentDay = day.toString();
+            } else if (period != null && period.latest() != null) {
+                s.appointmentDay = period.earliest().toString(); // "cancel the one next week"
+                s.appointmentDayTo = period.latest().toString();
             }
         }
+    }
+
+    /** The caller's first appointment within the period they named it by ("the one next week"); else {@code fallback}. */
+    private Appointment inNamedPeriod(PracticeBook book, String phone, DateRange period, Appointment fallback) {
+        if (period == null || phone == null) {
+            return fallback;
+        }
+        return book.upcomingAppointments(phone, 10).stream()
+                .filter(x -> period.contains(x.start().atZone(zone()).toLocalDate()))
+                .findFirst().orElse(fallback);
     }
 
     /** The caller's appointment on the day they named, when they have one then; else {@code fallback}. */

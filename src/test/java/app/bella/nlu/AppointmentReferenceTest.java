@@ -34,4 +34,22 @@ class AppointmentReferenceTest {
     void noDay(String text) {
         assertNull(reference.day(text, CTX));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}..{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I need to cancel the one next week, the other one's fine      | 2025-10-13 | 2025-10-19
+            I need to move the one next week to Thursday the 16th         | 2025-10-13 | 2025-10-19
+            can you cancel my appointment this week                        | 2025-10-08 | 2025-10-12
+            """)
+    void thePeriodThatNamesTheAppointment(String text, String from, String to) {
+        DateRange period = reference.period(text, CTX);
+        assertEquals(LocalDate.parse(from), period.earliest());
+        assertEquals(LocalDate.parse(to), period.latest());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"move my appointment to next week", "cancel it", "I want one next week"})
+    void noPeriod(String text) {
+        assertNull(reference.period(text, CTX));
+    }
 }

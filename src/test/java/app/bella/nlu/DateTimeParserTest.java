@@ -420,4 +420,27 @@ class DateTimeParserTest {
         WhenPhrase w = parser.parse(text, CTX);
         assertTrue(w == null || w.time() == null, text + " -> " + w);
     }
+
+    /** "The earliest you have", "as soon as possible": every day from today, so the first free times are offered. */
+    @ParameterizedTest
+    @ValueSource(strings = {"what's the earliest you can see me? I'll take whatever you have.", "as soon as possible",
+            "first available please", "the next opening", "asap", "whatever's soonest"})
+    void theSoonestIsEveryDayFromToday(String text) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertTrue(w.hasRange(), text);
+        assertEquals(CTX.today(), w.range().earliest(), text);
+        assertNull(w.range().latest(), text);
+    }
+
+    @Test
+    void theEarliestOnADayIsThatDay() {
+        assertEquals(date("2025-10-10"), parser.parse("Friday, the first available", CTX).date());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my number's 403, 555", "555", "it's 780 555"})
+    void digitsOfANumberAreNoTimeEvenWhenATimeIsAskedFor(String text) {
+        WhenPhrase w = parser.parse(text, CTX, true);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    }
 }

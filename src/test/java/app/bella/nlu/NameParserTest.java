@@ -280,4 +280,15 @@ class NameParserTest {
     void whatTheCallerHasIsNoName(String utterance) {
         assertNull(parser.parse(utterance));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Hi, this is Grace Li. I'd like to book a checkup for my daughter, Emma Li, she's eight.  | Emma Li
+            I'm calling for my husband, his name is Tom Price                                      | Tom Price
+            it's Anna, it's for my son Jack Brown                                                   | Jack Brown
+            this is Mark Lee, I'm calling for my son                                                | Mark Lee
+            """)
+    void theBookingIsForTheOneNamedAfterForMy(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
 }

@@ -210,4 +210,14 @@ class PhoneUnderstandingTest {
     void misheardDigitWords(String text, String expected) {
         assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Sure, it's 555 0148, area code 780.                                                           | +17805550148
+            The number is five five five, zero one six three, and the area code's five eight seven.       | +15875550163
+            555 1234 and the area code is 403                                                             | +14035551234
+            """)
+    void theAreaCodeSaidLast(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
 }

@@ -162,6 +162,29 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aNumberSaidOverTwoAnswersIsPutTogether() throws Exception {
+        TwilioCaller c = call("").say("Hello, this is Peter Novak, I need an appointment on the 28th at 10 in the morning");
+        assertThat(c.lastPrompt()).contains("phone number");
+        c.say("My number's 403, 555");
+        assertThat(c.lastPrompt()).contains("didn't get a full phone number");
+        c.say("0192.");
+        assertThat(c.lastPrompt()).contains("ending in 0 1 9 2").contains("October 28th at 10 AM");
+        c.say("yes");
+        assertThat(appointments("+14035550192")).extracting(a -> a.get("start").asText())
+                .containsExactly("2025-10-28T10:00:00-06:00");
+    }
+
+    @Test
+    void theEarliestYouHaveOffersTheFirstFreeTimes() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, my name is Olivia Martin, what's the earliest you can see me?");
+        assertThat(c.lastPrompt()).contains("The first free times I have are").contains("Shall I book Olivia Martin for");
+        c.say("yes");
+        assertThat(appointments(phone)).singleElement()
+                .satisfies(a -> assertThat(a.get("start").asText()).startsWith("2025-10-0"));
+    }
+
+    @Test
     void outOfHoursRequestIsNeverBookedAndAnotherTimeCanBeChosen() throws Exception {
         String phone = newPhone();
         TwilioCaller c = call(phone).say("Monday at 6 AM");
@@ -247,6 +270,19 @@ class VoiceBookingTest {
         assertThat(c.lastPrompt()).contains("from Friday, October 24th at 1 PM to Friday, October 24th at 2 PM");
         c.say("yes please");
         assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-24T14:00:00-06:00");
+    }
+
+    @Test
+    void aCallerWithTwoAppointmentsCancelsTheOneNextWeek() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Helen Park", phone, 30);
+        long soon = seedAppointment("Helen Park", phone, "2025-10-09T11:30:00-06:00", 30);
+        long nextWeek = seedAppointment("Helen Park", phone, "2025-10-15T11:30:00-06:00", 30);
+        TwilioCaller c = call(phone).say("I've got two appointments and I need to cancel the one next week, the other one's fine");
+        assertThat(c.lastPrompt()).contains("Wednesday, October 15th at 11:30 AM").contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("status").asText())
+                .containsExactlyInAnyOrder(soon + " booked", nextWeek + " cancelled");
     }
 
     @Test
