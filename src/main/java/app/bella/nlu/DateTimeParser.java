@@ -581,6 +581,16 @@ public final class DateTimeParser {
         if (w.indexOf('/') > 0 && (used = numericDate(s, i)) > 0) {
             return used;
         }
+        if (w.length() == 4 && w.startsWith("20") && Words.isDigits(w) && Words.isDigits(tk.at(i + 1))
+                && Words.isDigits(tk.at(i + 2)) && tk.at(i + 1).length() <= 2 && tk.at(i + 2).length() <= 2) {
+            int isoMonth = Integer.parseInt(tk.at(i + 1));
+            LocalDate d = isoMonth >= 1 && isoMonth <= 12
+                    ? monthDay(s, isoMonth, Integer.parseInt(tk.at(i + 2)), Integer.parseInt(w)) : null;
+            if (d != null) {
+                s.setDate(d, i + 3); // "2025-10-22", as a chat or a recogniser writes a date
+                return 3;
+            }
+        }
         if ((used = clockWindow(s, i)) > 0) {
             return used;
         }
@@ -826,6 +836,15 @@ public final class DateTimeParser {
         if (month != null) {
             return finishDate(s, i, k + 1, month, dayValue);
         }
+        if ((tk.is(k, "next") || tk.is(k, "this")) && tk.is(k + 1, "month") && k > end) {
+            YearMonth ym = YearMonth.from(s.today).plusMonths(tk.is(k, "next") ? 1 : 0); // "the 5th of next month"
+            if (!ym.isValidDay(dayValue)) {
+                s.setUnresolved(i, k + 2);
+            } else {
+                s.setDate(ym.atDay(dayValue), k + 2);
+            }
+            return k + 2 - i;
+        }
         if (dayValue > 31) {
             if (!(the && ordinal) && !(ordinal && Character.isDigit(tk.at(j).charAt(0)))) {
                 return 0;
@@ -1038,6 +1057,10 @@ public final class DateTimeParser {
             return j + 2 - i;
         }
         String rel = tk.at(j + 1);
+        if (weeks && (rel.equals("tomorrow") || rel.equals("today"))) {
+            s.setDate(s.today.plusDays(days + (rel.equals("tomorrow") ? 1 : 0)), j + 2); // "a week tomorrow"
+            return j + 2 - i;
+        }
         boolean before = rel.equals("before");
         if (!(rel.equals("from") || rel.equals("after") || before || weeks && rel.equals("on"))) {
             return 0;
@@ -1894,7 +1917,9 @@ public final class DateTimeParser {
                     }
                     return clock(s, i, i + 1, h, m, false);
                 }
-                if (CUES.contains(tk.at(i - 1)) && m % 5 == 0 && (h >= 1 || w.length() == 4) && !UNITS.contains(next)) {
+                boolean dayFollows = w.length() == 4 && (next.equals("on") || isDayWord(next));
+                if ((CUES.contains(tk.at(i - 1)) || dayFollows) && m % 5 == 0 && (h >= 1 || w.length() == 4)
+                        && !UNITS.contains(next)) {
                     // "at 230", "at 1030" as the recogniser writes "two thirty"; "at 1400" is 24-hour
                     return clock(s, i, i + 1, h, m, w.length() == 4 && (h == 0 || h > 12 || w.charAt(0) == '0'));
                 }

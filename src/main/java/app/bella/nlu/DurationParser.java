@@ -25,6 +25,8 @@ public final class DurationParser {
     Integer parse(Tokens tk, boolean expectDuration) {
         int result = -1;
         boolean relative = false; // "two hours from now": a when was said, so a bare number is no length either
+        int unit = 0;             // minutes in the unit of the last length read ("2 hours": 60)
+        int lastEnd = -1;
         int i = 0;
         while (i < tk.n) {
             int r = durationAt(tk, i);
@@ -35,16 +37,48 @@ public final class DurationParser {
                     relative = true;
                 } else if (minutes > 0 && minutes <= MAX_MINUTES) {
                     result = minutes;
+                    String last = tk.t[i + used - 1];
+                    unit = isHourUnit(last) ? 60 : isMinuteUnit(last) ? 1 : 0;
+                    lastEnd = i + used;
                 }
                 i += used;
             } else {
                 i++;
             }
         }
+        if (result > 0 && unit > 0) {
+            int corrected = correctedAmount(tk, lastEnd, unit);
+            result = corrected > 0 ? corrected : result;
+        }
         if (result < 0 && expectDuration && !relative) {
             result = bare(tk);
         }
         return result < 0 ? null : result;
+    }
+
+    /**
+     * "2 hours? no, make it one", "45 minutes, sorry, 30": a bare number after a correction word that follows a
+     * length is that many of the same unit; -1 when there is none.
+     */
+    private static int correctedAmount(Tokens tk, int from, int unit) {
+        for (int k = from; k < tk.n; k++) {
+            boolean marker = tk.t[k].equals("no") || tk.t[k].equals("make") || Words.isCorrectionMarker(tk.t[k]);
+            if (!marker) {
+                continue;
+            }
+            for (int j = k + 1; j < tk.n && j <= k + 3; j++) {
+                int r = Words.readNumber(tk, j);
+                if (tk.is(j, "one") || r >= 0) {
+                    int n = tk.is(j, "one") ? 1 : r >> 2;
+                    int end = j + (tk.is(j, "one") ? 1 : r & 3);
+                    boolean bare = end >= tk.n || !isHourUnit(tk.at(end)) && !isMinuteUnit(tk.at(end))
+                            && !COUNTED.contains(tk.at(end));
+                    int minutes = n * unit;
+                    return bare && minutes > 0 && minutes <= MAX_MINUTES ? minutes : -1;
+                }
+            }
+        }
+        return -1;
     }
 
     /** "in two hours", "2 hours from now", "an hour ago", "2 hours later/early/late". */

@@ -197,6 +197,7 @@ public final class NameParser {
         if (tk.n == 0) {
             return null;
         }
+        tk = spellingsOpened(tk);
         String corrected = correctedInUtterance(tk, expected);
         if (corrected != null) {
             return corrected;
@@ -271,6 +272,40 @@ public final class NameParser {
         }
         return null;
     }
+
+    /**
+     * Spellings as said: "K-O-W-A-L-S-K-I" becomes single letters, and the words after "as in" ("B as in boy, R, O")
+     * go, so a spelling reads as a run of letters. The same tokens when there is none.
+     */
+    private static Tokens spellingsOpened(Tokens tk) {
+        boolean any = false;
+        for (int i = 0; i < tk.n && !any; i++) {
+            any = HYPHEN_LETTERS.matcher(tk.t[i]).matches()
+                    || tk.t[i].length() == 1 && tk.is(i + 1, "as") && tk.is(i + 2, "in") && i + 3 < tk.n;
+        }
+        if (!any) {
+            return tk;
+        }
+        List<String> t = new ArrayList<>(tk.n + 8);
+        List<String> o = new ArrayList<>(tk.n + 8);
+        for (int i = 0; i < tk.n; i++) {
+            if (HYPHEN_LETTERS.matcher(tk.t[i]).matches()) {
+                for (String letter : tk.t[i].split("-")) {
+                    t.add(letter);
+                    o.add(letter);
+                }
+                continue;
+            }
+            t.add(tk.t[i]);
+            o.add(tk.orig[i]);
+            if (tk.t[i].length() == 1 && tk.is(i + 1, "as") && tk.is(i + 2, "in") && i + 3 < tk.n) {
+                i += 3; // "B as in boy"
+            }
+        }
+        return new Tokens(t.toArray(String[]::new), o.toArray(String[]::new));
+    }
+
+    private static final java.util.regex.Pattern HYPHEN_LETTERS = java.util.regex.Pattern.compile("\\p{L}(-\\p{L}){2,}");
 
     /** Past "how do you say", "let me see", "what is it" after an introduction ("my name is, how you say, Nguyen"). */
     private static int skipHedge(Tokens tk, int i) {
@@ -541,7 +576,12 @@ public final class NameParser {
     }
 
     private static int skipLeads(Tokens tk, int i) {
-        while (i < tk.n && (LEADS.contains(tk.t[i]) || TITLES.contains(tk.t[i]) && i + 1 < tk.n)) {
+        while (i < tk.n && (LEADS.contains(tk.t[i]) || TITLES.contains(tk.t[i]) && i + 1 < tk.n
+                || tk.is(i, "about") && tk.is(i - 1, "sorry") && tk.is(i + 1, "that"))) {
+            if (tk.is(i, "about")) {
+                i += 2; // "sorry about that, Greg Novak"
+                continue;
+            }
             if (TITLES.contains(tk.t[i]) && !LEADS.contains(tk.t[i])) {
                 break;
             }
@@ -665,7 +705,8 @@ public final class NameParser {
         for (int k = 0; k < parts.size(); k++) {
             String p = parts.get(k);
             boolean inner = k > 0 && k < parts.size() - 1;
-            if (p.length() >= 2 && !(inner && PARTICLES.contains(p.toLowerCase(Locale.ROOT)))) {
+            if (p.length() >= 2 && !(inner && PARTICLES.contains(p.toLowerCase(Locale.ROOT)))
+                    && !TITLES.contains(p.toLowerCase(Locale.ROOT))) { // "Dr" alone names nobody
                 real++;
             }
         }

@@ -440,7 +440,7 @@ public final class Dialogue {
      * The answer to "Shall I cancel it?" that asks for the cancellation in its own words: what is said besides the
      * cancel words decides ("yes, please cancel it", "no, don't cancel it"); nothing besides them is a yes.
      */
-    static Confirmation cancelAnswer(String text) {
+    private static Confirmation cancelAnswer(String text) {
         String rest = CANCEL_WORDS.matcher(text).replaceAll(" ");
         Confirmation besides = YES_NO.parse(rest);
         if (besides != null) {

@@ -443,4 +443,25 @@ class DateTimeParserTest {
         WhenPhrase w = parser.parse(text, CTX, true);
         assertTrue(w == null || w.time() == null, text + " -> " + w);
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            2025-10-22 at 14:00                | 2025-10-22 | 14:00
+            the 5th of next month at 11        | 2025-11-05 | 11:00
+            the 20th of this month at 10       | 2025-10-20 | 10:00
+            a week tomorrow at 9               | 2025-10-16 | 09:00
+            a week today                       | 2025-10-15 | -
+            1630 on the 16th                   | 2025-10-16 | 16:30
+            0930 tomorrow                      | 2025-10-09 | 09:30
+            """)
+    void datesAsWrittenAndCountedFromThisMonth(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @Test
+    void aDayThisOrNextMonthDoesNotHaveIsRefused() {
+        assertTrue(parser.parse("the 31st of next month", CTX).isUnresolved());
+    }
 }

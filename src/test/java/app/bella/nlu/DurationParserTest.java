@@ -117,4 +117,16 @@ class DurationParserTest {
     void aNumberThatCountsSomethingElseIsNoLength(String text) {
         assertNull(parser.parse(text, true));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2 hours? no, make it one            | 60
+            45 minutes, sorry, 30               | 30
+            an hour, no, make it two            | 120
+            an hour, no, make it 90 minutes     | 90
+            2 hours no thanks                   | 120
+            """)
+    void aBareNumberAfterACorrectionKeepsTheUnit(String text, int minutes) {
+        assertEquals(minutes, parser.parse(text, true));
+    }
 }

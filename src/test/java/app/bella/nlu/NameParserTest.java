@@ -291,4 +291,22 @@ class NameParserTest {
     void theBookingIsForTheOneNamedAfterForMy(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            B as in boy, R, O, W, N                            | Brown
+            Anna, last name spelled K-O-W-A-L-S-K-I            | Anna Kowalski
+            Nguyen, N-G-U-Y-E-N, and my first name is Linh     | Linh Nguyen
+            it's Mary-Jane Watson                              | Mary-Jane Watson
+            Sorry about that — Greg Novak                      | Greg Novak
+            """)
+    void spellingsWithHyphensOrAsInAndApologies(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'm Dr. Patel's patient", "Mrs.", "it's the doctor"})
+    void aTitleAloneNamesNobody(String utterance) {
+        assertNull(parser.parse(utterance));
+    }
 }
