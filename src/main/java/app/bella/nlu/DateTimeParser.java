@@ -918,8 +918,8 @@ public final class DateTimeParser {
             return -1;
         }
         String w = tk.at(j);
-        if (w.isEmpty() || w.equals("o") || w.equals("oh")) {
-            return -1;
+        if (w.isEmpty() || w.equals("o") || w.equals("oh") || w.equals("one")) {
+            return -1; // "the one after", "the one on Friday": a choice, never the 1st
         }
         int r = Words.readNumber(tk, j);
         if (r < 0) {

@@ -464,4 +464,11 @@ class DateTimeParserTest {
     void aDayThisOrNextMonthDoesNotHaveIsRefused() {
         assertTrue(parser.parse("the 31st of next month", CTX).isUnresolved());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the one after", "the one on the left", "not this one, the one after"})
+    void theOneIsNoDayOfTheMonth(String text) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertTrue(w == null || w.date() == null, text + " -> " + w);
+    }
 }
