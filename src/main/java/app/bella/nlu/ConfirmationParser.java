@@ -70,7 +70,7 @@ public final class ConfirmationParser {
                 "not what i said", "not what i asked", "not what i meant", "that's not what i said",
                 "that's not what i meant", "that is not what i said", "different time", "different day",
                 "another time", "another day", "other time", "other day", "that's not it", "that is not it", "not it",
-                "that's not the one", "not the one", "that's not my name", "not my name", "that's not my number",
+                "that's not the one", "not the one", "except", "apart from", "other than", "everything but", "that's not my name", "not my name", "that's not my number",
                 "not my number", "that's not me", "wrong name", "that is not my name", "that's not my phone number"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",

@@ -908,9 +908,8 @@ public final class DateTimeParser {
             if (v < 1 || v > 39) {
                 return -1; // 32nd-39th are read, then refused as impossible days
             }
-            if (v == 1 && tk.is(j, "first") && (tk.is(j + 1, "thing") || tk.is(j + 1, "available")
-                    || tk.is(j + 1, "opening") || tk.is(j + 1, "free") || tk.is(j + 1, "slot"))) {
-                return -1; // "first thing", "the first available": no day of the month
+            if (ORDINAL_NOUNS.contains(tk.at(j + 1))) {
+                return -1; // "first thing", "the first available", "the first name": no day of the month
             }
             return o;
         }
@@ -1723,6 +1722,10 @@ public final class DateTimeParser {
         int v = r >> 2;
         return v >= 10 && v <= 59 ? r : -1;
     }
+
+    /** Words after an ordinal that make it a choice or a part, not a day of the month. */
+    private static final Set<String> ORDINAL_NOUNS = Words.setOf("thing", "available", "opening", "free", "slot",
+            "name", "names", "option", "choice", "letter", "digit", "digits", "number", "part");
 
     /** Words joining the two ends of a window of time ("10 to 11", "1 till 3", "between 2 and 4"). */
     private static final Set<String> WINDOW_JOINS = Words.setOf("to", "till", "til", "until", "through", "-", "and");

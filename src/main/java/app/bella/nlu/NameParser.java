@@ -513,12 +513,13 @@ public final class NameParser {
         return c;
     }
 
-    /** Skips "is", "it's", "would be", "'s" after "first name" / "last name". */
+    /** Skips "is", "it's", "would be", "'s", "spelled with a Y" after "first name" / "last name". */
     private static int skipIs(Tokens tk, int i) {
         while (i < tk.n && (tk.t[i].equals("is") || tk.t[i].equals("it's") || tk.t[i].equals("was")
                 || tk.t[i].equals("would") || tk.t[i].equals("be") || tk.t[i].equals("spelled")
-                || tk.t[i].equals("it") || tk.t[i].equals("as"))) {
-            i++;
+                || tk.t[i].equals("it") || tk.t[i].equals("as")
+                || tk.t[i].equals("with") && (tk.is(i + 1, "a") || tk.is(i + 1, "an")) && tk.at(i + 2).length() == 1)) {
+            i += tk.t[i].equals("with") ? 3 : 1;
         }
         return i;
     }

@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +73,9 @@ public final class Dialogue {
     private static final Pattern NEGATED = Pattern.compile("\\b(no|not|don'?t|do not|never|nope)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final ConfirmationParser YES_NO = new ConfirmationParser();
+    private static final Pattern ENDS_IN = Pattern.compile(
+            "\\b(?:number|phone|it)\\s+(?:ends|should end|finishes)\\s+(?:in|with)\\s+(\\d[\\d\\s-]{0,6}\\d)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final PhoneParser PHONES = new PhoneParser();
     private static final Pattern DIGIT = Pattern.compile(
             "\\d|\\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b", Pattern.CASE_INSENSITIVE);
@@ -372,6 +376,12 @@ public final class Dialogue {
         Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         String previousStart = s.start;
         Changes changed = apply(s, ex);
+        String newEnding = ex.phone() == null ? phoneEnding(s.phone, in.text()) : null;
+        if (newEnding != null) {
+            s.phone = newEnding; // "my number ends in 0199, not 0189"
+            s.phoneSource = "spoken";
+            changed = new Changes(changed.intent, changed.name, true, changed.when, changed.duration, changed.unresolved);
+        }
         if (changed.unresolved != null) {
             return reaskDay(book, s, changed.unresolved); // "no, yesterday": nothing is booked, the day is asked again
         }
@@ -434,6 +444,23 @@ public final class Dialogue {
         List<String> days = coming.stream().map(x -> spoken(x.start())).toList();
         return "You have " + coming.size() + " appointments coming up: " + String.join(", ", days.subList(0, days.size() - 1))
                 + " and " + days.get(days.size() - 1) + ".";
+    }
+
+    /**
+     * "My number ends in 0199, not 0189": the number read back with its last digits replaced by the ones said after
+     * "ends in"; null when nothing like that was said.
+     */
+    private static String phoneEnding(String phone, String text) {
+        if (phone == null || text == null) {
+            return null;
+        }
+        Matcher m = ENDS_IN.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String digits = m.group(1).replaceAll("\\D", "");
+        return digits.length() >= 2 && digits.length() <= 4 && phone.length() > digits.length() + 4
+                && !phone.endsWith(digits) ? phone.substring(0, phone.length() - digits.length()) + digits : null;
     }
 
     /**

@@ -38,7 +38,7 @@ class ConfirmationParserTest {
             "incorrect", "never mind", "no way", "no, the 15th", "I can't make it", "not at all",
             "wrong number", "um no", "that's not what I said", "not what I meant", "I'd prefer a different time actually",
             "can we do another day", "the other time", "that's not it", "that is not it", "no, that's not the one",
-            "not it", "wait, that's not my name", "that's not my number", "no, cancel that", "yes, actually cancel that"})
+            "not it", "everything's right except the last name", "all correct apart from the time", "wait, that's not my name", "that's not my number", "no, cancel that", "yes, actually cancel that"})
     void no(String input) {
         assertEquals(Confirmation.NO, parser.parse(input));
     }

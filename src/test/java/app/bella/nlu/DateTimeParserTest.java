@@ -466,7 +466,8 @@ class DateTimeParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"the one after", "the one on the left", "not this one, the one after"})
+    @ValueSource(strings = {"the one after", "the one on the left", "not this one, the one after",
+            "just the first name, it's Steven", "the first letter is S"})
     void theOneIsNoDayOfTheMonth(String text) {
         WhenPhrase w = parser.parse(text, CTX);
         assertTrue(w == null || w.date() == null, text + " -> " + w);

@@ -309,4 +309,13 @@ class NameParserTest {
     void aTitleAloneNamesNobody(String utterance) {
         assertNull(parser.parse(utterance));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Everything's right except the last name - it's spelled with a Y: S M Y T H, Smyth.  | Smyth
+            Just the first name - it's Steven with a V, S T E V E N.                            | Steven
+            """)
+    void aPartOfTheNameSpelledAgain(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
 }

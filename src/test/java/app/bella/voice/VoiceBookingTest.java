@@ -185,6 +185,21 @@ class VoiceBookingTest {
     }
 
     @Test
+    void oneSlotCorrectedAtTheReadBackIsReadBackAgain() throws Exception {
+        TwilioCaller c = call("").say("Hi, my name is John Smith, my number is 780 555 0143, and I'd like the 29th at 11 a.m.");
+        assertThat(c.lastPrompt()).contains("John Smith").contains("ending in 0 1 4 3");
+        c.say("Everything's right except the last name - it's spelled with a Y: S M Y T H, Smyth.");
+        assertThat(c.lastPrompt()).contains("John Smyth").contains("October 29th at 11 AM");
+        c.say("and my number ends in 0199, not 0143");
+        assertThat(c.lastPrompt()).contains("John Smyth").contains("ending in 0 1 9 9");
+        c.say("yes");
+        assertThat(appointments("+17805550199")).singleElement().satisfies(a -> {
+            assertThat(a.get("name").asText()).isEqualTo("John Smyth");
+            assertThat(a.get("start").asText()).isEqualTo("2025-10-29T11:00:00-06:00");
+        });
+    }
+
+    @Test
     void outOfHoursRequestIsNeverBookedAndAnotherTimeCanBeChosen() throws Exception {
         String phone = newPhone();
         TwilioCaller c = call(phone).say("Monday at 6 AM");
