@@ -111,17 +111,20 @@ public final class TurnUnderstanding {
      */
     ParseContext context(CallState s) {
         java.time.ZoneId zone = bookings.schedule().zone();
-        return new ParseContext(ZonedDateTime.now(bookings.clock()).withZoneSameInstant(zone), zone,
+        ParseContext ctx = new ParseContext(ZonedDateTime.now(bookings.clock()).withZoneSameInstant(zone), zone,
                 HoursSpoken.opens(bookings.schedule().hours()), HoursSpoken.closes(bookings.schedule().hours()), "1",
-                practiceCountry, null).withCallerId(s.from).withSameAs(sameAs(s, zone));
+                practiceCountry, null).withCallerId(s.from);
+        return ctx.withSameAs(sameAs(s, zone, ctx));
     }
 
-    private static LocalDateTime sameAs(CallState s, java.time.ZoneId zone) {
+    /** The appointment being moved, else the day (and time) on the table — "11:30 the same day" after a taken time. */
+    private static LocalDateTime sameAs(CallState s, java.time.ZoneId zone, ParseContext ctx) {
         if (s.existingStart != null) {
             return ZonedDateTime.parse(s.existingStart).withZoneSameInstant(zone).toLocalDateTime();
         }
-        if (s.date != null && s.time != null) {
-            return LocalDate.parse(s.date).atTime(LocalTime.parse(s.time));
+        if (s.date != null) {
+            return LocalDate.parse(s.date).atTime(s.time != null ? LocalTime.parse(s.time)
+                    : ctx.sameTimeReference().toLocalTime());
         }
         return null;
     }

@@ -137,6 +137,18 @@ class VoiceBookingTest {
     }
 
     @Test
+    void theSameDayAfterATakenTimeIsTheDayAskedFor() throws Exception {
+        seedAppointment("Busy Slot", newPhone(), "2025-10-30T10:00:00-06:00", 30);
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, I'm Victor Huang, I'd like Thursday the 30th at 10 am");
+        assertThat(c.lastPrompt()).contains("already taken");
+        c.say("Hmm, then how about 11:30 the same day?");
+        assertThat(c.lastPrompt()).contains("Thursday, October 30th at 11:30 AM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-30T11:30:00-06:00");
+    }
+
+    @Test
     void anHourLongVisitThatRunsPastClosingMovesWithinThatDay() throws Exception {
         String phone = newPhone();
         TwilioCaller c = call(phone).say("Sofia Marino here, I'd like an hour-long appointment on Friday at 4:45");
