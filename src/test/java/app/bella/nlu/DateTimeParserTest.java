@@ -346,9 +346,7 @@ class DateTimeParserTest {
             tomorrow at 245 pm                    | 2025-10-09 | 14:45
             """)
     void britishAnd24HourTimes(String text, String date, String time) {
-        WhenPhrase w = parser.parse(text, CTX);
-        assertEquals(date(date), w.date(), text);
-        assertEquals(time(time), w.time(), text);
+        assertReads(text, date, time);
     }
 
     @ParameterizedTest
@@ -386,9 +384,7 @@ class DateTimeParserTest {
             Monday at ate o'clock                                    | 2025-10-13 | 08:00
             """)
     void dayAndTimeAsSaidByManySpeakers(String text, String date, String time) {
-        WhenPhrase w = parser.parse(text, CTX);
-        assertEquals(date(date), w.date(), text);
-        assertEquals(time(time), w.time(), text);
+        assertReads(text, date, time);
     }
 
     @ParameterizedTest
@@ -455,9 +451,7 @@ class DateTimeParserTest {
             0930 tomorrow                      | 2025-10-09 | 09:30
             """)
     void datesAsWrittenAndCountedFromThisMonth(String text, String date, String time) {
-        WhenPhrase w = parser.parse(text, CTX);
-        assertEquals(date(date), w.date(), text);
-        assertEquals(time(time), w.time(), text);
+        assertReads(text, date, time);
     }
 
     @Test
@@ -471,5 +465,12 @@ class DateTimeParserTest {
     void theOneIsNoDayOfTheMonth(String text) {
         WhenPhrase w = parser.parse(text, CTX);
         assertTrue(w == null || w.date() == null, text + " -> " + w);
+    }
+
+    /** The utterance read in the fixed context names this day and time (null: none). */
+    private void assertReads(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
     }
 }
