@@ -119,7 +119,8 @@ public final class NameParser {
             "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",
             // Twilio placeholders and noise
             "unclear", "unintelligible", "inaudible", "garbled", "speech", "response", "noise", "silence",
-            "background", "static", "music", "beep", "blank", "unknown", "null", "none", "undefined", "hang", "hold", "spelled", "spelt",
+            "background", "static", "music", "beep", "blank", "unknown", "null", "none", "undefined", "hang", "hold",
+            "spelled", "spelt",
             // misc
             "can", "you", "hear", "hello", "dear", "darling", "sweetheart", "testing", "test", "robot", "machine", "human", "agent", "operator",
             "representative", "bella", "english", "french", "français", "oui", "non", "merci", "voudrais",
@@ -307,7 +308,7 @@ public final class NameParser {
 
     private static final java.util.regex.Pattern HYPHEN_LETTERS = java.util.regex.Pattern.compile("\\p{L}(-\\p{L}){2,}");
 
-    /** Past "how do you say", "let me see", "what is it" after an introduction ("my name is, how you say, Nguyen"). */
+    /** Past "how (do) you say (it)", "let me see / think" after an introduction ("my name is, how you say, Nguyen"). */
     private static int skipHedge(Tokens tk, int i) {
         if (tk.is(i, "how") && (tk.is(i + 1, "you") || tk.is(i + 1, "do") && tk.is(i + 2, "you"))) {
             int j = tk.is(i + 1, "do") ? i + 3 : i + 2;

@@ -436,8 +436,8 @@ public final class Dialogue {
      * "Your next appointment is …", and the ones after it (up to three in all) when the caller has more: a caller who
      * asks when their appointments are hears all of them. Only for a proven number (the caller ID or a texted code).
      */
-    private String appointmentsSaid(PracticeBook book, CallState s, Appointment next) {
-        List<Appointment> coming = s.appointmentDay != null ? List.of(next) : book.upcomingAppointments(next.phone(), 3);
+    private String appointmentsSaid(PracticeBook book, Appointment next) {
+        List<Appointment> coming = book.upcomingAppointments(next.phone(), 3);
         if (coming.size() <= 1) {
             return "Your next appointment is " + spoken(next.start()) + ".";
         }
@@ -953,7 +953,7 @@ public final class Dialogue {
         }
         if (ex.intent() == app.bella.nlu.Intent.QUERY && !keep) {
             resetFailures(s);
-            return Reply.ask(appointmentsSaid(book, s, a), "Would you like to keep it, move it or cancel it?", Reply.Input.SPEECH,
+            return Reply.ask(appointmentsSaid(book, a), "Would you like to keep it, move it or cancel it?", Reply.Input.SPEECH,
                     List.of("keep it", "move it", "cancel it", "book another"));
         }
         if (keep) {
@@ -1132,7 +1132,7 @@ public final class Dialogue {
                 s.intent = null;
                 s.existingAppointmentId = null;
                 s.step = Step.ASK_INTENT;
-                return Reply.ask(join(preface, appointmentsSaid(book, s, a)), "Is there anything else I can do for you?",
+                return Reply.ask(join(preface, appointmentsSaid(book, a)), "Is there anything else I can do for you?",
                         Reply.Input.SPEECH, List.of());
             }
             case "CANCEL" -> {
