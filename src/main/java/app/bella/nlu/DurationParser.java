@@ -68,9 +68,9 @@ public final class DurationParser {
             }
             for (int j = k + 1; j < tk.n && j <= k + 3; j++) {
                 int r = Words.readNumber(tk, j);
-                if (tk.is(j, "one") || r >= 0) {
-                    int n = tk.is(j, "one") ? 1 : r >> 2;
-                    int end = j + (tk.is(j, "one") ? 1 : r & 3);
+                if (r >= 0) {
+                    int n = r >> 2;
+                    int end = j + (r & 3);
                     boolean bare = end >= tk.n || !isHourUnit(tk.at(end)) && !isMinuteUnit(tk.at(end))
                             && !COUNTED.contains(tk.at(end));
                     int minutes = n * unit;

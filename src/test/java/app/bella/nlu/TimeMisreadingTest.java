@@ -39,6 +39,11 @@ class TimeMisreadingTest {
         return resolver.resolveNext(rules.extract(text, expect, CTX).when(), CTX);
     }
 
+    /** Asked for a time, the words book this local date-time ("2025-10-10T13:00"). */
+    private void assertBooksAt(String text, String expected) {
+        assertThat(booked(text, Expect.TIME)).as(text).isEqualTo(ZonedDateTime.of(java.time.LocalDateTime.parse(expected), EDMONTON));
+    }
+
     private static ZonedDateTime at(String date, String time) {
         return ZonedDateTime.of(LocalDate.parse(date), LocalTime.parse(time), EDMONTON);
     }
@@ -89,7 +94,7 @@ class TimeMisreadingTest {
             "after lunch on Tuesday|2025-10-14T13:00", "tomorrow after lunch sometime|2025-10-09T13:00",
             "Friday after lunch, around 2|2025-10-10T14:00", "after lunchtime Monday|2025-10-13T13:00"})
     void afterLunchIsOneOClock(String text, String expected) {
-        assertThat(booked(text, Expect.TIME)).as(text).isEqualTo(ZonedDateTime.of(java.time.LocalDateTime.parse(expected), EDMONTON));
+        assertBooksAt(text, expected);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
@@ -98,7 +103,7 @@ class TimeMisreadingTest {
             "the Monday after the 20th at 9|2025-10-27T09:00", "Friday after 2|2025-10-10T14:00",
             "Thursday after work at 5|2025-10-09T17:00", "the Tuesday before Halloween at 11|2025-10-28T11:00"})
     void aWeekdayCountedFromADayStillCountsAndOtherwiseStays(String text, String expected) {
-        assertThat(booked(text, Expect.TIME)).as(text).isEqualTo(ZonedDateTime.of(java.time.LocalDateTime.parse(expected), EDMONTON));
+        assertBooksAt(text, expected);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")

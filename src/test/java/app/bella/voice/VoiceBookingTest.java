@@ -193,7 +193,7 @@ class VoiceBookingTest {
         assertThat(c.lastPrompt()).contains("The first free times I have are").contains("Shall I book Olivia Martin for");
         c.say("yes");
         assertThat(appointments(phone)).singleElement()
-                .satisfies(a -> assertThat(a.get("start").asText()).startsWith("2025-10-0"));
+                .satisfies(a -> assertThat(a.get("start").asText()).matches("2025-10-0[89]T.*")); // today or tomorrow
     }
 
     @Test
