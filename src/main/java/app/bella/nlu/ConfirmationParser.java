@@ -59,7 +59,8 @@ public final class ConfirmationParser {
                 "exact", "confirmed", "confirm", "yes sir", "yes ma'am", "that's fine", "fine by me",
                 "bingo", "precisely", "totally", "accurate", "yes it is", "yes you are", "that is correct",
                 "that is right", "it is correct", "that's perfect", "that's great", "that's good", "that's the one",
-                "that's the one i want", "that one's fine", "that's what i said", "that's what i want"};
+                "that's the one i want", "that one's fine", "that's what i said", "that's what i want", "spot on",
+                "bang on", "dead on", "all good", "close enough"};
         String[] no = {
                 "no", "nope", "nah", "naw", "nay", "negative", "wrong", "incorrect", "not really", "not quite",
                 "cancel that", "cancel it", "no thanks", "no thank you", "not that", "that's wrong",
@@ -71,7 +72,9 @@ public final class ConfirmationParser {
                 "that's not what i meant", "that is not what i said", "different time", "different day",
                 "another time", "another day", "other time", "other day", "that's not it", "that is not it", "not it",
                 "that's not the one", "not the one", "except", "apart from", "other than", "everything but", "that's not my name", "not my name", "that's not my number",
-                "not my number", "that's not me", "wrong name", "that is not my name", "that's not my phone number"};
+                "not my number", "that's not me", "wrong name", "that is not my name", "that's not my phone number",
+                "close but", "almost right", "almost correct", "nearly right", "spelled differently", "spelt differently", "spelled wrong",
+                "misspelled", "a bit off", "slightly off"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",

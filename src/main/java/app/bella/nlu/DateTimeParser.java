@@ -486,6 +486,9 @@ public final class DateTimeParser {
                 if (w.equals("now") && !(tk.is(i - 1, "right") || tk.is(i - 1, "for"))) {
                     return 1;
                 }
+                if (w.equals("now") && (tk.is(i - 2, "that's") || tk.is(i - 2, "is") || tk.is(i - 2, "sounds"))) {
+                    return 1; // "yes, that's right now": agreeing, at last; no day
+                }
                 s.setDate(s.today, i + 1);
                 return 1;
             }
@@ -1320,6 +1323,10 @@ public final class DateTimeParser {
         }
         LocalDate first = fromDay < 0 ? ym.atEndOfMonth().minusDays(6) : ym.atDay(fromDay);
         LocalDate last = toDay == 0 ? ym.atEndOfMonth() : ym.atDay(toDay);
+        if (s.date != null && !s.date.isBefore(first) && !s.date.isAfter(last)) {
+            s.dateEnd = end; // "Monday the 13th at 11, in October", "next Monday … snow in October!": no new day
+            return end - i;
+        }
         range(s, first, last, i, end);
         return end - i;
     }
@@ -1580,7 +1587,13 @@ public final class DateTimeParser {
                     }
                 }
                 case "day", "days", "jour", "jours" -> days = amount;
-                case "week", "weeks", "semaine", "semaines" -> days = amount * 7L;
+                case "week", "weeks", "semaine", "semaines" -> {
+                    if (tk.is(j + 1, "tomorrow") || tk.is(j + 1, "today") || tk.is(j + 1, "on")) {
+                        int anchored = fromAnchor(s, i + 1); // "come in a week tomorrow"
+                        return anchored > 0 ? anchored + 1 : 0;
+                    }
+                    days = amount * 7L;
+                }
                 case "month", "months", "mois" -> months = amount;
                 default -> {
                     return 0;
@@ -1898,6 +1911,16 @@ public final class DateTimeParser {
                 }
                 return clock(s, i, i + 1, h, m, hs.length() == 2 && hs.charAt(0) == '0' || h > 12 || h == 0);
             }
+            int dot = w.indexOf('.');
+            if (dot > 0 && dot <= 2 && w.length() == dot + 3 && (hasCue(s, i) || isTimeFollower(tk.at(i + 1)))) {
+                // "9.30 am", "at 14.15": the British way of writing a clock time (never a decimal after "at")
+                int h = Words.digitsValue(w.substring(0, dot));
+                int m = Words.digitsValue(w.substring(dot + 1));
+                if (h < 0 || h > 23 || m < 0 || m > 59) {
+                    return 0;
+                }
+                return clock(s, i, i + 1, h, m, dot == 2 && w.charAt(0) == '0' || h > 12 || h == 0);
+            }
             if (!Words.isDigits(w) || w.length() > 4) {
                 return 0; // a long digit string is no time (and no int)
             }
@@ -2007,7 +2030,11 @@ public final class DateTimeParser {
         }
         int[] half = new int[1];
         int sfx = suffix(s, j, half);
-        boolean cue = approximate || hasCue(s, i) || contrasted(tk, i, j);
+        // "eleven thirty on Tuesday", "two fifteen tomorrow": an hour and its minutes in words before a day
+        boolean beforeDay = mr >= 0 && m >= 10 && !Character.isDigit(tk.t[i].charAt(0))
+                && (isDayWord(tk.at(j)) || tk.is(j, "on") && (isDayWord(tk.at(j + 1))
+                        || tk.is(j + 1, "the") && readDay(tk, j + 2, true) >= 0));
+        boolean cue = approximate || beforeDay || hasCue(s, i) || contrasted(tk, i, j);
         if (half[0] == 0 && !cue) {
             return 0;
         }

@@ -37,7 +37,7 @@ public final class NameParser {
             {"name", "should", "be"}, {"name", "is", "gonna", "be"}, {"put", "it", "under"}, {"put", "me", "down", "as"},
             {"put", "me", "down", "under"}, {"under", "the", "name", "of"}, {"under", "the", "name"},
             {"booked", "under"}, {"put", "it", "down", "for"}, {"put", "me", "down", "for"}, {"book", "it", "for"},
-            {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}};
+            {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}, {"myself"}};
 
     /** Family members a caller books for ("for my son Tim"). */
     private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
@@ -67,7 +67,7 @@ public final class NameParser {
             "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "without", "about", "after",
             "before", "between", "during", "until", "than", "then", "there", "here", "where", "when", "what",
             "which", "who", "whom", "whose", "why", "how", "not", "no", "nor", "yes", "yeah", "yep", "yup", "nope",
-            "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only",
+            "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only", "already", "past",
             "also", "too", "very", "really", "again", "still", "even", "please", "thanks", "thank", "hello", "hi",
             "hey", "bye", "goodbye", "sorry", "well", "oh", "actually", "maybe", "perhaps", "wait", "one",
             "i'm", "im", "i'd", "i'll", "i've", "will", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
@@ -191,8 +191,21 @@ public final class NameParser {
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     static String restartsDropped(String text) {
-        return text == null ? null : RESTART.matcher(text).replaceAll("$2");
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher confirmed = PART_CONFIRMED.matcher(text);
+        if (confirmed.find() && text.substring(0, confirmed.start()).toLowerCase(Locale.ROOT)
+                .contains(confirmed.group(1).toLowerCase(Locale.ROOT))) {
+            text = text.substring(0, confirmed.start()); // the part is in the name already said
+        }
+        return RESTART.matcher(text).replaceAll("$2");
     }
+
+    /** ", Mary Ellen is my first name", ", Carter is the last name": which part of the name said before is which. */
+    private static final java.util.regex.Pattern PART_CONFIRMED = java.util.regex.Pattern.compile(
+            "[,.;]\\s*(\\p{L}+(?:[ -]\\p{L}+)?)\\s+is\\s+(?:my|the)\\s+(?:first|given|last|family|middle)\\s+name\\b.*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     String parse(Tokens tk, boolean expected) {
         if (tk.n == 0) {
@@ -318,6 +331,9 @@ public final class NameParser {
         }
         if (tk.is(i, "let") && tk.is(i + 1, "me") && (tk.is(i + 2, "see") || tk.is(i + 2, "think"))) {
             return i + 3;
+        }
+        if (tk.is(i, "just") || tk.is(i, "simply")) {
+            return i + 1; // "it's just Priya"
         }
         return i;
     }
@@ -646,9 +662,16 @@ public final class NameParser {
                 for (int k = 0; k < run; k++) {
                     sb.append(tk.t[i + k]);
                 }
+                i += run;
+                while (CASE_WORDS.contains(tk.at(i)) && letterRun(tk, i + 1) == 1) {
+                    i += 2; // "M-A-C capital K": how the letters are written, not more of the name
+                }
+                String before = parts.isEmpty() ? "" : parts.get(parts.size() - 1).toLowerCase(Locale.ROOT);
+                if (before.length() > sb.length() && before.startsWith(sb.toString())) {
+                    continue; // "MacKenzie, that's M-A-C capital K": the start of the word said, spelled
+                }
                 parts.add(sb.toString());
                 spelled.add(Boolean.TRUE);
-                i += run;
                 continue;
             }
             if (run == 1 && !parts.isEmpty() && isNameWord(tk, i + 1, introduced)
@@ -737,6 +760,12 @@ public final class NameParser {
 
     private static final Set<String> DayPartWords = Words.setOf("morning", "afternoon", "evening", "night", "day");
 
+    /** Object pronouns: a word ending in "-ing" before one is a verb. */
+    private static final Set<String> OBJECTS = Words.setOf("me", "him", "her", "us", "them", "you", "it");
+
+    /** Words that say how a spelled letter is written ("capital K", "small d"). */
+    private static final Set<String> CASE_WORDS = Words.setOf("capital", "big", "small", "lowercase", "uppercase");
+
     /** Where a spelling starts after "that's", "that is", "spelled", "it's spelled" at i; i when none does. */
     private static int spellingAfter(Tokens tk, int i) {
         int j = i;
@@ -773,6 +802,9 @@ public final class NameParser {
         }
         if (NAME_MONTHS.contains(w) && !introduced) {
             return false;
+        }
+        if (w.endsWith("ing") && OBJECTS.contains(tk.at(i + 1))) {
+            return false; // "it's killing me", "it's bothering her": a verb with its object
         }
         if (w.equals("eve") && i > 0 && HOLIDAY_BEFORE_EVE.contains(tk.t[i - 1])) {
             return false; // "Christmas Eve", "New Year's Eve" — but Eve Adams is a name

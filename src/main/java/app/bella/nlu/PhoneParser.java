@@ -75,10 +75,47 @@ public final class PhoneParser {
         if (found.phone == null) {
             Tokens heard = misheardDigits(tk); // "four oh tree", "seven ate oh", "oh won for too"
             if (heard != tk) {
-                return scan(heard, defaultCountryCode, callerRegion, country);
+                found = scan(heard, defaultCountryCode, callerRegion, country);
             }
         }
+        if (found.phone == null) {
+            found = tensAlone(tk, defaultCountryCode, callerRegion, country);
+        }
         return found;
+    }
+
+    /**
+     * "seven eighty, five five five, twenty one hundred": a tens word followed by a unit may be a group's end ("780")
+     * rather than one number ("85"). Tried only when nothing was found as said, each tens word alone in turn, then
+     * in pairs, and so on (at most four of them).
+     */
+    private Found tensAlone(Tokens tk, String defaultCountryCode, String callerRegion, String country) {
+        java.util.List<Integer> tens = new java.util.ArrayList<>(4);
+        for (int i = 0; i + 1 < tk.n && tens.size() < 4; i++) {
+            int v = Words.numberWord(tk.t[i]);
+            int unit = Words.numberWord(tk.t[i + 1]);
+            if (v >= 20 && v % 10 == 0 && unit >= 1 && unit <= 9) {
+                tens.add(i);
+            }
+        }
+        for (int size = 1; size <= tens.size(); size++) {
+            for (int mask = 1; mask < 1 << tens.size(); mask++) {
+                if (Integer.bitCount(mask) != size) {
+                    continue;
+                }
+                String[] t = tk.t.clone();
+                for (int b = 0; b < tens.size(); b++) {
+                    if ((mask & 1 << b) != 0) {
+                        t[tens.get(b)] = Integer.toString(Words.numberWord(t[tens.get(b)]));
+                    }
+                }
+                Found found = scan(new Tokens(t, tk.orig, tk.glued), defaultCountryCode, callerRegion, country);
+                if (found.phone != null) {
+                    return found;
+                }
+            }
+        }
+        return Found.NONE;
     }
 
     /**
@@ -167,11 +204,113 @@ public final class PhoneParser {
             }
         }
         if (best.phone != null) {
+            Found preferred = preferred(tk, runs, defaultCountryCode, callerRegion, country);
+            if (preferred != null) {
+                return preferred;
+            }
             Found corrected = correctedEnd(tk, runs, best);
             return corrected != null ? corrected : best;
         }
         Found joined = partsApart(tk, runs, defaultCountryCode, callerRegion, country);
+        if (joined == null) {
+            joined = restartedEnd(tk, runs, defaultCountryCode, callerRegion, country);
+        }
         return joined != null ? joined : best;
+    }
+
+    /**
+     * "four oh three, five five five, oh one two... sorry, oh one two seven": a number broken off and its last part
+     * said again after a correction word. The part said again starts with the digits said last before the break;
+     * they are said once. Null when no such pair of runs makes a valid number.
+     */
+    private static Found restartedEnd(Tokens tk, java.util.List<Run> runs, String defaultCountryCode,
+                                      String callerRegion, String country) {
+        for (int r = runs.size() - 1; r > 0; r--) {
+            Run before = runs.get(r - 1);
+            Run again = runs.get(r);
+            boolean correcting = false;
+            for (int k = before.to(); k < again.from() && !correcting; k++) {
+                correcting = Words.isCorrectionMarker(tk.t[k]) || CORRECTION.contains(tk.t[k]);
+            }
+            if (!correcting || again.digits().length() < 2 || before.digits().length() < 6) {
+                continue;
+            }
+            for (int k = Math.min(before.digits().length() - 3, again.digits().length()); k >= 1; k--) {
+                String said = before.digits();
+                if (said.endsWith(again.digits().substring(0, k))) {
+                    String phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()),
+                            false, defaultCountryCode, callerRegion, country);
+                    if (phone != null) {
+                        return new Found(phone, before.from(), again.to());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Words that name which of a caller's numbers it is. */
+    private static final Set<String> LINES = Words.setOf("cell", "mobile", "home", "work", "office", "landline", "business");
+    /** Said after such a word, they choose it ("cell's better", "the mobile is best"). */
+    private static final Set<String> CHOSEN_AFTER = Words.setOf("better", "best", "preferred", "easier", "easiest");
+    private static final Set<String> CHOSEN_BETWEEN = Words.setOf("one", "is", "number", "would", "be", "probably",
+            "definitely", "really");
+    /** Said before it ("use the cell", "prefer my mobile", "call my home"). */
+    private static final Set<String> CHOSEN_BEFORE = Words.setOf("use", "prefer", "call", "text", "try");
+
+    /**
+     * "My cell's 780 555 0123 and work is 403 555 0987, cell's better": of two numbers, each named, the one the
+     * caller says to use; null when fewer than two named numbers were said or none is chosen.
+     */
+    private static Found preferred(Tokens tk, java.util.List<Run> runs, String defaultCountryCode, String callerRegion,
+                                   String country) {
+        String chosen = null;
+        int chosenAt = -1;
+        for (int i = 0; i < tk.n && chosen == null; i++) {
+            String line = lineWord(tk.t[i]);
+            if (line == null) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < i + 4 && CHOSEN_BETWEEN.contains(tk.at(j))) {
+                j++; // "the work one is probably best"
+            }
+            boolean after = CHOSEN_AFTER.contains(tk.at(j));
+            boolean before = CHOSEN_BEFORE.contains(tk.at(i - 1))
+                    || (tk.is(i - 1, "the") || tk.is(i - 1, "my")) && CHOSEN_BEFORE.contains(tk.at(i - 2));
+            if (after || before) {
+                chosen = line;
+                chosenAt = i;
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        Found pick = null;
+        int named = 0;
+        for (Run run : runs) {
+            String phone = validate(new StringBuilder(run.digits()), false, defaultCountryCode, callerRegion, country);
+            if (phone == null) {
+                continue;
+            }
+            String line = null;
+            for (int k = run.from() - 1; k >= Math.max(0, run.from() - 4) && line == null; k--) {
+                line = lineWord(tk.t[k]);
+            }
+            if (line != null) {
+                named++;
+                if (line.equals(chosen) && (pick == null || run.from() < chosenAt)) {
+                    pick = new Found(phone, run.from(), run.to());
+                }
+            }
+        }
+        return named >= 2 ? pick : null;
+    }
+
+    /** "cell", "cell's", "mobile" …: the kind of line the word names, or null. */
+    private static String lineWord(String w) {
+        String bare = w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
+        return LINES.contains(bare) ? bare : null;
     }
 
     /**

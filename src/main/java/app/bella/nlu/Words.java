@@ -321,7 +321,7 @@ public final class Words {
             } else if (c == '\'' && isLetter(prev) && isLetter(next) && cur.length() > 0) {
                 cur.append(c);
                 curOrig.append(c);
-            } else if (c == '-' && isLetter(prev) && isLetter(next) && cur.length() > 0) {
+            } else if (c == '-' && isLetter(prev) && isLetter(next) && cur.length() > 0 && !numbersHyphenated(cur, text, i)) {
                 cur.append(c);
                 curOrig.append(c);
             } else if ((c == ':' || c == '/' || c == '.') && isDigit(prev) && isDigit(next) && cur.length() > 0) {
@@ -341,6 +341,30 @@ public final class Words {
         flush(cur, curOrig, low, org);
         return postProcess(low, org, glue);
     }
+
+    /**
+     * Numbers the recogniser joined with hyphens ("four-oh-three", "five-fifty-five", "eleven-thirty") are words of
+     * their own; a tens and its unit ("twenty-five") stay one number.
+     */
+    private static boolean numbersHyphenated(StringBuilder cur, String text, int dash) {
+        String left = cur.substring(cur.lastIndexOf("-") + 1);
+        int end = dash + 1;
+        while (end < text.length() && isLetter(text.charAt(end))) {
+            end++;
+        }
+        String right = text.substring(dash + 1, end).toLowerCase(java.util.Locale.ROOT);
+        Integer l = NUMBERS.get(left);
+        Integer r = NUMBERS.get(right);
+        if (l == null && (left.equals("double") || left.equals("triple"))) {
+            return r != null; // "double-nine"
+        }
+        if (l == null || r == null && !HYPHENATED_COUNTS.contains(right)) {
+            return false;
+        }
+        return !(l >= 20 && l % 10 == 0 && r != null && r >= 1 && r <= 9 && !right.equals("oh") && !right.equals("o"));
+    }
+
+    private static final Set<String> HYPHENATED_COUNTS = Set.of("double", "triple", "hundred", "thousand");
 
     /** Marks the token about to be started as written without a space after the one just flushed. */
     private static void markGlued(List<Boolean> glue, List<String> low) {

@@ -385,6 +385,11 @@ public final class Dialogue {
         if (changed.unresolved != null) {
             return reaskDay(book, s, changed.unresolved); // "no, yesterday": nothing is booked, the day is asked again
         }
+        if (changed.when && !changed.name && !changed.phone && !changed.duration && changed.unresolved == null
+                && ex.confirmation() == Confirmation.YES && sameWhen(previousStart, s)) {
+            s.start = previousStart; // "yes, Friday at 10, that's right": the time read back, said again
+            return commit(book, s);
+        }
         if (changed.slotChanged()) {
             // "no, Thursday", "actually make it 3", "my name is Jon with an h": correct and read back again
             resetFailures(s);
@@ -403,11 +408,26 @@ public final class Dialogue {
         return failed(book, s, "Sorry, was that a yes or a no?");
     }
 
+    /** Whether the day and time now on the table are those of {@code start} (a time said without am/pm may be pm). */
+    private boolean sameWhen(String start, CallState s) {
+        if (start == null || s.date == null || s.time == null) {
+            return false;
+        }
+        ZonedDateTime at = ZonedDateTime.parse(start).withZoneSameInstant(zone());
+        LocalTime said = LocalTime.parse(s.time);
+        return at.toLocalDate().toString().equals(s.date)
+                && (said.equals(at.toLocalTime()) || !s.explicitAmPm && said.plusHours(12).equals(at.toLocalTime()));
+    }
+
     private Reply onConfirmCancel(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (ex.intent() == Intent.CANCEL && in.text() != null) {
             answer = cancelAnswer(in.text()); // "yes, please cancel it" agrees; "cancel it" is no "no" here
+        }
+        if (ex.intent() == Intent.RESCHEDULE && answer != Confirmation.YES) {
+            s.step = Step.KEEP_MOVE_CANCEL; // "instead of cancelling, could I move it to Monday?"
+            return onKeepMoveCancel(book, s, in, heard);
         }
         if (answer == Confirmation.YES) {
             Appointment a = book.appointment(s.existingAppointmentId).orElse(null);
@@ -1339,7 +1359,6 @@ public final class Dialogue {
         };
     }
 
-    /** Which slots this turn changed. */
     /** Which slots this turn changed; {@code unresolved} holds the words of a day that cannot be used ("yesterday"). */
     private record Changes(boolean intent, boolean name, boolean phone, boolean when, boolean duration, String unresolved) {
         boolean any() {

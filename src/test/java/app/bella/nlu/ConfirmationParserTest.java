@@ -23,7 +23,8 @@ class ConfirmationParserTest {
             "all right", "great", "sounds great", "why not", "yes it is", "exactly", "affirmative", "oui",
             "d'accord", "yeah no problem", "no, that's correct", "yes, no problem", "I think so", "that suits me",
             "that would work", "yeah go for it", "yes sir", "that's perfect", "correct, thank you", "that's the one",
-            "yes, that's the one I want", "that's what I said", "Yes, please cancel it.", "yes cancel it please"})
+            "yes, that's the one I want", "that's what I said", "Yes, please cancel it.", "yes cancel it please",
+            "spot on", "bang on, cheers", "yeah, dead on", "all good", "close enough", "yes, I almost forgot, thanks"})
     void yes(String input) {
         assertEquals(Confirmation.YES, parser.parse(input));
     }
@@ -38,7 +39,9 @@ class ConfirmationParserTest {
             "incorrect", "never mind", "no way", "no, the 15th", "I can't make it", "not at all",
             "wrong number", "um no", "that's not what I said", "not what I meant", "I'd prefer a different time actually",
             "can we do another day", "the other time", "that's not it", "that is not it", "no, that's not the one",
-            "not it", "everything's right except the last name", "all correct apart from the time", "wait, that's not my name", "that's not my number", "no, cancel that", "yes, actually cancel that"})
+            "not it", "everything's right except the last name", "all correct apart from the time", "wait, that's not my name", "that's not my number", "no, cancel that", "yes, actually cancel that",
+            "close, but the surname is spelled differently", "almost right, the time is off", "you've misspelled it",
+            "it's a bit off"})
     void no(String input) {
         assertEquals(Confirmation.NO, parser.parse(input));
     }

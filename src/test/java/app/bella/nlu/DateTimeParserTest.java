@@ -454,6 +454,61 @@ class DateTimeParserTest {
         assertReads(text, date, time);
     }
 
+    /** "Come in a week tomorrow": the "in" of "come in" does not make "a week" a delay of its own. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            could I come in a week tomorrow, at half ten  | 2025-10-16 | 10:30
+            can I pop in a week today at 2                | 2025-10-15 | 14:00
+            in a week on Monday at 9                      | 2025-10-20 | 09:00
+            in a week at 3 pm                             | 2025-10-15 | 15:00
+            in two weeks tomorrow                         | 2025-10-23 | -
+            """)
+    void aWeekTomorrowAfterIn(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    /** Clock times written the British way, with a dot, and hyphenated by the recogniser ("eleven-thirty"). */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Monday at 9.30 am                             | 2025-10-13 | 09:30
+            tomorrow at 2.45                              | 2025-10-09 | 14:45
+            Friday 10.15 a.m.                             | 2025-10-10 | 10:15
+            at 14.30 on Thursday                          | 2025-10-09 | 14:30
+            eleven-thirty on Tuesday the 21st             | 2025-10-21 | 11:30
+            tomorrow at two-fifteen                       | 2025-10-09 | 14:15
+            one-forty-five on Friday                      | 2025-10-10 | 13:45
+            Friday at twenty-five past ten                | 2025-10-10 | 10:25
+            """)
+    void clockTimesWithADotOrHyphens(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it was 9.99 last time", "about 2.5 kilometres away", "version 3.10",
+            "five five five, twelve thirty four on the card"})
+    void aDecimalIsNoTime(String text) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    }
+
+    /** A month said after a day in it (an aside, a restatement) leaves the day; a different month replaces it. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            next Monday around 11 in the morning, crazy weather, snow in October!  | 2025-10-13 | 11:00
+            Monday the 13th at 11 in October                                       | 2025-10-13 | 11:00
+            the 20th at 2, that's in October, right                                | 2025-10-20 | 14:00
+            """)
+    void aMonthAfterADayInItKeepsTheDay(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    @Test
+    void aMonthAfterADayOutsideItReplacesTheDay() {
+        WhenPhrase w = parser.parse("next Monday at 11, no wait, sometime in November", CTX);
+        assertNull(w.date());
+        assertEquals(java.time.LocalDate.parse("2025-11-01"), w.range().earliest());
+    }
+
     @Test
     void aDayThisOrNextMonthDoesNotHaveIsRefused() {
         assertTrue(parser.parse("the 31st of next month", CTX).isUnresolved());

@@ -256,6 +256,41 @@ class NameParserTest {
         assertEquals(expected, parser.parse(utterance));
     }
 
+    /** Ways of introducing oneself learned elsewhere, and hedges before the name. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Myself Anjali Sharma                                | Anjali Sharma
+            hello madam, myself Rahul Verma speaking            | Rahul Verma
+            it's just Priya                                     | Priya
+            it's just Priya, P R I Y A                          | Priya
+            I'm simply Tom Hardy                                | Tom Hardy
+            """)
+    void introductionsFromOtherEnglishes(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    /** Which part of the name said is which, said after it: the name stays as said. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Mary Ellen Carter, Mary Ellen is my first name      | Mary Ellen Carter
+            Jean-Luc Picard. Jean-Luc is the first name         | Jean-Luc Picard
+            Tom van Dyke, van Dyke is my last name              | Tom van Dyke
+            """)
+    void aPartNamedAfterTheNameKeepsTheName(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    /** A spelling of only the start of a word, and how its letters are written, say how to write the word said. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Lauren MacKenzie, that's M A C capital K            | Lauren MacKenzie
+            Sean McDonald, M C capital D                        | Sean McDonald
+            Anna DeLuca, that's D E, capital L                  | Anna DeLuca
+            """)
+    void aSpelledStartKeepsTheWord(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"hold on one second", "hold on", "hang on a sec", "sorry who is this", "sorry, what?",
             "for me"})
@@ -276,7 +311,8 @@ class NameParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"my tooth hurts", "my filling fell out", "my back teeth", "my crown broke"})
+    @ValueSource(strings = {"my tooth hurts", "my filling fell out", "my back teeth", "my crown broke",
+            "it's my tooth, it's killing me", "it's bothering me a lot", "it's been aching him all week"})
     void whatTheCallerHasIsNoName(String utterance) {
         assertNull(parser.parse(utterance));
     }

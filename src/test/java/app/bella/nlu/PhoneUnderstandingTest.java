@@ -186,6 +186,50 @@ class PhoneUnderstandingTest {
         assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
     }
 
+    /**
+     * A tens word that ends a group ("seven eighty", "five sixty") is not joined with the unit that starts the next
+     * one when only the groups make a number; hyphenated digit words are digits.
+     */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            seven eighty, five five five, twenty-one hundred       | +17805552100
+            seven eighty five five five zero one two three         | +17805550123
+            four oh three, five sixty two, nine nine one one       | +14035629911
+            four-oh-three, five-fifty-five, twelve thirty-four     | +14035551234
+            four-oh-three five-five-five oh-one-two-three          | +14035550123
+            five-eight-seven, five-five-five, oh-one-double-nine   | +15875550199
+            five five five twenty-five thirty                      | -
+            """)
+    void groupsEndingInATensWordAndHyphenatedDigits(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
+
+    /** Two numbers, each named, and the caller says which to use: that one, wherever it was said. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            my cell's 587 555 0111 and my work is 403 555 0222, cell's better          | +15875550111
+            home is 403 555 0101, mobile 587 555 0202, use the mobile please           | +15875550202
+            work 403 555 0101 and cell 587 555 0202, the work one is probably best     | +14035550101
+            my mobile is 780 555 0303, office 780 555 0404, try my office first         | +17805550404
+            my cell is 780 555 0123, I'm calling from work                             | +17805550123
+            home 403 555 0101 and work 403 555 0202                                    | +14035550202
+            """)
+    void theNamedNumberTheCallerChooses(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
+
+    /** A number broken off and its last part said again after "sorry": the part said again replaces the broken one. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            four oh three, five five five, oh one two... sorry, oh one two seven   | +14035550127
+            780 555 01, sorry, 0199                                                | +17805550199
+            five eight seven five five five nine nine, I mean, nine nine four four | +15875559944
+            four oh three five five five oh one, um, two three                     | +14035550123
+            """)
+    void aLastPartSaidAgainAfterABreak(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
+
     /** "The last four are ...": the count names the part of the number that follows; it is no digit of it. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

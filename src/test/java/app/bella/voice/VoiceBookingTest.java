@@ -275,6 +275,29 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aCallerWhoMovesInsteadOfCancellingKeepsTheAppointmentAtTheNewTime() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Derek Holm", phone, "2025-10-31T14:00:00-06:00", 30);
+        TwilioCaller c = call(phone).say("I need to cancel my appointment on the 31st");
+        assertThat(c.lastPrompt()).contains("Shall I cancel it?");
+        c.say("Actually, hold on, instead of cancelling could I move it to Monday the 27th at 2 pm?");
+        assertThat(c.lastPrompt()).contains("Monday, October 27th at 2 PM").doesNotContain("cancelled");
+        c.say("yes please");
+        assertThat(appointments(phone)).filteredOn(a -> a.get("status").asText().equals("booked"))
+                .extracting(a -> a.get("start").asText()).containsExactly("2025-10-27T14:00:00-06:00");
+    }
+
+    @Test
+    void aYesThatSaysTheTimeReadBackAgainBooksIt() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, I'm Ines Garcia, I'd like Monday the 27th at 10 am");
+        assertThat(c.lastPrompt()).contains("Monday, October 27th at 10 AM").contains("Is that correct?");
+        c.say("Yes, Monday the 27th at 10, that's right.");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-27T10:00:00-06:00");
+    }
+
+    @Test
     void aCallerWhoAsksWhenHearsEveryComingAppointmentAndCanSayGoodbye() throws Exception {
         String phone = newPhone();
         seedCustomer("Martin Gagnon", phone, 30);
