@@ -30,7 +30,7 @@ public final class ConfirmationParser {
     private static final Set<String> WEAK = Words.setOf("ok", "okay", "alright", "all right", "right", "good", "great",
             "fine", "sure", "cool", "k", "kay", "perfect", "works", "that works", "excellent", "awesome", "lovely",
             "wonderful", "fantastic", "exactly", "exact", "precisely", "totally", "indeed", "confirm", "accurate",
-            "parfait", "bingo", "agreed");
+            "parfait", "bingo", "agreed", "brilliant");
     private static final Set<String> NEG_ONLY = Words.setOf("work", "suit", "suits", "fit", "fits", "make it",
             "good for me", "suit me", "marche");
     private static final int OPEN_SHORT = 4;
@@ -60,7 +60,8 @@ public final class ConfirmationParser {
                 "bingo", "precisely", "totally", "accurate", "yes it is", "yes you are", "that is correct",
                 "that is right", "it is correct", "that's perfect", "that's great", "that's good", "that's the one",
                 "that's the one i want", "that one's fine", "that's what i said", "that's what i want", "spot on",
-                "bang on", "dead on", "all good", "close enough"};
+                "bang on", "dead on", "all good", "close enough", "brilliant", "that'd be brilliant", "don't see why not",
+                "do not see why not", "can't see why not", "cannot see why not"};
         String[] no = {
                 "no", "nope", "nah", "naw", "nay", "negative", "wrong", "incorrect", "not really", "not quite",
                 "cancel that", "cancel it", "no thanks", "no thank you", "not that", "that's wrong",
@@ -73,7 +74,8 @@ public final class ConfirmationParser {
                 "another time", "another day", "other time", "other day", "that's not it", "that is not it", "not it",
                 "that's not the one", "not the one", "except", "apart from", "other than", "everything but", "that's not my name", "not my name", "that's not my number",
                 "not my number", "that's not me", "wrong name", "that is not my name", "that's not my phone number",
-                "close but", "almost right", "almost correct", "nearly right", "spelled differently", "spelt differently", "spelled wrong",
+                "that's not what i asked", "that is not what i asked",
+                "not what i asked for", "not what i wanted", "that's not what i wanted", "close but", "almost right", "almost correct", "nearly right", "spelled differently", "spelt differently", "spelled wrong",
                 "misspelled", "a bit off", "slightly off"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",

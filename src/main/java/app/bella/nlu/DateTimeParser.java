@@ -141,6 +141,7 @@ public final class DateTimeParser {
         DayOfWeek lastWeekday;
         LocalDate weekdayWeek;   // Monday of the week the weekday alternatives lie in (null: the coming 7 days)
         int weekdayFrom;
+        LocalDate negatedDate;   // the last day said and negated ("not tomorrow"): what "the day after" counts from
 
         Scan(Tokens tk, ParseContext ctx, boolean expectTime) {
             this.tk = tk;
@@ -185,6 +186,7 @@ public final class DateTimeParser {
             lastWeekday = o.lastWeekday;
             weekdayWeek = o.weekdayWeek;
             weekdayFrom = o.weekdayFrom;
+            negatedDate = o.negatedDate;
         }
 
         /** Whether a day, a time or a day part was read since {@code o} was copied. */
@@ -301,7 +303,11 @@ public final class DateTimeParser {
             int end = i + Math.max(used, 1);
             if (was != null && s.readSince(was)) {
                 if (i <= negatedTo || !day && i <= negatedTail) {
+                    LocalDate negated = day ? s.date : null;
                     s.restore(was); // "not Thursday", "no, not at 2"
+                    if (negated != null) {
+                        s.negatedDate = negated;
+                    }
                     negatedTail = day ? end + 1 : -1;
                     negatedTo = -1;
                 } else if (day) {
@@ -475,7 +481,9 @@ public final class DateTimeParser {
             return holiday.used();
         }
         if ((used = Holidays.matchUndated(tk, i)) > 0) {
-            s.setUnresolved(i, i + used);
+            if (s.date == null) {
+                s.setUnresolved(i, i + used); // a day Bella cannot date: asked again
+            } // "January 6th at 10? After the holidays would be easier": the day said stands
             return used;
         }
         if ((used = unknownNamedDay(s, i)) > 0) {
@@ -948,6 +956,11 @@ public final class DateTimeParser {
             if (y < 2000 || y > 2100) {
                 return 0;
             }
+        }
+        if (m > 12 && m <= 31 && d >= 1 && d <= 12) {
+            int day = m; // "20/10": written day first, the only way it is a date
+            m = d;
+            d = day;
         }
         if (m < 1 || m > 12 || d < 1 || d > 31) {
             if (m >= 0 && m <= 99 && d >= 0 && d <= 99) {
@@ -2054,7 +2067,13 @@ public final class DateTimeParser {
 
     private static WhenPhrase finish(Scan s) {
         if (s.shiftAt >= 0 && s.dateEnd <= s.shiftFrom) {
-            s.setUnresolved(s.shiftFrom, s.shiftAt); // "the day after", "two weeks from" and no day to count from
+            LocalDate anchor = s.date != null ? s.date : s.negatedDate;
+            if (anchor != null && s.shiftDow == null && s.shiftDays > 0) {
+                // "not tomorrow, the day after", "Monday, or a day after that": counted from the day said before
+                s.setDate(anchor.plusDays(s.shiftDays), s.shiftAt);
+            } else {
+                s.setUnresolved(s.shiftFrom, s.shiftAt); // "the day after", "two weeks from" and no day to count from
+            }
         }
         DateRange range = s.range;
         if (range != null && !range.weekdays().isEmpty() && range.single() != null) {

@@ -174,7 +174,7 @@ public final class NameParser {
 
     /** Parses an answer to "what is your name?": a bare "Robert Brown" or "mary" is accepted. */
     public String parse(String text) {
-        return parse(Words.tokenize(restartsDropped(text)), true);
+        return parse(text, null, true);
     }
 
     /**
@@ -182,7 +182,34 @@ public final class NameParser {
      * utterance that is nothing but a plausible name counts.
      */
     public String parseOpen(String text) {
-        return parse(Words.tokenize(restartsDropped(text)), false);
+        return parse(text, null, false);
+    }
+
+    /** ", Liz is fine", ", but call me Gosia", ", Weng for short", ", I go by Sam": the name someone is known by. */
+    private static final java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile(
+            "[,;.]\\s*(?:(?:but|and|or)\\s+)?(?:(?:you can|please|just|everyone|people|my friends|most people|they)\\s+)*"
+                    + "(?:calls?\\s+me\\s+\\p{L}+|\\p{L}+\\s+(?:for short|to my friends|to friends|is fine|is ok|is okay|works too)\\b"
+                    + "|(?:i\\s+)?go(?:es)?\\s+by\\s+\\p{L}+).*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /**
+     * Parses {@code text} ({@code tokens}: its tokens when already made, else null). A full name said before the name
+     * the caller is known by is the booking's ("William O'Brien, Liam to my friends"); a word broken off and said again
+     * counts once; otherwise the utterance is read as it is.
+     */
+    public String parse(String text, Tokens tokens, boolean expected) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = NICKNAME.matcher(text);
+        if (m.find() && m.start() > 0) {
+            String full = parse(Words.tokenize(restartsDropped(text.substring(0, m.start()))), expected);
+            if (full != null && full.indexOf(' ') > 0) {
+                return full;
+            }
+        }
+        String restarted = restartsDropped(text);
+        return parse(tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted), expected);
     }
 
     /** A word broken off and said again in full before more of the name: "Chris... Christopher Lee", "Jo - Joanna Wu". */
@@ -710,6 +737,18 @@ public final class NameParser {
                 spelled.remove(k);
             }
         }
+        for (int k = parts.size() - 1; k > 0; k--) {
+            if (!spelled.get(k)) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                if (!spelled.get(j) && sameLetters(parts.get(j), parts.get(k))) {
+                    parts.remove(k); // "Lan Nguyen, L-A-N", "Wójcik, W-O-J-C-I-K": the word said, as said
+                    spelled.remove(k);
+                    break;
+                }
+            }
+        }
         for (int k = 0; k < parts.size(); k++) {
             if (!spelled.get(k)) {
                 continue;
@@ -739,6 +778,16 @@ public final class NameParser {
             return null;
         }
         return new Collected(format(parts), end);
+    }
+
+    /** Whether two words have the same letters, leaving out case, accents, apostrophes and hyphens. */
+    static boolean sameLetters(String a, String b) {
+        return plainLetters(a).equals(plainLetters(b));
+    }
+
+    private static String plainLetters(String w) {
+        return java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("[\\p{M}'\\-]", "")
+                .replace("ł", "l").replace("Ł", "L").toLowerCase(Locale.ROOT);
     }
 
     /** Whether part {@code other} is a word (not spelled) starting with the letter that spelled part {@code k} does. */
@@ -805,6 +854,10 @@ public final class NameParser {
         }
         if (w.endsWith("ing") && OBJECTS.contains(tk.at(i + 1))) {
             return false; // "it's killing me", "it's bothering her": a verb with its object
+        }
+        if (w.endsWith("ing") && Character.isLowerCase(tk.orig[i].charAt(0))
+                && (tk.is(i - 1, "i'm") || tk.is(i - 1, "im") || tk.is(i - 1, "am") && tk.is(i - 2, "i"))) {
+            return false; // "sorry, I'm driving": what the caller is doing
         }
         if (w.equals("eve") && i > 0 && HOLIDAY_BEFORE_EVE.contains(tk.t[i - 1])) {
             return false; // "Christmas Eve", "New Year's Eve" — but Eve Adams is a name

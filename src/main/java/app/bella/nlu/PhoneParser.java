@@ -220,8 +220,8 @@ public final class PhoneParser {
 
     /**
      * "four oh three, five five five, oh one two... sorry, oh one two seven": a number broken off and its last part
-     * said again after a correction word. The part said again starts with the digits said last before the break;
-     * they are said once. Null when no such pair of runs makes a valid number.
+     * said again after a correction word. The part said again starts with the digits said last before the break
+     * (they are said once), else it replaces fewer digits than it has. Null when no such pair makes a valid number.
      */
     private static Found restartedEnd(Tokens tk, java.util.List<Run> runs, String defaultCountryCode,
                                       String callerRegion, String country) {
@@ -235,14 +235,22 @@ public final class PhoneParser {
             if (!correcting || again.digits().length() < 2 || before.digits().length() < 6) {
                 continue;
             }
-            for (int k = Math.min(before.digits().length() - 3, again.digits().length()); k >= 1; k--) {
-                String said = before.digits();
+            String said = before.digits();
+            for (int k = Math.min(said.length() - 3, again.digits().length()); k >= 1; k--) {
                 if (said.endsWith(again.digits().substring(0, k))) {
                     String phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()),
                             false, defaultCountryCode, callerRegion, country);
                     if (phone != null) {
                         return new Found(phone, before.from(), again.to());
                     }
+                }
+            }
+            // "five eight seven, five five five, oh one... wait, no, it's oh two four six": the broken part replaced
+            for (int k = 1; k < again.digits().length() && k < said.length() - 3; k++) {
+                String phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()),
+                        false, defaultCountryCode, callerRegion, country);
+                if (phone != null) {
+                    return new Found(phone, before.from(), again.to());
                 }
             }
         }

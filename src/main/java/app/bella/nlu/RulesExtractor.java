@@ -31,8 +31,7 @@ public final class RulesExtractor {
         }
         PhoneParser.Found phone = phones.find(tk, ctx);
         WhenPhrase when = dates.parse(tk, ctx, expect == Expect.TIME, phone.from, phone.to);
-        String restarted = NameParser.restartsDropped(text); // "Chris... Christopher Lee": the name once
-        String name = names.parse(restarted.equals(text) ? tk : Words.tokenize(restarted), expect == Expect.NAME);
+        String name = names.parse(text, tk, expect == Expect.NAME);
         Integer duration = durations.parse(tk, expect == Expect.DURATION);
         Confirmation confirmation = confirmations.parse(tk, expect == Expect.CONFIRM);
         Intent intent = intents.parse(tk);

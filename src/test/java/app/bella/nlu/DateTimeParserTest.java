@@ -491,6 +491,28 @@ class DateTimeParserTest {
         assertTrue(w == null || w.time() == null, text + " -> " + w);
     }
 
+    /** "20/10": written day first, the only way it is a date; "10/11" stays month first. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            20/10 at 11                                   | 2025-10-20 | 11:00
+            on 24/10 at 2 pm                              | 2025-10-24 | 14:00
+            10/24 at 2 pm                                 | 2025-10-24 | 14:00
+            10/11 at 9                                    | 2025-10-11 | 09:00
+            """)
+    void numericDatesDayFirstWhenOnlyThatIsADate(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    /** A holiday Bella cannot date, said after a day, is the caller's reason, not a new day. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            January 6th at 10 am, after the holidays would be easier | 2026-01-06 | 10:00
+            Friday at 2, it's before Diwali                          | 2025-10-10 | 14:00
+            """)
+    void anUndatedHolidayAfterADayKeepsTheDay(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
     /** A month said after a day in it (an aside, a restatement) leaves the day; a different month replaces it. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -500,6 +522,24 @@ class DateTimeParserTest {
             """)
     void aMonthAfterADayInItKeepsTheDay(String text, String date, String time) {
         assertReads(text, date, time);
+    }
+
+    /** "The day after" with no day after it counts from the day said before it, even one said and refused. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            not tomorrow, the day after, at 9:30           | 2025-10-10 | 09:30
+            tomorrow, or the day after, at 2               | 2025-10-10 | 14:00
+            can I do Monday, or a day after that, at 3     | 2025-10-14 | 15:00
+            I can't do Thursday, the day after at 11       | 2025-10-10 | 11:00
+            """)
+    void theDayAfterCountsFromTheDaySaidBefore(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the day after at 10", "Friday, the day before"})
+    void theDayAfterWithNothingToCountFromIsUnresolved(String text) {
+        assertTrue(parser.parse(text, CTX).isUnresolved(), text);
     }
 
     @Test

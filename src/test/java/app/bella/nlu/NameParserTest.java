@@ -280,6 +280,35 @@ class NameParserTest {
         assertEquals(expected, parser.parse(utterance));
     }
 
+    /** A name the caller goes by, said after the full name: the full name is the booking's. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Margaret Lindqvist, but call me Maggie              | Margaret Lindqvist
+            it's Alexander Petrov, Sasha for short              | Alexander Petrov
+            Bartholomew Reyes, Bart to my friends               | Bartholomew Reyes
+            Jennifer Obi, Jen is fine                           | Jennifer Obi
+            Theodore Banks, but everyone calls me Teddy         | Theodore Banks
+            Mohammed Al-Sayed, I go by Mo                       | Mohammed al-Sayed
+            you can call me Bob                                 | Bob
+            it's Jen, Jen is fine                               | Jen
+            """)
+    void theNameGoneByAfterTheFullNameIsNotTheBookingsName(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    /** A word spelled after the name, even after its other part, spells that word: the name keeps its order and accents. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            it's Lan Nguyen, L A N                              | Lan Nguyen
+            Chidi Okafor, that's C H I D I                      | Chidi Okafor
+            Name's Aoife Byrne, A O I F E                       | Aoife Byrne
+            Zoë Martin, Z O E                                   | Zoë Martin
+            Paweł Wójcik, W O J C I K                           | Paweł Wójcik
+            """)
+    void aSpellingOfAWordSaidEarlierKeepsTheNameAsSaid(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
     /** A spelling of only the start of a word, and how its letters are written, say how to write the word said. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -312,7 +341,8 @@ class NameParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"my tooth hurts", "my filling fell out", "my back teeth", "my crown broke",
-            "it's my tooth, it's killing me", "it's bothering me a lot", "it's been aching him all week"})
+            "it's my tooth, it's killing me", "it's bothering me a lot", "it's been aching him all week",
+            "sorry, I'm driving, can you hold on", "I'm calling about my filling", "I am wondering about prices"})
     void whatTheCallerHasIsNoName(String utterance) {
         assertNull(parser.parse(utterance));
     }

@@ -225,6 +225,8 @@ class PhoneUnderstandingTest {
             780 555 01, sorry, 0199                                                | +17805550199
             five eight seven five five five nine nine, I mean, nine nine four four | +15875559944
             four oh three five five five oh one, um, two three                     | +14035550123
+            five eight seven, five five five, oh one... wait, no, it's oh two four six | +15875550246
+            780 555 12, sorry, 3456                                                | +17805553456
             """)
     void aLastPartSaidAgainAfterABreak(String text, String expected) {
         assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
