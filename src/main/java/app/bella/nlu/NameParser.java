@@ -67,7 +67,7 @@ public final class NameParser {
             "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "without", "about", "after",
             "before", "between", "during", "until", "than", "then", "there", "here", "where", "when", "what",
             "which", "who", "whom", "whose", "why", "how", "not", "no", "nor", "yes", "yeah", "yep", "yup", "nope",
-            "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only", "already", "past",
+            "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only", "already", "past", "almost", "nearly",
             "also", "too", "very", "really", "again", "still", "even", "please", "thanks", "thank", "hello", "hi",
             "hey", "bye", "goodbye", "sorry", "well", "oh", "actually", "maybe", "perhaps", "wait", "one",
             "i'm", "im", "i'd", "i'll", "i've", "will", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
@@ -361,6 +361,9 @@ public final class NameParser {
         }
         if (tk.is(i, "just") || tk.is(i, "simply")) {
             return i + 1; // "it's just Priya"
+        }
+        if (tk.is(i, "spelled") || tk.is(i, "spelt")) {
+            return tk.is(i + 1, "like") ? i + 2 : i + 1; // "my first name is spelled K-A-T-H-R-Y-N"
         }
         return i;
     }

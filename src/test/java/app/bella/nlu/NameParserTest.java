@@ -280,6 +280,18 @@ class NameParserTest {
         assertEquals(expected, parser.parse(utterance));
     }
 
+    /** A part of the name spelled after "is spelled", and a hedge before "my last name": only the name. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no, my first name is spelled K A T H R Y N, Kathryn, not Katherine   | Kathryn
+            my name is spelled like J O N                                        | Jon
+            almost, but my last name is Petersen, P E T E R S E N                | Petersen
+            nearly, the last name is Olsen with an e                             | Olsen
+            """)
+    void aCorrectedPartAtTheReadBack(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
     /** A name the caller goes by, said after the full name: the full name is the booking's. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -212,6 +212,20 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aNamePartSpelledAtTheReadBackReplacesThePartItResembles() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Mark Peterson here, I'd like Monday November 3rd at 10 am");
+        assertThat(c.lastPrompt()).contains("Mark Peterson");
+        c.say("Almost, but my last name is Petersen, P-E-T-E-R-S-E-N.");
+        assertThat(c.lastPrompt()).contains("Mark Petersen").contains("November 3rd at 10 AM");
+        c.say("No, my first name is spelled M-A-R-C, Marc, not Mark.");
+        assertThat(c.lastPrompt()).contains("Marc Petersen");
+        c.say("Yes, that's all correct now.");
+        assertThat(appointments(phone)).singleElement()
+                .satisfies(a -> assertThat(a.get("name").asText()).isEqualTo("Marc Petersen"));
+    }
+
+    @Test
     void outOfHoursRequestIsNeverBookedAndAnotherTimeCanBeChosen() throws Exception {
         String phone = newPhone();
         TwilioCaller c = call(phone).say("Monday at 6 AM");
