@@ -1657,12 +1657,16 @@ public final class Dialogue {
     }
 
     /** The caller's appointment on the day they named, when they have one then; else {@code fallback}. */
-    private static Appointment onNamedDay(PracticeBook book, String phone, LocalDate day, Appointment fallback,
-                                          ZoneId zone) {
+    private Appointment onNamedDay(PracticeBook book, String phone, LocalDate day, Appointment fallback, ZoneId zone) {
         if (day == null || phone == null || fallback.start().atZone(zone).toLocalDate().equals(day)) {
             return fallback;
         }
-        return book.appointmentOn(phone, day).orElse(fallback);
+        Optional<Appointment> on = book.appointmentOn(phone, day);
+        if (on.isEmpty() && day.equals(now().toLocalDate())) {
+            // "my Wednesday appointment" said on a Wednesday with none today: next Wednesday's
+            on = book.appointmentOn(phone, day.plusWeeks(1));
+        }
+        return on.orElse(fallback);
     }
 
     private static String spokenTime(ZonedDateTime t) {

@@ -302,6 +302,20 @@ class VoiceBookingTest {
     }
 
     @Test
+    void theWeekdayOfTodayNamesNextWeeksAppointmentWhenThereIsNoneToday() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Kevin Doyle", phone, "2025-10-10T14:30:00-06:00", 30);
+        seedAppointment("Kevin Doyle", phone, "2025-10-15T16:00:00-06:00", 30);
+        TwilioCaller c = call(phone); // on Wednesday, October 8th
+        assertThat(c.lastPrompt()).contains("Friday, October 10th");
+        c.say("I need to cancel my Wednesday appointment, something came up at work.");
+        assertThat(c.lastPrompt()).contains("Wednesday, October 15th at 4 PM").contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(appointments(phone)).filteredOn(a -> a.get("status").asText().equals("booked"))
+                .extracting(a -> a.get("start").asText()).containsExactly("2025-10-10T14:30:00-06:00");
+    }
+
+    @Test
     void aYesThatSaysTheTimeReadBackAgainBooksIt() throws Exception {
         String phone = newPhone();
         TwilioCaller c = call(phone).say("Hi, I'm Ines Garcia, I'd like Monday the 27th at 10 am");
