@@ -74,9 +74,9 @@ public final class ConfirmationParser {
                 "another time", "another day", "other time", "other day", "that's not it", "that is not it", "not it",
                 "that's not the one", "not the one", "except", "apart from", "other than", "everything but", "that's not my name", "not my name", "that's not my number",
                 "not my number", "that's not me", "wrong name", "that is not my name", "that's not my phone number",
-                "that's not what i asked", "that is not what i asked",
-                "not what i asked for", "not what i wanted", "that's not what i wanted", "close but", "almost right", "almost correct", "nearly right", "spelled differently", "spelt differently", "spelled wrong",
-                "misspelled", "a bit off", "slightly off"};
+                "that's not what i asked", "that is not what i asked", "not what i asked for", "not what i wanted",
+                "that's not what i wanted", "close but", "almost right", "almost correct", "nearly right",
+                "spelled differently", "spelt differently", "spelled wrong", "misspelled", "a bit off", "slightly off"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",

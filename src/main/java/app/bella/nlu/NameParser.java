@@ -67,7 +67,8 @@ public final class NameParser {
             "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "without", "about", "after",
             "before", "between", "during", "until", "than", "then", "there", "here", "where", "when", "what",
             "which", "who", "whom", "whose", "why", "how", "not", "no", "nor", "yes", "yeah", "yep", "yup", "nope",
-            "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only", "already", "past", "almost", "nearly",
+            "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only",
+            "already", "past", "almost", "nearly",
             "also", "too", "very", "really", "again", "still", "even", "please", "thanks", "thank", "hello", "hi",
             "hey", "bye", "goodbye", "sorry", "well", "oh", "actually", "maybe", "perhaps", "wait", "one",
             "i'm", "im", "i'd", "i'll", "i've", "will", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
@@ -203,12 +204,12 @@ public final class NameParser {
         }
         java.util.regex.Matcher m = NICKNAME.matcher(text);
         if (m.find() && m.start() > 0) {
-            String full = parse(Words.tokenize(restartsDropped(text.substring(0, m.start()))), expected);
+            String full = parse(Words.tokenize(repeatsDropped(text.substring(0, m.start()))), expected);
             if (full != null && full.indexOf(' ') > 0) {
                 return full;
             }
         }
-        String restarted = restartsDropped(text);
+        String restarted = repeatsDropped(text);
         return parse(tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted), expected);
     }
 
@@ -217,7 +218,11 @@ public final class NameParser {
             "\\b(\\p{L}{2,})\\s*(?:\\.{2,}|\u2026|--?|\u2014|,)\\s*(\\1\\p{L}+)(?=\\s+\\p{L})",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
-    static String restartsDropped(String text) {
+    /**
+     * What the caller says again about the name, dropped: a word broken off and said again in full, and a part named
+     * after the name ("Mary Ellen Carter, Mary Ellen is my first name").
+     */
+    static String repeatsDropped(String text) {
         if (text == null) {
             return null;
         }

@@ -236,22 +236,20 @@ public final class PhoneParser {
                 continue;
             }
             String said = before.digits();
-            for (int k = Math.min(said.length() - 3, again.digits().length()); k >= 1; k--) {
+            String phone = null;
+            for (int k = Math.min(said.length() - 3, again.digits().length()); k >= 1 && phone == null; k--) {
                 if (said.endsWith(again.digits().substring(0, k))) {
-                    String phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()),
-                            false, defaultCountryCode, callerRegion, country);
-                    if (phone != null) {
-                        return new Found(phone, before.from(), again.to());
-                    }
+                    phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()), false,
+                            defaultCountryCode, callerRegion, country);
                 }
             }
             // "five eight seven, five five five, oh one... wait, no, it's oh two four six": the broken part replaced
-            for (int k = 1; k < again.digits().length() && k < said.length() - 3; k++) {
-                String phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()),
-                        false, defaultCountryCode, callerRegion, country);
-                if (phone != null) {
-                    return new Found(phone, before.from(), again.to());
-                }
+            for (int k = 1; k < again.digits().length() && k < said.length() - 3 && phone == null; k++) {
+                phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()), false,
+                        defaultCountryCode, callerRegion, country);
+            }
+            if (phone != null) {
+                return new Found(phone, before.from(), again.to());
             }
         }
         return null;
@@ -261,6 +259,7 @@ public final class PhoneParser {
     private static final Set<String> LINES = Words.setOf("cell", "mobile", "home", "work", "office", "landline", "business");
     /** Said after such a word, they choose it ("cell's better", "the mobile is best"). */
     private static final Set<String> CHOSEN_AFTER = Words.setOf("better", "best", "preferred", "easier", "easiest");
+    /** Words between the line's name and the choice ("the work one is probably best"). */
     private static final Set<String> CHOSEN_BETWEEN = Words.setOf("one", "is", "number", "would", "be", "probably",
             "definitely", "really");
     /** Said before it ("use the cell", "prefer my mobile", "call my home"). */
@@ -273,7 +272,6 @@ public final class PhoneParser {
     private static Found preferred(Tokens tk, java.util.List<Run> runs, String defaultCountryCode, String callerRegion,
                                    String country) {
         String chosen = null;
-        int chosenAt = -1;
         for (int i = 0; i < tk.n && chosen == null; i++) {
             String line = lineWord(tk.t[i]);
             if (line == null) {
@@ -288,7 +286,6 @@ public final class PhoneParser {
                     || (tk.is(i - 1, "the") || tk.is(i - 1, "my")) && CHOSEN_BEFORE.contains(tk.at(i - 2));
             if (after || before) {
                 chosen = line;
-                chosenAt = i;
             }
         }
         if (chosen == null) {
@@ -307,7 +304,7 @@ public final class PhoneParser {
             }
             if (line != null) {
                 named++;
-                if (line.equals(chosen) && (pick == null || run.from() < chosenAt)) {
+                if (line.equals(chosen) && pick == null) {
                     pick = new Found(phone, run.from(), run.to());
                 }
             }
