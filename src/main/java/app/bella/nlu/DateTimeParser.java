@@ -465,6 +465,9 @@ public final class DateTimeParser {
         if ((used = soonest(s, i)) > 0) {
             return used;
         }
+        if ((used = theOneAfter(s, i)) > 0) {
+            return used;
+        }
         if ((used = relative(s, i)) > 0) {
             return used;
         }
@@ -1538,6 +1541,32 @@ public final class DateTimeParser {
         return used;
     }
 
+    /** Words before "one" that make it a pronoun ("this one", "the one after"), not one o'clock. */
+    private static final Set<String> PRONOUN_BEFORE_ONE = Words.setOf("this", "that", "the", "which", "each", "any",
+            "other", "another", "no", "every");
+
+    /**
+     * "Friday at 4 — not this one, the one after", "Tuesday, the following one": after a weekday, the same weekday a
+     * week later (the time said stays). Nothing without a weekday before it, nor when a day follows ("the one after
+     * the 20th" is read by the rules for days).
+     */
+    private static int theOneAfter(Scan s, int i) {
+        Tokens tk = s.tk;
+        int used = tk.is(i, "the") && tk.is(i + 1, "one") && tk.is(i + 2, "after") ? 3
+                : tk.is(i, "the") && (tk.is(i + 1, "following") || tk.is(i + 1, "next")) && tk.is(i + 2, "one") ? 3 : 0;
+        if (used == 0 || s.date == null || s.lastWeekday == null || s.date.getDayOfWeek() != s.lastWeekday) {
+            return 0;
+        }
+        if (tk.is(i + used, "that")) {
+            used++;
+        }
+        if (isDayWord(tk.at(i + used)) || tk.is(i + used, "the") || Words.isDigits(tk.at(i + used))) {
+            return 0;
+        }
+        s.setDate(s.date.plusWeeks(1), i + used);
+        return used;
+    }
+
     /** "in 2 days", "in a week", "in two hours", "in half an hour", "dans 2 jours". */
     private static int relative(Scan s, int i) {
         Tokens tk = s.tk;
@@ -1978,6 +2007,10 @@ public final class DateTimeParser {
                 return clock(s, i, j, v, m, v > 12 || v == 0);
             }
             return spokenOrDigitClock(s, i, v, 1);
+        }
+        if (w.equals("one") && PRONOUN_BEFORE_ONE.contains(tk.at(i - 1)) && !isTimeFollower(tk.at(i + 1))
+                && readMinutes(tk, i + 1) < 0) {
+            return 0; // "not this one", "the one after": a pronoun ("the one o'clock", "that one thirty" stay times)
         }
         int r = Words.readNumber(tk, i);
         if (r < 0) {

@@ -491,6 +491,26 @@ class DateTimeParserTest {
         assertTrue(w == null || w.time() == null, text + " -> " + w);
     }
 
+    /** "The one after" a weekday is that weekday a week later; "one" after "this"/"the" is no one o'clock. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Friday at 4, not this one, the one after      | 2025-10-17 | 16:00
+            Friday at 4, no, the one after                | 2025-10-17 | 16:00
+            Tuesday, the following one at 10              | 2025-10-21 | 10:00
+            Thursday at 2, the next one                   | 2025-10-16 | 14:00
+            the one o'clock on Friday                     | 2025-10-10 | 13:00
+            """)
+    void theOneAfterAWeekday(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not this one, the other one", "that one", "which one"})
+    void oneAfterADeterminerIsNoTimeEvenWhenATimeIsAsked(String text) {
+        WhenPhrase w = parser.parse(text, CTX, true);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    }
+
     /** "20/10": written day first, the only way it is a date; "10/11" stays month first. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
