@@ -1541,6 +1541,23 @@ public final class DateTimeParser {
         return used;
     }
 
+    /** Words that end a street's name: "I live at 1230 Elbow Dr. SW" holds no time. */
+    private static final Set<String> STREET_WORDS = Words.setOf("street", "st", "avenue", "ave", "road", "rd", "drive",
+            "dr", "boulevard", "blvd", "lane", "ln", "way", "crescent", "cres", "court", "ct", "place", "pl", "trail",
+            "highway", "hwy", "sw", "nw", "se", "ne");
+
+    private static boolean streetFollows(Tokens tk, int i) {
+        for (int k = i; k < i + 3 && k < tk.n; k++) {
+            if (STREET_WORDS.contains(tk.t[k])) {
+                return true;
+            }
+            if (isDayWord(tk.t[k]) || isTimeFollower(tk.t[k])) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Words before "one" that make it a pronoun ("this one", "the one after"), not one o'clock. */
     private static final Set<String> PRONOUN_BEFORE_ONE = Words.setOf("this", "that", "the", "which", "each", "any",
             "other", "another", "no", "every");
@@ -1987,7 +2004,7 @@ public final class DateTimeParser {
                 }
                 boolean dayFollows = w.length() == 4 && (next.equals("on") || isDayWord(next));
                 if ((CUES.contains(tk.at(i - 1)) || dayFollows) && m % 5 == 0 && (h >= 1 || w.length() == 4)
-                        && !UNITS.contains(next)) {
+                        && !UNITS.contains(next) && !streetFollows(tk, i + 1)) {
                     // "at 230", "at 1030" as the recogniser writes "two thirty"; "at 1400" is 24-hour
                     return clock(s, i, i + 1, h, m, w.length() == 4 && (h == 0 || h > 12 || w.charAt(0) == '0'));
                 }

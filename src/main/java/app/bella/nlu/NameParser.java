@@ -68,7 +68,7 @@ public final class NameParser {
             "before", "between", "during", "until", "than", "then", "there", "here", "where", "when", "what",
             "which", "who", "whom", "whose", "why", "how", "not", "no", "nor", "yes", "yeah", "yep", "yup", "nope",
             "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only",
-            "already", "past", "almost", "nearly",
+            "already", "past", "almost", "nearly", "thats", "live", "lives", "living",
             "also", "too", "very", "really", "again", "still", "even", "please", "thanks", "thank", "hello", "hi",
             "hey", "bye", "goodbye", "sorry", "well", "oh", "actually", "maybe", "perhaps", "wait", "one",
             "i'm", "im", "i'd", "i'll", "i've", "will", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
@@ -263,7 +263,7 @@ public final class NameParser {
                 int from = skipHedge(tk, i + len);
                 from = afterRelation(tk, from);
                 Collected c = collect(tk, from, true, true);
-                if (c != null) {
+                if (c != null && !dosed(tk, c.end)) {
                     return fullerLater(tk, c).name;
                 }
             }
@@ -274,7 +274,7 @@ public final class NameParser {
         // "my tooth hurts": a word after "my" is something the caller has, not their name
         boolean described = start > 0 && (ARTICLES.contains(tk.t[start - 1]) || tk.t[start - 1].equals("my"));
         Collected c = described ? null : collect(tk, start, false, expected);
-        if (c != null) {
+        if (c != null && !dosed(tk, c.end)) {
             String lead = c.name;
             int end = c.end;
             if (end < tk.n && SELF_SUFFIX.contains(tk.t[end])) {
@@ -817,6 +817,14 @@ public final class NameParser {
 
     private static final Set<String> DayPartWords = Words.setOf("morning", "afternoon", "evening", "night", "day");
 
+    /** Units of a dose: a word followed by an amount in one of them is a medicine ("Lisinopril, 10 milligrams"). */
+    private static final Set<String> DOSE_UNITS = Words.setOf("mg", "milligrams", "milligram", "mcg", "micrograms",
+            "ml", "millilitres", "milliliters", "units", "tablets", "tablet", "pills", "capsules");
+
+    private static boolean dosed(Tokens tk, int end) {
+        return (Words.isDigits(tk.at(end)) || Words.numberWord(tk.at(end)) > 0) && DOSE_UNITS.contains(tk.at(end + 1));
+    }
+
     /** Object pronouns: a word ending in "-ing" before one is a verb. */
     private static final Set<String> OBJECTS = Words.setOf("me", "him", "her", "us", "them", "you", "it");
 
@@ -826,7 +834,7 @@ public final class NameParser {
     /** Where a spelling starts after "that's", "that is", "spelled", "it's spelled" at i; i when none does. */
     private static int spellingAfter(Tokens tk, int i) {
         int j = i;
-        if (tk.is(j, "that's") || tk.is(j, "it's")) {
+        if (tk.is(j, "that's") || tk.is(j, "it's") || tk.is(j, "thats")) {
             j++;
         } else if ((tk.is(j, "that") || tk.is(j, "it")) && tk.is(j + 1, "is")) {
             j += 2;

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class PhoneParser {
 
-    private static final Set<String> EXTENSION = Words.setOf("ext", "extension", "x", "poste", "extn");
+    private static final Set<String> EXTENSION = Words.setOf("ext", "extension", "x", "poste", "extn", "#");
     private static final Set<String> TIME_FOLLOWERS = Words.setOf(
             "am", "pm", "o'clock", "h", "hours", "hour", "hrs", "minutes", "minute", "mins", "min", "days", "day",
             "weeks", "week", "in", "noon", "of");

@@ -327,6 +327,11 @@ public final class Words {
             } else if ((c == ':' || c == '/' || c == '.') && isDigit(prev) && isDigit(next) && cur.length() > 0) {
                 cur.append(c);
                 curOrig.append(c);
+            } else if (c == '#' && isDigit(next)) {
+                flush(cur, curOrig, low, org); // "(902) 555-0117 #5": an extension follows
+                cur.append('#');
+                curOrig.append('#');
+                flush(cur, curOrig, low, org);
             } else if (c == '+' && cur.length() == 0 && (isDigit(next)
                     || (next == ' ' && i + 2 < len && isDigit(text.charAt(i + 2))))) {
                 cur.append('+');
@@ -411,13 +416,16 @@ public final class Words {
                 ? stem : null;
     }
 
-    /** A misheard "to"/"for" between these is the clock's two or four ("at to pm", "around for thirty"). */
     /** Words the recogniser writes for a spoken digit ("won" for one, "tree" for three); only read as digits where a
      *  number must be. */
     static final java.util.Map<String, String> MISHEARD_DIGITS = java.util.Map.of("to", "two", "too", "two", "for",
             "four", "fore", "four", "won", "one", "tree", "three", "ate", "eight");
 
+    /** A misheard "to"/"for" between these is the clock's two or four ("at to pm", "around for thirty"). */
     private static final Set<String> CLOCK_BEFORE = Set.of("at", "around", "about", "by");
+    /** Before "after noon" split by the recogniser, it is the afternoon ("in the after noon", "Friday after noon"). */
+    private static final Set<String> AFTERNOON_BEFORE = Set.of("the", "this", "tomorrow", "today", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday");
     private static final Set<String> CLOCK_AFTER = Set.of("am", "pm", "a.m.", "p.m.", "o'clock", "oclock", "thirty",
             "fifteen", "forty-five", "forty", "ish", "in");
 
@@ -443,6 +451,12 @@ public final class Words {
             } else if (w.equals("to") && next.equals("morrow")) {
                 merged = "tomorrow"; // "to morrow": the recogniser split the word
                 skip = 1;
+            } else if (w.equals("after") && next.equals("noon") && !outL.isEmpty()
+                    && AFTERNOON_BEFORE.contains(outL.get(outL.size() - 1))) {
+                merged = "afternoon"; // "in the after noon" ("anytime after noon" stays after twelve)
+                skip = 1;
+            } else if (w.equals("too") && (next.equals("hours") || next.equals("hour") || next.equals("minutes"))) {
+                merged = "two"; // "booking for too hours"
             } else if (MISHEARD_DIGITS.containsKey(w) && !outL.isEmpty()
                     && CLOCK_BEFORE.contains(outL.get(outL.size() - 1)) && (CLOCK_AFTER.contains(next)
                     || (next.equals("a") || next.equals("p")) && i + 2 < n && low.get(i + 2).equals("m"))) {

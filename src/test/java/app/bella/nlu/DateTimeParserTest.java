@@ -511,6 +511,30 @@ class DateTimeParserTest {
         assertTrue(w == null || w.time() == null, text + " -> " + w);
     }
 
+    /** The recogniser's split "after noon" after "the", "this" or a day is the afternoon; alone it is after twelve. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            thursday at too thirty in the after noon      | 2025-10-09 | 14:30
+            friday after noon at three                    | 2025-10-10 | 15:00
+            tomorrow after noon at 2                      | 2025-10-09 | 14:00
+            """)
+    void afterNoonSplitByTheRecogniser(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    /** A number after "at" that a street's name follows is an address, not a time. */
+    @ParameterizedTest
+    @ValueSource(strings = {"I live at 1230 Elbow Dr. SW.", "we're at 245 Main Street", "at 1100 Centre Ave NE"})
+    void anAddressIsNoTime(String text) {
+        WhenPhrase w = parser.parse(text, CTX, true);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    }
+
+    @Test
+    void aTimeAfterAnAddressIsStillATime() {
+        assertReads("I'm at 245 Main Street, can I come at 230 tomorrow", "2025-10-09", "14:30");
+    }
+
     /** "20/10": written day first, the only way it is a date; "10/11" stays month first. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

@@ -96,6 +96,8 @@ class DurationParserTest {
             the two-hour one                                     | 120
             a one-hour slot                                      | 60
             twenty-minute check                                  | 20
+            booking for too hours                                | 120
+            it will take too hours, maybe less                   | 120
             """)
     void aLengthSaidAsOneHyphenatedWord(String text, int minutes) {
         assertEquals(minutes, parser.parse(text, false));

@@ -314,6 +314,7 @@ class NameParserTest {
             it's Lan Nguyen, L A N                              | Lan Nguyen
             Chidi Okafor, that's C H I D I                      | Chidi Okafor
             Name's Aoife Byrne, A O I F E                       | Aoife Byrne
+            lakshmi venkataraman thats l a k s h m i            | Lakshmi Venkataraman
             Zoë Martin, Z O E                                   | Zoë Martin
             Paweł Wójcik, W O J C I K                           | Paweł Wójcik
             """)
@@ -354,7 +355,8 @@ class NameParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"my tooth hurts", "my filling fell out", "my back teeth", "my crown broke",
             "it's my tooth, it's killing me", "it's bothering me a lot", "it's been aching him all week",
-            "sorry, I'm driving, can you hold on", "I'm calling about my filling", "I am wondering about prices"})
+            "sorry, I'm driving, can you hold on", "I'm calling about my filling", "I am wondering about prices",
+            "I live in Red Deer", "it's Lisinopril, 10 milligrams", "Metformin 500 mg twice a day"})
     void whatTheCallerHasIsNoName(String utterance) {
         assertNull(parser.parse(utterance));
     }

@@ -218,6 +218,16 @@ class PhoneUnderstandingTest {
         assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
     }
 
+    /** An extension written with "#" is no part of the number. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Call me back at (902) 555-0117 #5.                   | +19025550117
+            403-555-0188 #204, that's my office                  | +14035550188
+            """)
+    void anExtensionAfterAHash(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
+
     /** A number broken off and its last part said again after "sorry": the part said again replaces the broken one. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
