@@ -534,7 +534,11 @@ public final class PhoneParser {
         String d = digits.toString();
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         if (plus) {
-            return n == 11 && d.charAt(0) == '1' ? nanp(util, d.substring(1)) : valid(util, "+" + d, "ZZ");
+            if (n == 11 && d.charAt(0) == '1') {
+                return nanp(util, d.substring(1));
+            }
+            String international = valid(util, "+" + d, "ZZ");
+            return international != null ? international : possible(util, "+" + d);
         }
         if (d.startsWith("00") && !"US".equals(callerRegion) && !"CA".equals(callerRegion)) {
             String international = valid(util, "+" + d.substring(2), "ZZ"); // "0044 20 ...": Europe's prefix
@@ -576,6 +580,22 @@ public final class PhoneParser {
         boolean valid = util.isValidNumberForRegion(number, "CA") || util.isValidNumberForRegion(number, "US")
                 || util.isValidNumber(number);
         return valid ? "+1" + ten : null;
+    }
+
+    /**
+     * A number said with its country code (outside North America) that has exactly the length of that country's
+     * numbers, though no operator holds it: the ranges kept for examples and drama ("+44 7700 900123") are numbers
+     * people say. It is read back before anything is booked.
+     */
+    private static String possible(PhoneNumberUtil util, String text) {
+        try {
+            PhoneNumber number = util.parse(text, "ZZ");
+            return number.getCountryCode() != 1
+                    && util.isPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+                    ? util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
     }
 
     /** E.164 of {@code text} read in {@code region} when it is a valid number, else null. */

@@ -218,6 +218,19 @@ class PhoneUnderstandingTest {
         assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
     }
 
+    /** Said with its country code, a number of that country's length is taken even from a range kept for drama. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            my UK mobile is plus 44 7700 900123                                  | +447700900123
+            plus four four, seven seven oh oh, nine double oh, one two three     | +447700900123
+            +44 7700 900123 4567                                                 | -
+            plus 44 12 34                                                        | -
+            +1 555 123 4567                                                      | -
+            """)
+    void aNumberWithItsCountryCodeOfThatCountrysLength(String text, String expected) {
+        assertThat(phone(text, CTX)).as(text).isEqualTo(expected);
+    }
+
     /** An extension written with "#" is no part of the number. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
