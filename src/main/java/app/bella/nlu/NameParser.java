@@ -911,14 +911,19 @@ public final class NameParser {
     }
 
     /**
-     * Same first letter and a few letters apart (two for short names, a third of the longer one for long names), or
-     * the shorter one's letters all found in order in the longer ("Tom" in "Thomas").
+     * Same first sound and a few letters apart (two for short names, a third of the longer one for long names), or
+     * the shorter one's letters all found in order in the longer ("Tom" in "Thomas"). A spelling said for a name heard
+     * may start with another letter for the same sound: "Kathryn" → "Catherine", "Philip" → "Filip".
      */
     private static boolean resembles(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
+        String x = firstSound(a.toLowerCase(Locale.ROOT));
+        String y = firstSound(b.toLowerCase(Locale.ROOT));
         return x.charAt(0) == y.charAt(0) && (editDistance(x, y) <= Math.max(2, Math.max(x.length(), y.length()) / 3)
                 || (x.length() <= y.length() ? inOrder(x, y) : inOrder(y, x)));
+    }
+
+    private static String firstSound(String w) {
+        return w.startsWith("ph") ? "f" + w.substring(2) : w.startsWith("c") && !w.startsWith("ch") ? "k" + w.substring(1) : w;
     }
 
     private static boolean inOrder(String shorter, String longer) {

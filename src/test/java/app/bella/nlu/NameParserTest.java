@@ -205,6 +205,10 @@ class NameParserTest {
             Nadia Shepanski | Szczepanski | Nadia Szczepanski
             Sarah Stevens   | Sandra      | Sandra
             Kim Lee         | Kate        | Kate
+            Kathryn Nielsen | Catherine   | Catherine Nielsen
+            Carl Weber      | Karl        | Karl Weber
+            Philip Moss     | Filip       | Filip Moss
+            Chris Moss      | Kris        | Kris
             """)
     void aSingleCorrectedWordReplacesThePartItResembles(String previous, String said, String expected) {
         assertEquals(expected, NameParser.corrected(previous, said));
