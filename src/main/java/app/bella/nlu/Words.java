@@ -321,7 +321,8 @@ public final class Words {
             } else if (c == '\'' && isLetter(prev) && isLetter(next) && cur.length() > 0) {
                 cur.append(c);
                 curOrig.append(c);
-            } else if (c == '-' && isLetter(prev) && isLetter(next) && cur.length() > 0 && !numbersHyphenated(cur, text, i)) {
+            } else if (c == '-' && isLetter(prev) && isLetter(next) && cur.length() > 0
+                    && !numbersHyphenated(cur, text, i)) {
                 cur.append(c);
                 curOrig.append(c);
             } else if ((c == ':' || c == '/' || c == '.') && isDigit(prev) && isDigit(next) && cur.length() > 0) {

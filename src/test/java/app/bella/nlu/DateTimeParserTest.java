@@ -353,8 +353,7 @@ class DateTimeParserTest {
     @ValueSource(strings = {"half an hour", "half 3 hours", "I need 1200 dollars", "about 250 people",
             "the week of the 20th"})
     void noClockTimeInAmountsAndLengths(String text) {
-        WhenPhrase w = parser.parse(text, CTX);
-        assertTrue(w == null || w.time() == null, text + " -> " + w);
+        assertNoTime(text, false);
     }
 
     /** Answering a read-back, a bare number set against another is the time that replaces it. */
@@ -390,8 +389,7 @@ class DateTimeParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"at 2 and a half hours", "it takes two and a half hours"})
     void aLengthWithAHalfIsNoTime(String text) {
-        WhenPhrase w = parser.parse(text, CTX);
-        assertTrue(w == null || w.time() == null, text + " -> " + w);
+        assertNoTime(text, false);
     }
 
     /** "An hour later", "a day earlier": the reference the context gives (the appointment being moved), shifted. */
@@ -413,8 +411,7 @@ class DateTimeParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"an hour later", "two days later"})
     void aShiftWithoutAReferenceNamesNoTime(String text) {
-        WhenPhrase w = parser.parse(text, CTX);
-        assertTrue(w == null || w.time() == null, text + " -> " + w);
+        assertNoTime(text, false);
     }
 
     /** "The earliest you have", "as soon as possible": every day from today, so the first free times are offered. */
@@ -436,8 +433,7 @@ class DateTimeParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"my number's 403, 555", "555", "it's 780 555"})
     void digitsOfANumberAreNoTimeEvenWhenATimeIsAskedFor(String text) {
-        WhenPhrase w = parser.parse(text, CTX, true);
-        assertTrue(w == null || w.time() == null, text + " -> " + w);
+        assertNoTime(text, true);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
@@ -486,9 +482,8 @@ class DateTimeParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"it was 9.99 last time", "about 2.5 kilometres away", "version 3.10",
             "five five five, twelve thirty four on the card"})
-    void aDecimalIsNoTime(String text) {
-        WhenPhrase w = parser.parse(text, CTX);
-        assertTrue(w == null || w.time() == null, text + " -> " + w);
+    void numbersThatAreNoClockTime(String text) {
+        assertNoTime(text, false);
     }
 
     /** "The one after" a weekday is that weekday a week later; "one" after "this"/"the" is no one o'clock. */
@@ -507,8 +502,7 @@ class DateTimeParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"not this one, the other one", "that one", "which one"})
     void oneAfterADeterminerIsNoTimeEvenWhenATimeIsAsked(String text) {
-        WhenPhrase w = parser.parse(text, CTX, true);
-        assertTrue(w == null || w.time() == null, text + " -> " + w);
+        assertNoTime(text, true);
     }
 
     /** The recogniser's split "after noon" after "the", "this" or a day is the afternoon; alone it is after twelve. */
@@ -526,8 +520,7 @@ class DateTimeParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"I live at 1230 Elbow Dr. SW.", "we're at 245 Main Street", "at 1100 Centre Ave NE"})
     void anAddressIsNoTime(String text) {
-        WhenPhrase w = parser.parse(text, CTX, true);
-        assertTrue(w == null || w.time() == null, text + " -> " + w);
+        assertNoTime(text, true);
     }
 
     @Test
@@ -604,6 +597,12 @@ class DateTimeParserTest {
     void theOneIsNoDayOfTheMonth(String text) {
         WhenPhrase w = parser.parse(text, CTX);
         assertTrue(w == null || w.date() == null, text + " -> " + w);
+    }
+
+    /** The utterance names no time ({@code timeAsked}: read as the answer to "what time?"). */
+    private void assertNoTime(String text, boolean timeAsked) {
+        WhenPhrase w = parser.parse(text, CTX, timeAsked);
+        assertTrue(w == null || w.time() == null, text + " -> " + w);
     }
 
     /** The utterance read in the fixed context names this day and time (null: none). */
