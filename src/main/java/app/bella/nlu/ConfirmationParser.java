@@ -61,7 +61,8 @@ public final class ConfirmationParser {
                 "that is right", "it is correct", "that's perfect", "that's great", "that's good", "that's the one",
                 "that's the one i want", "that one's fine", "that's what i said", "that's what i want", "spot on",
                 "bang on", "dead on", "all good", "close enough", "brilliant", "that'd be brilliant", "don't see why not",
-                "do not see why not", "can't see why not", "cannot see why not"};
+                "do not see why not", "can't see why not", "cannot see why not", "that'll do", "that will do",
+                "i suppose so", "i suppose that's fine"};
         String[] no = {
                 "no", "nope", "nah", "naw", "nay", "negative", "wrong", "incorrect", "not really", "not quite",
                 "cancel that", "cancel it", "no thanks", "no thank you", "not that", "that's wrong",
@@ -76,7 +77,8 @@ public final class ConfirmationParser {
                 "not my number", "that's not me", "wrong name", "that is not my name", "that's not my phone number",
                 "that's not what i asked", "that is not what i asked", "not what i asked for", "not what i wanted",
                 "that's not what i wanted", "close but", "almost right", "almost correct", "nearly right",
-                "spelled differently", "spelt differently", "spelled wrong", "misspelled", "a bit off", "slightly off"};
+                "spelled differently", "spelt differently", "spelled wrong", "misspelled", "a bit off", "slightly off",
+                "i'd rather not", "i would rather not", "rather not"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",

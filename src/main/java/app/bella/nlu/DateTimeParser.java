@@ -874,6 +874,9 @@ public final class DateTimeParser {
         if (!ordinal && !the) {
             return 0;
         }
+        if (!ordinal && dayValue <= 12 && tk.is(i - 1, "at")) {
+            return 0; // "at the 3 in afternoon", "at the 11": an hour, as said in many languages
+        }
         boolean weekdayBefore = s.lastWeekday != null && (s.weekdayEnd == i || s.weekdayEnd == i - 1 && tk.is(i - 1, "on"));
         LocalDate d = weekdayBefore ? nextDayOfMonth(s.today, dayValue, s.lastWeekday) : nextDayOfMonth(s.today, dayValue);
         if (d == null) {
@@ -1560,7 +1563,8 @@ public final class DateTimeParser {
 
     /** Words before "one" that make it a pronoun ("this one", "the one after"), not one o'clock. */
     private static final Set<String> PRONOUN_BEFORE_ONE = Words.setOf("this", "that", "the", "which", "each", "any",
-            "other", "another", "no", "every");
+            "other", "another", "no", "every", "morning", "afternoon", "evening", "early", "earlier", "late", "later",
+            "same", "o'clock", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     /**
      * "Friday at 4 — not this one, the one after", "Tuesday, the following one": after a weekday, the same weekday a
@@ -1696,6 +1700,9 @@ public final class DateTimeParser {
         }
         if (prev.equals("it") && tk.is(i - 2, "make")) {
             return true;
+        }
+        if (prev.equals("the") && tk.is(i - 2, "at")) {
+            return true; // "at the 3": an hour
         }
         if (prev.equals("the") && s.dateEnd == i - 1) {
             return false;
@@ -2048,6 +2055,10 @@ public final class DateTimeParser {
                 return end - i + (tk.is(end, "hours") || tk.is(end, "hrs") ? 1 : 0);
             }
         }
+        if (v > 12 && v <= 23 && (tk.is(j, "hours") || tk.is(j, "hour")) && tk.is(i - 1, "at")) {
+            s.setClock(v, 0, true); // "at fourteen hours"
+            return j + 1 - i;
+        }
         if (v > 12 || v < 1) {
             return 0;
         }
@@ -2059,7 +2070,7 @@ public final class DateTimeParser {
         Tokens tk = s.tk;
         int j = i + used;
         String next = tk.at(j);
-        if ((next.equals("hours") || next.equals("hrs")) && tk.is(i - 1, "at") && h <= 23) {
+        if ((next.equals("hours") || next.equals("hrs") || next.equals("hour")) && tk.is(i - 1, "at") && h <= 23) {
             s.setClock(h, 0, true); // "at eleven hours": the hour, as said in many languages
             return used + 1;
         }
@@ -2067,6 +2078,18 @@ public final class DateTimeParser {
                 : next.equals("and") && tk.is(j + 1, "a") && tk.is(j + 2, "half") ? 3 : 0;
         if (andHalf > 0 && !UNITS.contains(tk.at(j + andHalf)) && h <= 12 && hasCue(s, i)) {
             return clock(s, i, j + andHalf, h, 30, false); // "at nine and half": half past nine
+        }
+        if (next.equals("and") && h <= 12 && hasCue(s, i) && !tk.is(i - 1, "between") && !tk.is(i - 1, "from")) {
+            // "10 and a quarter", "at 9 and 40": the minutes after the hour, as said in many languages
+            int q = tk.is(j + 1, "quarter") ? 1 : tk.is(j + 1, "a") && tk.is(j + 2, "quarter") ? 2 : 0;
+            String after = tk.at(j + 1 + q);
+            if (q > 0 && !UNITS.contains(after) && !after.equals("to") && !after.equals("past") && !after.equals("of")) {
+                return clock(s, i, j + 1 + q, h, 15, false);
+            }
+            int mr = readMinutes(tk, j + 1);
+            if (mr >= 0 && (mr >> 2) >= 5 && (mr >> 2) % 5 == 0 && !UNITS.contains(tk.at(j + 1 + (mr & 3)))) {
+                return clock(s, i, j + 1 + (mr & 3), h, mr >> 2, false);
+            }
         }
         boolean ofDayPart = next.equals("of") && tk.is(j + 1, "the") && PARTS.containsKey(tk.at(j + 2));
         if (UNITS.contains(next) && !ofDayPart || andHalf > 0) {

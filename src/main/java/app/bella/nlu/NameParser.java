@@ -37,7 +37,8 @@ public final class NameParser {
             {"name", "should", "be"}, {"name", "is", "gonna", "be"}, {"put", "it", "under"}, {"put", "me", "down", "as"},
             {"put", "me", "down", "under"}, {"under", "the", "name", "of"}, {"under", "the", "name"},
             {"booked", "under"}, {"put", "it", "down", "for"}, {"put", "me", "down", "for"}, {"book", "it", "for"},
-            {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}, {"myself"}};
+            {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}, {"myself"}, {"here", "speaking"},
+            {"you", "have", "me", "as"}, {"you", "have", "me", "down", "as"}, {"you", "have", "me", "under"}};
 
     /** Family members a caller books for ("for my son Tim"). */
     private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
@@ -49,7 +50,8 @@ public final class NameParser {
 
     private static final Set<String> TITLES = Words.setOf(
             "dr", "doctor", "mr", "mister", "mrs", "missus", "ms", "miss", "mx", "prof", "professor", "sir",
-            "madam", "madame", "mme", "mlle", "monsieur", "mademoiselle", "m", "rev", "reverend", "father", "sister");
+            "madam", "madame", "mme", "mlle", "monsieur", "mademoiselle", "m", "rev", "reverend", "father", "sister",
+            "señora", "senora", "señor", "senor", "señorita", "senorita", "sra", "sr", "frau", "herr", "signora", "signor");
 
     private static final Set<String> PARTICLES = Words.setOf(
             "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "dos", "das", "do",
@@ -366,6 +368,9 @@ public final class NameParser {
         }
         if (tk.is(i, "just") || tk.is(i, "simply")) {
             return i + 1; // "it's just Priya"
+        }
+        if (tk.is(i, "the") && TITLES.contains(tk.at(i + 1))) {
+            return i + 1; // "I am the señora Guadalupe Torres"
         }
         if (tk.is(i, "spelled") || tk.is(i, "spelt")) {
             return tk.is(i + 1, "like") ? i + 2 : i + 1; // "my first name is spelled K-A-T-H-R-Y-N"

@@ -25,7 +25,8 @@ class ConfirmationParserTest {
             "that would work", "yeah go for it", "yes sir", "that's perfect", "correct, thank you", "that's the one",
             "yes, that's the one I want", "that's what I said", "Yes, please cancel it.", "yes cancel it please",
             "spot on", "bang on, cheers", "yeah, dead on", "all good", "close enough", "yes, I almost forgot, thanks",
-            "that'd be brilliant, ta", "brilliant", "I don't see why not", "can't see why not"})
+            "that'd be brilliant, ta", "brilliant", "I don't see why not", "can't see why not", "I suppose that'll do",
+            "that will do nicely"})
     void yes(String input) {
         assertEquals(Confirmation.YES, parser.parse(input));
     }
@@ -42,7 +43,8 @@ class ConfirmationParserTest {
             "can we do another day", "the other time", "that's not it", "that is not it", "no, that's not the one",
             "not it", "everything's right except the last name", "all correct apart from the time", "wait, that's not my name", "that's not my number", "no, cancel that", "yes, actually cancel that",
             "close, but the surname is spelled differently", "almost right, the time is off", "you've misspelled it",
-            "it's a bit off", "sorry, that's not what I asked for", "not what I wanted", "that's not brilliant"})
+            "it's a bit off", "sorry, that's not what I asked for", "not what I wanted", "that's not brilliant",
+            "hmm, I'd rather not, is too early for me"})
     void no(String input) {
         assertEquals(Confirmation.NO, parser.parse(input));
     }

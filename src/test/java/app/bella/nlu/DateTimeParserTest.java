@@ -528,6 +528,23 @@ class DateTimeParserTest {
         assertReads("I'm at 245 Main Street, can I come at 230 tomorrow", "2025-10-09", "14:30");
     }
 
+    /** Hours as said in other languages: "at the 3", "at 9 hour", "at fourteen hours", "10 and a quarter", "9 and 40". */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            for the Thursday, at the 3 in afternoon        | 2025-10-09 | 15:00
+            Friday at the 11 in morning                    | 2025-10-10 | 11:00
+            the 16 of October, at 9 hour in the morning    | 2025-10-16 | 09:00
+            sixteen of October, at fourteen hours          | 2025-10-16 | 14:00
+            tomorrow at 10 and a quarter                   | 2025-10-09 | 10:15
+            Thursday at 9 and 40                           | 2025-10-09 | 09:40
+            Tuesday at 11 o'clock please, the morning one  | 2025-10-14 | 11:00
+            at the 3rd at 10                               | 2025-11-03 | 10:00
+            between 10 and quarter to 11 tomorrow          | 2025-10-09 | 10:00
+            """)
+    void hoursAsSaidInOtherLanguages(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
     /** "20/10": written day first, the only way it is a date; "10/11" stays month first. */
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

@@ -264,6 +264,9 @@ class NameParserTest {
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             Myself Anjali Sharma                                | Anjali Sharma
+            here speaking Oksana Kovalenko                      | Oksana Kovalenko
+            good afternoon, I am the señora Guadalupe Torres    | Guadalupe Torres
+            maybe you have me as Bernadette Fontaine            | Bernadette Fontaine
             hello madam, myself Rahul Verma speaking            | Rahul Verma
             it's just Priya                                     | Priya
             it's just Priya, P R I Y A                          | Priya
