@@ -104,7 +104,7 @@ public final class NameParser {
             "juneteenth", "kwanzaa", "new year's", "years",
             // weekdays and months (name-like months are handled separately)
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-            "march", "july", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "march", "july", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
             "samedi", "dimanche", "demain", "aujourd'hui",
             // numbers
@@ -168,7 +168,7 @@ public final class NameParser {
             "son", "mai", "lan", "thi", "van", "no", "min", "hu", "ma", "yo", "bo", "ho", "oh", "sun", "young");
 
     /** Month names that are also common first names: allowed after an introduction. */
-    private static final Set<String> NAME_MONTHS = Words.setOf("april", "may", "june", "august");
+    private static final Set<String> NAME_MONTHS = Words.setOf("april", "may", "june", "august", "jun");
 
     /** "Mac" names that are not Mac+Capital. */
     private static final Set<String> MAC_EXCEPTIONS = Words.setOf(
@@ -870,8 +870,9 @@ public final class NameParser {
         if (Words.numberWord(w) >= 0 || Words.readOrdinal(tk, i) > 0) {
             return false; // "the fifteenth, two-ish", "twenty-first": dates and times are never names
         }
-        if (NAME_MONTHS.contains(w) && !introduced) {
-            return false;
+        if (NAME_MONTHS.contains(w) && !introduced && !(i + 1 < tk.n && !NAME_MONTHS.contains(tk.t[i + 1])
+                && isNameWord(tk, i + 1, false) && Character.isUpperCase(tk.orig[i + 1].charAt(0)))) {
+            return false; // "May 5th", "june" — but "Jun Wang", "May Chen": a capitalised name follows
         }
         if (w.endsWith("ing") && OBJECTS.contains(tk.at(i + 1))) {
             return false; // "it's killing me", "it's bothering her": a verb with its object

@@ -267,6 +267,9 @@ class NameParserTest {
             here speaking Oksana Kovalenko                      | Oksana Kovalenko
             good afternoon, I am the señora Guadalupe Torres    | Guadalupe Torres
             maybe you have me as Bernadette Fontaine            | Bernadette Fontaine
+            hello, my name is Jun Wang. I want to book          | Jun Wang
+            Jun Wang                                            | Jun Wang
+            May Chen                                            | May Chen
             hello madam, myself Rahul Verma speaking            | Rahul Verma
             it's just Priya                                     | Priya
             it's just Priya, P R I Y A                          | Priya
@@ -363,7 +366,8 @@ class NameParserTest {
     @ValueSource(strings = {"my tooth hurts", "my filling fell out", "my back teeth", "my crown broke",
             "it's my tooth, it's killing me", "it's bothering me a lot", "it's been aching him all week",
             "sorry, I'm driving, can you hold on", "I'm calling about my filling", "I am wondering about prices",
-            "I live in Red Deer", "it's Lisinopril, 10 milligrams", "Metformin 500 mg twice a day"})
+            "I live in Red Deer", "it's Lisinopril, 10 milligrams", "Metformin 500 mg twice a day", "it's Jun 5th",
+            "June the 5th", "may I book"})
     void whatTheCallerHasIsNoName(String utterance) {
         assertNull(parser.parse(utterance));
     }
