@@ -297,8 +297,7 @@ class VoiceBookingTest {
         c.say("Actually, hold on, instead of cancelling could I move it to Monday the 27th at 2 pm?");
         assertThat(c.lastPrompt()).contains("Monday, October 27th at 2 PM").doesNotContain("cancelled");
         c.say("yes please");
-        assertThat(appointments(phone)).filteredOn(a -> a.get("status").asText().equals("booked"))
-                .extracting(a -> a.get("start").asText()).containsExactly("2025-10-27T14:00:00-06:00");
+        assertThat(bookedStarts(phone)).containsExactly("2025-10-27T14:00:00-06:00");
     }
 
     @Test
@@ -311,8 +310,7 @@ class VoiceBookingTest {
         c.say("I need to cancel my Wednesday appointment, something came up at work.");
         assertThat(c.lastPrompt()).contains("Wednesday, October 15th at 4 PM").contains("Shall I cancel it?");
         c.say("yes");
-        assertThat(appointments(phone)).filteredOn(a -> a.get("status").asText().equals("booked"))
-                .extracting(a -> a.get("start").asText()).containsExactly("2025-10-10T14:30:00-06:00");
+        assertThat(bookedStarts(phone)).containsExactly("2025-10-10T14:30:00-06:00");
     }
 
     @Test
@@ -613,6 +611,12 @@ class VoiceBookingTest {
         List<JsonNode> out = new ArrayList<>();
         JSON.readTree(body).forEach(out::add);
         return out;
+    }
+
+    /** The starts of the caller's appointments still booked (a cancelled one is left out). */
+    static List<String> bookedStarts(String phone) throws Exception {
+        return appointments(phone).stream().filter(a -> a.get("status").asText().equals("booked"))
+                .map(a -> a.get("start").asText()).toList();
     }
 
     static long seedAppointment(String name, String phone, String start, int minutes) throws Exception {
