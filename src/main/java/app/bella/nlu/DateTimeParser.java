@@ -2055,9 +2055,8 @@ public final class DateTimeParser {
                 return end - i + (tk.is(end, "hours") || tk.is(end, "hrs") ? 1 : 0);
             }
         }
-        if (v > 12 && v <= 23 && (tk.is(j, "hours") || tk.is(j, "hour")) && tk.is(i - 1, "at")) {
-            s.setClock(v, 0, true); // "at fourteen hours"
-            return j + 1 - i;
+        if (v > 12 && v <= 23 && (tk.is(j, "hours") || tk.is(j, "hour"))) {
+            return spokenOrDigitClock(s, i, v, r & 3); // "at fourteen hours", as "at eleven hours"
         }
         if (v > 12 || v < 1) {
             return 0;
