@@ -22,14 +22,16 @@ RESULTS=$OUT/results.txt
 say() { echo "$*" | tee -a "$RESULTS"; }
 
 bella_up() {   # bella_up STT PHASE: a fresh Bella; with LOAD_JFR, a JFR recording of the phase (after start-up)
+  PHASE=$2
+  if [[ -n ${LOAD_BASE:-} ]]; then BASE=$LOAD_BASE; bella_PID=; return; fi   # instances started elsewhere
   bella_env "$1"
   rm -rf "$OUT/bella-data" # a fresh database: bookings of an earlier run would crowd the calendar this run books into
   BELLA_JAVA_OPTS="${LOAD_BELLA_JAVA_OPTS:-}" start_bella bella "$BELLA_PORT"
   BASE=http://127.0.0.1:$BELLA_PORT
-  PHASE=$2
   if [[ -n ${LOAD_JFR:-} ]]; then jcmd "$bella_PID" JFR.start name=load settings=profile >/dev/null; fi
 }
 bella_down() {
+  [[ -n $bella_PID ]] || return 0
   if [[ -n ${LOAD_JFR:-} ]]; then jcmd "$bella_PID" JFR.dump name=load filename="$OUT/$PHASE.jfr" >/dev/null || true; fi
   kill -TERM "$bella_PID" 2>/dev/null || true
   # a stop drains 3 s, lets in-flight exchanges finish (up to 15 s), then stops Kafka and PostgreSQL
@@ -70,7 +72,7 @@ if [[ $PHASES == *callstart* ]]; then
   say "bare Vert.x  $bare"
   say "Bella        $bella"
   b=$(sed -E 's/.* ([0-9]+) req\/s.*/\1/' <<<"$bare"); m=$(sed -E 's/.* ([0-9]+) req\/s.*/\1/' <<<"$bella")
-  say "call start ratio: $(echo "scale=1; 100 * $m / $b" | bc)% of the bare ceiling; Bella RSS after load $(rss_mb "$bella_PID") MB"
+  say "call start ratio: $(echo "scale=1; 100 * $m / $b" | bc)% of the bare ceiling${bella_PID:+; Bella RSS after load $(rss_mb "$bella_PID") MB}"
   bella_down
 fi
 
@@ -80,8 +82,8 @@ if [[ $PHASES == *conversations* ]]; then
     gatling "twilio-path-warmup" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$LOAD_CONVERSATION_WARMUP" pauses=true >/dev/null
   fi
   gatling "twilio-path" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" pauses=true | tee -a "$RESULTS"
-  say "conversations report: $(ls -td target/gatling/*/ | head -1)index.html; Bella RSS $(rss_mb "$bella_PID") MB"
-  say "at the end of the run, $(texts_report bella)"
+  say "conversations report: $(ls -td target/gatling/*/ | head -1)index.html"
+  if [[ -n $bella_PID ]]; then say "Bella RSS $(rss_mb "$bella_PID") MB; at the end of the run, $(texts_report bella)"; fi
   bella_down
 fi
 
@@ -92,7 +94,7 @@ if [[ $PHASES == *whisper* ]]; then
   gatling "whisper-path" base="$BASE" burst="${LOAD_BURST:-100}" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" mix=new:100 | tee -a "$RESULTS"
   probe_stop | tee -a "$RESULTS"
   say "whisper report: $(ls -td target/gatling/*/ | head -1)index.html; fakes: $(curl -s "$FAKES/__fake/stats")"
-  { grep -c "Connection is not available" "$OUT/bella.log" || true; } | sed "s/^/pool timeouts in the log: /" | tee -a "$RESULTS"
+  [[ -z $bella_PID ]] || { grep -c "Connection is not available" "$OUT/bella.log" || true; } | sed "s/^/pool timeouts in the log: /" | tee -a "$RESULTS"
   bella_down
 fi
 for f in "$OUT"/*.jfr; do [[ -f $f ]] && bash scripts/load/jfr-top.sh "$f" 12 >"${f%.jfr}-top.txt" 2>/dev/null || true; done

@@ -97,8 +97,10 @@ public class ConversationSimulation extends Simulation {
     static final Map<String, LongAdder> TALLY = new ConcurrentHashMap<>();
     static final Map<String, LongAdder> ENDINGS = new ConcurrentHashMap<>();
 
-    // every webhook's response time per kind of step (turns of every question together), for the goals' figures
-    static final StepLatencies LATENCIES = new StepLatencies();
+    // every webhook's response time per kind of step (turns of every question together), for the goals' figures;
+    // also reported from load.settle seconds into the run on (the steady part)
+    static final StepLatencies LATENCIES =
+            new StepLatencies(Duration.ofSeconds(Long.parseLong(setting("settle", "10"))));
 
     static void tally(String what) {
         TALLY.computeIfAbsent(what, k -> new LongAdder()).increment();

@@ -27,12 +27,12 @@ public final class CatalogApi {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final ApiTransactions tx;
-    private final Runnable servicesChanged;
+    private final Runnable catalogChanged;
 
-    /** @param servicesChanged told after a service was created, changed or deleted (the call start's cached list) */
-    public CatalogApi(ApiTransactions tx, Runnable servicesChanged) {
+    /** @param catalogChanged told after a service or provider was created, changed or deleted (the cached catalog) */
+    public CatalogApi(ApiTransactions tx, Runnable catalogChanged) {
         this.tx = tx;
-        this.servicesChanged = servicesChanged;
+        this.catalogChanged = catalogChanged;
     }
 
     // ------------------------------------------------------------------------------------------------ services
@@ -55,7 +55,7 @@ public final class CatalogApi {
         if (minutes == null) {
             throw ApiProblem.invalid("durationMinutes", "'durationMinutes' is required");
         }
-        writeService(exchange, c -> {
+        writeCatalog(exchange, c -> {
             try (PreparedStatement ps = c.prepareStatement(Sql.get("service-insert"))) {
                 ps.setString(1, name);
                 ps.setInt(2, minutes);
@@ -73,24 +73,24 @@ public final class CatalogApi {
         String name = body.has("name") ? ApiSupport.text(body, "name", true, 100) : null;
         Integer minutes = ApiSupport.integer(body, "durationMinutes", 5, 480);
         Boolean active = ApiSupport.bool(body, "active");
-        writeService(exchange, c -> Response.ok(updateService(c, id, name, minutes, active)));
+        writeCatalog(exchange, c -> Response.ok(updateService(c, id, name, minutes, active)));
     }
 
     /** DELETE /api/services/{id}: deactivates. */
     public void deleteService(Exchange exchange) throws SQLException {
         long id = ApiSupport.pathId(exchange, "service");
-        writeService(exchange, c -> {
+        writeCatalog(exchange, c -> {
             updateService(c, id, null, null, false);
             return Response.noContent();
         });
     }
 
-    /** A write of the services: the cached list is forgotten once it is over (committed or not: forgetting is harmless). */
-    private void writeService(Exchange exchange, ApiTransactions.Work work) throws SQLException {
+    /** A write of the catalog: the cached copy is forgotten once it is over (committed or not: forgetting is harmless). */
+    private void writeCatalog(Exchange exchange, ApiTransactions.Work work) throws SQLException {
         try {
             tx.write(exchange, work);
         } finally {
-            servicesChanged.run();
+            catalogChanged.run();
         }
     }
 
@@ -136,7 +136,7 @@ public final class CatalogApi {
         ObjectNode body = ApiSupport.object(exchange, ApiSupport.fields(ProviderCreate.class));
         String name = ApiSupport.text(body, "name", true, 100);
         Integer sortOrder = ApiSupport.integer(body, "sortOrder", -1_000_000, 1_000_000);
-        tx.write(exchange, c -> {
+        writeCatalog(exchange, c -> {
             try (PreparedStatement ps = c.prepareStatement(Sql.get("provider-insert"))) {
                 ps.setString(1, name);
                 ps.setObject(2, sortOrder, Types.INTEGER);
@@ -154,13 +154,13 @@ public final class CatalogApi {
         String name = body.has("name") ? ApiSupport.text(body, "name", true, 100) : null;
         Integer sortOrder = ApiSupport.integer(body, "sortOrder", -1_000_000, 1_000_000);
         Boolean active = ApiSupport.bool(body, "active");
-        tx.write(exchange, c -> Response.ok(updateProvider(c, id, name, sortOrder, active)));
+        writeCatalog(exchange, c -> Response.ok(updateProvider(c, id, name, sortOrder, active)));
     }
 
     /** DELETE /api/providers/{id}: deactivates (its booked appointments stay). */
     public void deleteProvider(Exchange exchange) throws SQLException {
         long id = ApiSupport.pathId(exchange, "provider");
-        tx.write(exchange, c -> {
+        writeCatalog(exchange, c -> {
             updateProvider(c, id, null, null, false);
             return Response.noContent();
         });

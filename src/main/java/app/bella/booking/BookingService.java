@@ -36,6 +36,7 @@ public final class BookingService {
     private final Clock clock;
     private final OutboxWriter events;
     private final AvailabilityFinder finder = new AvailabilityFinder();
+    private final Catalog catalog = new Catalog(Catalog.MAX_AGE);
 
     public BookingService(Schedule schedule, Clock clock, OutboxWriter events) {
         this(ScheduleProvider.fixed(schedule), clock, events);
@@ -55,6 +56,11 @@ public final class BookingService {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The active services and providers this instance books with (a copy a few seconds old at most). */
+    public Catalog catalog() {
+        return catalog;
     }
 
     public Optional<Customer> customer(Connection c, String phone) throws SQLException {
@@ -97,12 +103,12 @@ public final class BookingService {
                         && b.interval().end().equals(moving.end()));
             }
         }
-        return finder.check(schedule, clock.instant(), start, Duration.ofMinutes(minutes), providers(c), busy);
+        return finder.check(schedule, clock.instant(), start, Duration.ofMinutes(minutes), catalog.providers(c), busy);
     }
 
     /** The free slots nearest to the wish, for offering alternatives. */
     public List<Slot> alternatives(Connection c, ZonedDateTime wish, int minutes, int n) throws SQLException {
-        return finder.nearest(schedule(), clock.instant(), wish, Duration.ofMinutes(minutes), providers(c),
+        return finder.nearest(schedule(), clock.instant(), wish, Duration.ofMinutes(minutes), catalog.providers(c),
                 busyAround(c, wish.toInstant()), n);
     }
 
@@ -117,7 +123,7 @@ public final class BookingService {
         Schedule schedule = schedule();
         Instant a = from.atStartOfDay(schedule.zone()).toInstant();
         Instant b = to.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
-        List<Long> providers = providers(c);
+        List<Long> providers = catalog.providers(c);
         if (providerId != null) {
             providers = providers.contains(providerId) ? List.of(providerId) : List.of();
         }
@@ -364,32 +370,13 @@ public final class BookingService {
     /** A service by name, or the default one (the first) when the name is blank. */
     public ServiceType service(Connection c, String name) throws SQLException {
         boolean named = name != null && !name.isBlank();
-        try (PreparedStatement ps = c.prepareStatement(Sql.get(named ? "service-by-name" : "service-default"))) {
-            if (named) {
-                ps.setString(1, name.strip());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException(named ? "Unknown service " + name : "No active service");
-                }
-                return new ServiceType(rs.getLong(1), rs.getString(2), rs.getInt(3));
-            }
-        }
+        return catalog.service(c, name).orElseThrow(() ->
+                new IllegalArgumentException(named ? "Unknown service " + name : "No active service"));
     }
 
     /** The services callers can choose from, in the practice's order. */
     public List<ServiceType> activeServices(Connection c) throws SQLException {
-        List<ServiceType> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("services-list"))) {
-            ps.setObject(1, Boolean.TRUE);
-            ps.setObject(2, Boolean.TRUE);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ServiceType(rs.getLong("id"), rs.getString("name"), rs.getInt("duration_minutes")));
-                }
-            }
-        }
-        return out;
+        return catalog.services(c);
     }
 
     /** A kind of appointment the practice offers. */
@@ -404,7 +391,7 @@ public final class BookingService {
     private List<Long> freeProvidersFirst(Connection c, SlotCheck check) throws SQLException {
         List<Long> order = new ArrayList<>();
         check.providerId().ifPresent(order::add);
-        for (long p : providers(c)) {
+        for (long p : catalog.providers(c)) {
             if (!order.contains(p)) {
                 order.add(p);
             }
@@ -412,15 +399,6 @@ public final class BookingService {
         return order;
     }
 
-    private List<Long> providers(Connection c) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("providers-active")); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-        }
-        return ids;
-    }
 
     /** Busy ranges within the window availability searches look at (two weeks either side of the wish). */
     private List<Busy> busyAround(Connection c, Instant wish) throws SQLException {

@@ -190,10 +190,7 @@ final class Beans {
         registry.bind("turnUnderstanding", understanding);
         registry.bind("callbackJournal", new app.bella.voice.CallbackJournal(
                 java.nio.file.Path.of(get(props, "bella.data-dir"), "voice"), callPath, clock, get(props, "bella.voice.tts-voice")));
-        // the services a new caller is offered: read again every 2 s, or at once after a change through the catalog API
-        app.bella.voice.ActiveServices activeServices = new app.bella.voice.ActiveServices(bookings,
-                app.bella.voice.ActiveServices.MAX_AGE);
-        registry.bind("callFlow", new CallFlow(callPath, calls, dialogue, TransactionBook.over(bookings, activeServices, verification),
+        registry.bind("callFlow", new CallFlow(callPath, calls, dialogue, TransactionBook.over(bookings, verification),
                 get(props, "bella.voice.tts-voice"), speech,
                 transcriptions, transcribe, metrics, events, costs).choosingSpeechWith(guard::speechEngine));
         registry.bind("budgetGuard", guard);
@@ -213,7 +210,7 @@ final class Beans {
         registry.bind("apiHousekeeping", new ApiHousekeeping(background,
                 Integer.parseInt(get(props, "bella.api.idempotency-retention-hours"))));
         registry.bind("bookingApi", new BookingApi(tx, bookings));
-        registry.bind("catalogApi", new CatalogApi(tx, activeServices::changed));
+        registry.bind("catalogApi", new CatalogApi(tx, bookings.catalog()::changed));
         registry.bind("scheduleApi", new ScheduleApi(tx, bookings, scheduleStore, schedules));
         registry.bind("keysApi", new KeysApi(tx, keys));
         registry.bind("callsApi", new CallsApi(dataSource, calls));

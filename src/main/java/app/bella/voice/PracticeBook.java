@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public interface PracticeBook {
 
-    /** The services callers can choose from (as read at most a few seconds ago: {@link ActiveServices}). */
+    /** The services callers can choose from (as read at most a few seconds ago: {@link app.bella.booking.Catalog}). */
     List<BookingService.ServiceType> activeServices();
 
     BookingService.ServiceType service(String name);

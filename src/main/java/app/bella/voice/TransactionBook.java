@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The practice's book over the booking service, bound to one call turn's transaction (its connection; a call's start
- * reads on it in auto-commit). The services offered come from a short-lived cache ({@link ActiveServices}).
+ * reads on it in auto-commit). The services and providers come from a short-lived cache ({@link app.bella.booking.Catalog}).
  */
 public final class TransactionBook implements PracticeBook {
 
@@ -32,19 +32,17 @@ public final class TransactionBook implements PracticeBook {
 
     private final Connection tx;
     private final BookingService bookings;
-    private final ActiveServices services;
     private final CallerVerification verification;
 
     /** Opens the book on a turn's transaction: {@code books.apply(connection)}. */
-    public static java.util.function.Function<Connection, PracticeBook> over(BookingService bookings, ActiveServices services,
+    public static java.util.function.Function<Connection, PracticeBook> over(BookingService bookings,
                                                                            CallerVerification verification) {
-        return tx -> new TransactionBook(tx, bookings, services, verification);
+        return tx -> new TransactionBook(tx, bookings, verification);
     }
 
-    private TransactionBook(Connection tx, BookingService bookings, ActiveServices services, CallerVerification verification) {
+    private TransactionBook(Connection tx, BookingService bookings, CallerVerification verification) {
         this.tx = tx;
         this.bookings = bookings;
-        this.services = services;
         this.verification = verification;
     }
 
@@ -58,7 +56,7 @@ public final class TransactionBook implements PracticeBook {
 
     @Override
     public List<BookingService.ServiceType> activeServices() {
-        return run(() -> services.get(tx));
+        return run(() -> bookings.activeServices(tx));
     }
 
     @Override

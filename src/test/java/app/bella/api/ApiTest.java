@@ -262,6 +262,23 @@ class ApiTest {
     }
 
     @Test
+    void aProviderAddedOrWithdrawnThroughTheApiTakesOrStopsTakingBookingsAtOnce() throws Exception {
+        String wednesday = "2025-11-12T10:00:00-07:00";
+        assertThat(api.post("/api/appointments", booking(newPhone(), wednesday)).status()).isEqualTo(201);
+        assertProblem(api.post("/api/appointments", booking(newPhone(), wednesday)), 409, "start"); // one provider
+
+        Reply added = api.post("/api/providers", Map.of("name", "Dr Third", "sortOrder", 7));
+        assertThat(added.status()).isEqualTo(201);
+        long id = added.json().get("id").asLong();
+        assertThat(api.post("/api/appointments", booking(newPhone(), wednesday)).status()).isEqualTo(201);
+
+        assertThat(api.delete("/api/providers/" + id).status()).isEqualTo(204);
+        String thursday = "2025-11-13T10:00:00-07:00";
+        assertThat(api.post("/api/appointments", booking(newPhone(), thursday)).status()).isEqualTo(201);
+        assertProblem(api.post("/api/appointments", booking(newPhone(), thursday)), 409, "start");
+    }
+
+    @Test
     void openingHoursAndClosuresAreReplacedThroughTheApiAndUsedForBooking() throws Exception {
         JsonNode hours = api.get("/api/opening-hours").json();
         assertThat(hours.get("spec").asText()).isEqualTo("Mon-Fri 09:00-17:00");

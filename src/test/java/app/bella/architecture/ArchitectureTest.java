@@ -29,12 +29,12 @@ class ArchitectureTest {
 
     /**
      * booking's repositories: they own the booking transaction (row locks, the exclusion constraint, the outbox row in
-     * the same transaction) and the schedule's storage, so they speak JDBC. The rest of booking (availability, opening
+     * the same transaction), the schedule's and the catalog's storage, so they speak JDBC. The rest of booking (availability, opening
      * hours, slots) is pure.
      */
     private static final Class<?>[] BOOKING_REPOSITORIES = {
             app.bella.booking.BookingService.class, app.bella.booking.DatabaseSchedule.class,
-            app.bella.booking.ScheduleStore.class};
+            app.bella.booking.ScheduleStore.class, app.bella.booking.Catalog.class};
 
     @Test
     void supportImportsNothingOfBella() {

@@ -115,13 +115,13 @@ class CallStartTest {
             ps.setLong(1, id);
             ps.executeUpdate();
         }
-        Thread.sleep(ActiveServices.MAX_AGE.toMillis() + 100);
+        Thread.sleep(app.bella.booking.Catalog.MAX_AGE.toMillis() + 100);
         assertThat(choicesOfANewCall("+15875558394")).contains("Whitening");
         try (Connection c = bella.jdbc(); PreparedStatement ps = c.prepareStatement("UPDATE service SET active = false WHERE id = ?")) {
             ps.setLong(1, id);
             ps.executeUpdate();
         }
-        Thread.sleep(ActiveServices.MAX_AGE.toMillis() + 100);
+        Thread.sleep(app.bella.booking.Catalog.MAX_AGE.toMillis() + 100);
         assertThat(choicesOfANewCall("+15875558395")).doesNotContain("Whitening");
     }
 
