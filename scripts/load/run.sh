@@ -6,8 +6,10 @@
 # conversations: Gatling, whole calls on the Twilio-speech path (LOAD_RATE calls/s for LOAD_SECONDS; first
 #                LOAD_CONVERSATION_WARMUP seconds of uncounted calls at the same rate, 0 by default); then how the
 #                confirmation SMS went out (the fake Twilio answers each in LOAD_SMS_MS, 100 by default)
-# whisper:       Gatling, LOAD_BURST simultaneous calls on the Whisper path with a LOAD_WHISPER_MS transcription fake,
-#                while /healthz, /readyz and an API read are timed every 0.5 s
+# whisper:       Gatling, LOAD_BURST simultaneous calls on the Whisper path with a LOAD_WHISPER_MS transcription fake
+#                (after LOAD_WHISPER_WARMUP seconds of uncounted calls at LOAD_RATE, 0 by default), then, with
+#                LOAD_IN_FLIGHT_SECONDS, that long at LOAD_RATE calls/s; throughout, /healthz, /readyz and an API read
+#                are timed every 0.5 s
 # LOAD_BASE=url[,url…] plays against running instances instead of starting one (then only what needs no restart runs).
 # LOAD_JFR=1 records a JFR profile of Bella per phase, after start-up (target/load/PHASE.jfr, summarised by
 # scripts/load/jfr-top.sh into target/load/PHASE-top.txt).
@@ -89,9 +91,15 @@ fi
 
 if [[ $PHASES == *whisper* ]]; then
   bella_up whisper whisper
+  if (( ${LOAD_WHISPER_WARMUP:-0} > 0 )); then   # uncounted calls at LOAD_RATE first, before the probes start
+    gatling "whisper-path-warmup" base="$BASE" burst=0 rate="${LOAD_RATE:-20}" seconds="$LOAD_WHISPER_WARMUP" mix=new:100 >/dev/null
+  fi
   probe "$BASE/healthz" "$BASE/readyz" "$BASE/api/services"
   # LOAD_BURST=0: calls arrive at LOAD_RATE/s for LOAD_SECONDS instead (calls in flight = rate × call length)
   gatling "whisper-path" base="$BASE" burst="${LOAD_BURST:-100}" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" mix=new:100 | tee -a "$RESULTS"
+  if (( ${LOAD_BURST:-100} > 0 && ${LOAD_IN_FLIGHT_SECONDS:-0} > 0 )); then   # then calls in flight, same probes
+    gatling "whisper-in-flight" base="$BASE" burst=0 rate="${LOAD_RATE:-20}" seconds="$LOAD_IN_FLIGHT_SECONDS" mix=new:100 | tee -a "$RESULTS"
+  fi
   probe_stop | tee -a "$RESULTS"
   say "whisper report: $(ls -td target/gatling/*/ | head -1)index.html; fakes: $(curl -s "$FAKES/__fake/stats")"
   [[ -z $bella_PID ]] || { grep -c "Connection is not available" "$OUT/bella.log" || true; } | sed "s/^/pool timeouts in the log: /" | tee -a "$RESULTS"

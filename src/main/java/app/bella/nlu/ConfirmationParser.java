@@ -65,6 +65,7 @@ public final class ConfirmationParser {
                 "i suppose so", "i suppose that's fine"};
         String[] no = {
                 "no", "nope", "nah", "naw", "nay", "negative", "wrong", "incorrect", "not really", "not quite",
+                "no good", "no use", "not any good", "no good for me",
                 "cancel that", "cancel it", "no thanks", "no thank you", "not that", "that's wrong",
                 "don't think so", "do not think so", "not at all", "never mind", "nevermind", "uh-uh", "nuh-uh",
                 "non", "pas vraiment", "absolutely not", "definitely not", "certainly not", "of course not",

@@ -782,13 +782,20 @@ public final class DateTimeParser {
         return finishDate(s, i, end, month, dayValue);
     }
 
-    /** A month and day, with an optional year after them ("December 3rd 2026"): the tokens used from i, or 0. */
+    /**
+     * A month and day, with an optional year after them ("December 3rd 2026", "August 5th next year", "… of this
+     * year"): the tokens used from i, or 0.
+     */
     private static int finishDate(Scan s, int i, int end, int month, int day) {
         int year = -1;
         int y = Words.digitsValue(s.tk.at(end));
+        int of = s.tk.is(end, "of") ? 1 : 0;
         if (y >= 2000 && y <= 2100) {
             year = y;
             end++;
+        } else if ((s.tk.is(end + of, "next") || s.tk.is(end + of, "this")) && s.tk.is(end + of + 1, "year")) {
+            year = s.today.getYear() + (s.tk.is(end + of, "next") ? 1 : 0);
+            end += of + 2;
         }
         LocalDate d = monthDay(s, month, day, year);
         if (d == null) {

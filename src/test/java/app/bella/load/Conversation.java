@@ -298,8 +298,17 @@ public final class Conversation {
         LocalDate day = settings.firstDay().plusDays(r.nextInt(Math.max(1, settings.days())));
         int halfHours = (int) java.time.Duration.between(settings.open(), settings.close()).toMinutes() / 30;
         LocalTime time = settings.open().plusMinutes(30L * r.nextInt(Math.max(1, halfHours)));
+        return whenPhrase(day, time, settings.firstDay());
+    }
+
+    /**
+     * "March 3rd at 9:30 am"; a day more than nine months after {@code firstDay} is said with its year, as people do
+     * (and as Bella needs: "August 5th" said in October is a day just past, not next year's).
+     */
+    static String whenPhrase(LocalDate day, LocalTime time, LocalDate firstDay) {
+        boolean far = day.isAfter(firstDay.plusMonths(9));
         return day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + ordinal(day.getDayOfMonth())
-                + " at " + spokenTime(time);
+                + (far ? " " + day.getYear() : "") + " at " + spokenTime(time);
     }
 
     static String spokenTime(LocalTime t) {

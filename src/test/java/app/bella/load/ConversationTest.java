@@ -2,12 +2,21 @@ package app.bella.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.bella.nlu.DateTimeParser;
+import app.bella.nlu.ParseContext;
+import app.bella.nlu.WhenPhrase;
 import app.bella.voice.TwilioSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,5 +160,23 @@ class ConversationTest {
         assertThat(call(Conversation.Kind.RETURNING).reply(greeting)).isEqualTo("book another");
         assertThat(Conversation.question("Sorry, I didn't catch that. Would you like to keep your appointment, move it or cancel it?"))
                 .isEqualTo("keep-move-cancel");
+    }
+
+    @Test
+    void everyDayAndTimeTheCallerCanAskForIsOneBellaUnderstands() {
+        ParseContext wednesday = ParseContext.of(ZonedDateTime.parse("2025-10-08T10:00:00-06:00"), ZoneId.of("America/Edmonton"));
+        DateTimeParser parser = new DateTimeParser();
+        LocalDate firstDay = LocalDate.parse("2025-10-09");
+        List<String> misunderstood = new ArrayList<>();
+        for (LocalDate day = firstDay; day.isBefore(firstDay.plusDays(365)); day = day.plusDays(1)) {
+            for (LocalTime time = LocalTime.of(7, 0); time.isBefore(LocalTime.of(21, 0)); time = time.plusMinutes(30)) {
+                String said = Conversation.whenPhrase(day, time, firstDay);
+                WhenPhrase heard = parser.parse(said, wednesday);
+                if (!day.equals(heard.date()) || !time.equals(heard.time())) {
+                    misunderstood.add(said + " -> " + heard);
+                }
+            }
+        }
+        assertThat(misunderstood).isEmpty();
     }
 }

@@ -44,7 +44,9 @@ class ConfirmationParserTest {
             "not it", "everything's right except the last name", "all correct apart from the time", "wait, that's not my name", "that's not my number", "no, cancel that", "yes, actually cancel that",
             "close, but the surname is spelled differently", "almost right, the time is off", "you've misspelled it",
             "it's a bit off", "sorry, that's not what I asked for", "not what I wanted", "that's not brilliant",
-            "hmm, I'd rather not, is too early for me"})
+            "hmm, I'd rather not, is too early for me", "Yes... no, wait, no, Thursday is no good",
+            "yeah... actually no, that day's no good", "that's no good", "no good for me, sorry",
+            "sure, oh wait, that's no use to me"})
     void no(String input) {
         assertEquals(Confirmation.NO, parser.parse(input));
     }

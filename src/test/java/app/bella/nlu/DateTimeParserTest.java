@@ -80,6 +80,10 @@ class DateTimeParserTest {
             1/5/2026                               | 2026-01-05 | -
             January 5th                            | 2026-01-05 | -
             January 5th 2027                       | 2027-01-05 | -
+            August 5th next year at 3 pm           | 2026-08-05 | 15:00
+            the 5th of August next year            | 2026-08-05 | -
+            October 7th of next year               | 2026-10-07 | -
+            December 3rd this year                 | 2025-12-03 | -
             Feb 29th                               | 2028-02-29 | -
             March 3rd at 9 am                      | 2026-03-03 | 09:00
             may 5th                                | 2026-05-05 | -
