@@ -55,9 +55,11 @@ public final class DateTimeParser {
     /** Hedges before a time that follows a day ("Thursday, maybe two"). */
     private static final Set<String> HEDGES = Words.setOf("maybe", "perhaps", "probably", "ideally", "preferably",
             "say", "like", "roughly", "approximately", "about", "around", "sometime");
-    private static final Set<String> UNITS = Words.setOf("minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-            "day", "days", "week", "weeks", "month", "months", "year", "years", "people", "person", "times",
-            "percent", "dollars", "bucks", "kids", "children", "patients", "of");
+    /** Words after a number that make it a count of something — a length, people, money, a dose — not a clock time. */
+    private static final Set<String> UNITS = java.util.stream.Stream.concat(Words.setOf("minute", "minutes", "min",
+            "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+            "people", "person", "times", "percent", "dollars", "bucks", "kids", "children", "patients", "of").stream(),
+            Words.DOSE_UNITS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static {
         String[][] days = {
@@ -878,8 +880,8 @@ public final class DateTimeParser {
         if (!(the && (ordinal || !isTimeFollower(tk.at(end)) && !UNITS.contains(tk.at(end))) || digitOrdinal)) {
             return 0;
         }
-        if (!ordinal && !the) {
-            return 0;
+        if (!ordinal && !the || STREET_WORDS.contains(tk.at(end))) {
+            return 0; // "17th Avenue" is a street
         }
         if (!ordinal && dayValue <= 12 && tk.is(i - 1, "at")) {
             return 0; // "at the 3 in afternoon", "at the 11": an hour, as said in many languages
@@ -1697,10 +1699,13 @@ public final class DateTimeParser {
     }
 
     private static boolean hasCue(Scan s, int i) {
+        Tokens tk = s.tk;
+        if (counts(tk, i)) {
+            return false;
+        }
         if (s.expectTime) {
             return true;
         }
-        Tokens tk = s.tk;
         String prev = tk.at(i - 1);
         if (CUES.contains(prev) || s.dateEnd == i) {
             return true;
@@ -1726,6 +1731,46 @@ public final class DateTimeParser {
             return true; // "Thursday after lunch, like one thirty"
         }
         return PARTS.containsKey(prev) && !tk.is(i - 2, "good");
+    }
+
+    /** Words after which a number labels or counts something: "unit 9", "policy number 4 4 1", "my son is 10". */
+    private static final Set<String> LABELS = Words.setOf("unit", "suite", "apartment", "apt", "room", "number", "no.",
+            "policy", "box", "floor", "ext", "extension", "account", "card", "id", "#", "daughter's", "son's", "he's",
+            "she's", "kid's", "age", "aged");
+    private static final Set<String> FAMILY = Words.setOf("son", "daughter", "kid", "child", "boy", "girl", "baby",
+            "he", "she", "husband", "wife");
+
+    /**
+     * A bare number that is no time even when a time was asked for: after a label ("unit 9", "my son is 10"), before
+     * what it counts ("twelve hundred dollars"), one of a run of single digits ("4 4 1 9 0 2") or next to a single
+     * letter (a postal code: "T 2 P 1 J 9").
+     */
+    private static boolean counts(Tokens tk, int i) {
+        String prev = tk.at(i - 1);
+        if (LABELS.contains(prev) || prev.equals("is") && FAMILY.contains(tk.at(i - 2))) {
+            return true;
+        }
+        int r = Words.readNumber(tk, i);
+        String counted = r < 0 ? "" : tk.at(i + (r & 3));
+        if (UNITS.contains(counted) && !counted.equals("of")) {
+            return true; // "twelve hundred dollars", "two tablets" ("the 3 of the afternoon" is an hour)
+        }
+        if (prev.length() == 1 && Character.isLetter(prev.charAt(0)) && !prev.equals("a") && !prev.equals("i")) {
+            return true;
+        }
+        int from = i;
+        while (from > 0 && singleDigit(tk.at(from - 1))) {
+            from--;
+        }
+        int to = i;
+        while (singleDigit(tk.at(to))) {
+            to++;
+        }
+        return to - from >= 4;
+    }
+
+    private static boolean singleDigit(String w) {
+        return w.length() == 1 && Character.isDigit(w.charAt(0));
     }
 
     /**
@@ -2050,8 +2095,9 @@ public final class DateTimeParser {
         int v = r >> 2;
         int j = i + (r & 3);
         boolean hours = tk.is(j + 1, "hours") || tk.is(j + 1, "hrs");
-        if (v <= 23 && tk.is(j, "hundred") && (v > 12 || hours)) {
-            s.setClock(v, 0, true); // "fourteen hundred", "nine hundred hours"
+        boolean amount = UNITS.contains(tk.at(j + 1)) || tk.is(j + 1, "and"); // "twelve hundred dollars", "… and fifty"
+        if (v <= 23 && tk.is(j, "hundred") && (v >= 10 && !amount || hours)) {
+            s.setClock(v, 0, true); // "fourteen hundred", "ten hundred", "nine hundred hours" ("nine hundred" is 900)
             return j + 1 - i + (hours ? 1 : 0);
         }
         if (v > 12 && v <= 23) {

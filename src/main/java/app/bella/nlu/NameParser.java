@@ -268,6 +268,12 @@ public final class NameParser {
                 if (c != null && !dosed(tk, c.end)) {
                     return fullerLater(tk, c).name;
                 }
+                if (c == null && tk.at(from).endsWith("ing")) {
+                    String after = capitalisedNameAfter(tk, from + 1); // "sorry, I'm driving, quick one, Derek Chan"
+                    if (after != null) {
+                        return after;
+                    }
+                }
             }
         }
         // 2. "X here" / "X speaking" / "X calling"
@@ -304,8 +310,8 @@ public final class NameParser {
      */
     private String correctedInUtterance(Tokens tk, boolean expected) {
         for (int m = tk.n - 2; m > 0; m--) {
-            if (!Words.isCorrectionMarker(tk.t[m])) {
-                continue;
+            if (!Words.isCorrectionMarker(tk.t[m]) && !tk.t[m].equals("well")) {
+                continue; // "it's Kathy, well Katherine, Katherine Moss": "well" takes back a name between two
             }
             int from = m;
             if (tk.is(m - 1, "no") || tk.is(m - 1, "i") && (tk.is(m, "mean") || tk.is(m, "meant"))) {
@@ -453,6 +459,26 @@ public final class NameParser {
         String b = later.name.toLowerCase(Locale.ROOT);
         return b.length() > a.length() && (b.startsWith(a + " ") || b.endsWith(" " + a)) ? later : c;
     }
+
+    /**
+     * The first name of at least two parts from {@code from} on whose parts are written capitalised (as recognisers
+     * write names), not after a word that places it ("to Red Deer", "in Red Deer"); null when there is none.
+     */
+    private static String capitalisedNameAfter(Tokens tk, int from) {
+        for (int k = from; k + 1 < tk.n; k++) {
+            if (Character.isUpperCase(tk.orig[k].charAt(0)) && Character.isUpperCase(tk.orig[k + 1].charAt(0))
+                    && !PLACING.contains(tk.at(k - 1))) {
+                Collected c = collect(tk, k, true, true);
+                if (c != null && c.name.indexOf(' ') > 0 && !dosed(tk, c.end)) {
+                    return c.name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> PLACING = Words.setOf("to", "in", "at", "from", "near", "on", "into", "through",
+            "past", "by", "toward", "towards");
 
     /**
      * When a name was asked and nothing introduced one: a name of at least two parts said last, when it is
@@ -822,12 +848,8 @@ public final class NameParser {
 
     private static final Set<String> DayPartWords = Words.setOf("morning", "afternoon", "evening", "night", "day");
 
-    /** Units of a dose: a word followed by an amount in one of them is a medicine ("Lisinopril, 10 milligrams"). */
-    private static final Set<String> DOSE_UNITS = Words.setOf("mg", "milligrams", "milligram", "mcg", "micrograms",
-            "ml", "millilitres", "milliliters", "units", "tablets", "tablet", "pills", "capsules");
-
     private static boolean dosed(Tokens tk, int end) {
-        return (Words.isDigits(tk.at(end)) || Words.numberWord(tk.at(end)) > 0) && DOSE_UNITS.contains(tk.at(end + 1));
+        return (Words.isDigits(tk.at(end)) || Words.numberWord(tk.at(end)) > 0) && Words.DOSE_UNITS.contains(tk.at(end + 1)); // "Lisinopril, 10 milligrams"
     }
 
     /** Object pronouns: a word ending in "-ing" before one is a verb. */

@@ -188,6 +188,13 @@ public final class PhoneParser {
                     // "403 555 0156 403 555 0156": the number said twice without a break
                     phone = validate(digits.substring(0, half), plus, defaultCountryCode, callerRegion, country);
                 }
+                for (int g = 4; phone == null && g >= 3; g--) {
+                    int n = digits.length();
+                    if (n - g >= 7 && digits.substring(n - g).equals(digits.substring(n - 2 * g, n - g))) {
+                        // "780 555 0172 — 0172, yeah": the last part said again to confirm it
+                        phone = validate(digits.substring(0, n - g), plus, defaultCountryCode, callerRegion, country);
+                    }
+                }
                 if (phone != null) {
                     best = new Found(phone, runStart, j);
                 }

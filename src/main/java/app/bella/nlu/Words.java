@@ -62,6 +62,13 @@ public final class Words {
         return Set.copyOf(Arrays.asList(words));
     }
 
+    /**
+     * Units of a dose: an amount in one of them is a medicine's ("10 milligrams", "two tablets"), never a time, a
+     * length or a name.
+     */
+    static final Set<String> DOSE_UNITS = setOf("mg", "milligrams", "milligram", "mcg", "micrograms", "ml",
+            "millilitres", "milliliters", "units", "tablets", "tablet", "pills", "capsules");
+
     /** Words with which callers take back what they just said ("wait", "actually", "I mean", "sorry"). */
     private static final Set<String> CORRECTION_MARKERS = Set.of("wait", "actually", "mean", "meant", "sorry", "rather",
             "oops", "correction");

@@ -81,6 +81,8 @@ class DateTimeParserTest {
             January 5th                            | 2026-01-05 | -
             January 5th 2027                       | 2027-01-05 | -
             August 5th next year at 3 pm           | 2026-08-05 | 15:00
+            ten hundred on Tuesday the 21st        | 2025-10-21 | 10:00
+            eleven hundred hours tomorrow          | 2025-10-09 | 11:00
             the 5th of August next year            | 2026-08-05 | -
             October 7th of next year               | 2026-10-07 | -
             December 3rd this year                 | 2025-12-03 | -
@@ -435,7 +437,9 @@ class DateTimeParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"my number's 403, 555", "555", "it's 780 555"})
+    @ValueSource(strings = {"my number's 403, 555", "555", "it's 780 555", "I take 20 milligrams twice a day",
+            "unit 9, 1130 17th Avenue Southwest", "my daughter's 7 and my son is 10", "my postal code is T2P 1J9",
+            "policy number 4 4 1 9 0 2", "two tablets at night"})
     void digitsOfANumberAreNoTimeEvenWhenATimeIsAskedFor(String text) {
         assertNoTime(text, true);
     }

@@ -115,7 +115,8 @@ class DurationParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"I'm 45 years old", "two people", "it's for 3 kids", "about 200 dollars", "per hour"})
+    @ValueSource(strings = {"I'm 45 years old", "two people", "it's for 3 kids", "about 200 dollars", "per hour",
+            "I take 20 milligrams", "two tablets a day"})
     void aNumberThatCountsSomethingElseIsNoLength(String text) {
         assertNull(parser.parse(text, true));
     }

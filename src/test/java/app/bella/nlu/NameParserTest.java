@@ -357,6 +357,9 @@ class NameParserTest {
             my name is let me see, Walter Grey                             | Walter Grey
             it's Kevin — hang on babe I'm on the phone — Kevin Brooks      | Kevin Brooks
             Maria, sorry my son is shouting, Maria Lopez                   | Maria Lopez
+            it's Kathy, well Katherine, Katherine Moss                     | Katherine Moss
+            sorry I'm driving, quick one, Derek Chan, first thing tomorrow | Derek Chan
+            I'm walking the dog, it's Ana Silva                            | Ana Silva
             """)
     void aNameSaidAgainInFullAfterAnAsideIsTheFullName(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
@@ -367,7 +370,7 @@ class NameParserTest {
             "it's my tooth, it's killing me", "it's bothering me a lot", "it's been aching him all week",
             "sorry, I'm driving, can you hold on", "I'm calling about my filling", "I am wondering about prices",
             "I live in Red Deer", "it's Lisinopril, 10 milligrams", "Metformin 500 mg twice a day", "it's Jun 5th",
-            "June the 5th", "may I book"})
+            "June the 5th", "may I book", "sorry I'm driving to Red Deer right now", "I'm heading In Town Centre"})
     void whatTheCallerHasIsNoName(String utterance) {
         assertNull(parser.parse(utterance));
     }

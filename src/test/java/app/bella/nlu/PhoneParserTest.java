@@ -109,6 +109,8 @@ class PhoneParserTest {
             it's 403, um, the middle part is 555, and the end is 0123 | +14035550123
             416 555 and then 1234                                 | +14165551234
             403 555 0156 403 555 0156                             | +14035550156
+            cell's 780 555 0172 — 0172, yeah                      | +17805550172
+            403 555 0199, 199                                     | +14035550199
             """)
     void partsSaidApartMakeTheNumber(String input, String expected) {
         assertEquals(expected, parser.parse(input));
