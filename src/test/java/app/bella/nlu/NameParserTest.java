@@ -358,6 +358,7 @@ class NameParserTest {
             it's Kevin — hang on babe I'm on the phone — Kevin Brooks      | Kevin Brooks
             Maria, sorry my son is shouting, Maria Lopez                   | Maria Lopez
             it's Kathy, well Katherine, Katherine Moss                     | Katherine Moss
+            Put it under Kate Murphy, well, Katherine officially           | Kate Murphy
             sorry I'm driving, quick one, Derek Chan, first thing tomorrow | Derek Chan
             I'm walking the dog, it's Ana Silva                            | Ana Silva
             """)
