@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The practice's active services and providers, read at most {@code maxAge} ago. Every turn that books, offers or
- * names a service asks for them, and they change a few times a year: reading them each time was two of a turn's
- * ten round trips to PostgreSQL. A change made through this instance's catalog API is seen at once
+ * names a service asks for them, and they change a few times a year: reading them each time was two of the
+ * eleven statements a webhook sent to PostgreSQL. A change made through this instance's catalog API is seen at once
  * ({@link #changed()}), one made through another instance within {@code maxAge}. A provider withdrawn elsewhere
  * can thus still be given a booking for that long — as if it had been booked just before the change; the
  * database's exclusion constraint, not this list, keeps bookings from colliding.

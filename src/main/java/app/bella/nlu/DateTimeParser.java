@@ -55,7 +55,7 @@ public final class DateTimeParser {
     /** Hedges before a time that follows a day ("Thursday, maybe two"). */
     private static final Set<String> HEDGES = Words.setOf("maybe", "perhaps", "probably", "ideally", "preferably",
             "say", "like", "roughly", "approximately", "about", "around", "sometime");
-    /** Words after a number that make it a count of something — a length, people, money, a dose — not a clock time. */
+    /** Words after a number that make it a count of something (a length, people, money, a dose), not a time. */
     private static final Set<String> UNITS = java.util.stream.Stream.concat(Words.setOf("minute", "minutes", "min",
             "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
             "people", "person", "times", "percent", "dollars", "bucks", "kids", "children", "patients", "of").stream(),

@@ -850,7 +850,8 @@ public final class NameParser {
     private static final Set<String> DayPartWords = Words.setOf("morning", "afternoon", "evening", "night", "day");
 
     private static boolean dosed(Tokens tk, int end) {
-        return (Words.isDigits(tk.at(end)) || Words.numberWord(tk.at(end)) > 0) && Words.DOSE_UNITS.contains(tk.at(end + 1)); // "Lisinopril, 10 milligrams"
+        // "Lisinopril, 10 milligrams": a word followed by an amount of a dose is a medicine
+        return (Words.isDigits(tk.at(end)) || Words.numberWord(tk.at(end)) > 0) && Words.DOSE_UNITS.contains(tk.at(end + 1));
     }
 
     /** Object pronouns: a word ending in "-ing" before one is a verb. */
