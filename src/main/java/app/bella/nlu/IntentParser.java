@@ -13,9 +13,10 @@ public final class IntentParser {
     private static final Pattern RESCHEDULE = words(
             "re-?schedul\\w*", "rebook\\w*", "postpone\\w*", "déplacer", "reporter",
             "changer (mon|le) rendez-vous",
-            "(move|moving|change|changing|switch|switching|shift|bump) (my|the|our|this|that) (\\w+ )?"
+            "(move|moving|change|changing|switch|switching|shift|bump|push|pushing) (my|the|our|this|that) (\\w+ )?"
                     + "(appointment|booking|time|day|date|visit|slot)",
             "(move|moving|change|changing|switch|shift|bump) it( to| up| back| forward| earlier| later)?",
+            "(push|pushing) (it|that) to",
             "(different|another|other|new|later|earlier) (time|day|date|slot)",
             "(push|pushing|bring|bringing) (it|my appointment|the appointment|that) (back|forward|up)",
             "(push|pushing|move|moving|shift|bump) (it|my appointment|the appointment|that)( \\w+){1,3} (later|earlier)");

@@ -33,6 +33,8 @@ class IntentParserTest {
             I need to change my appointment                          | RESCHEDULE
             can we do a different time                               | RESCHEDULE
             can we push it back an hour                              | RESCHEDULE
+            gotta push my Tuesday appointment to Thursday            | RESCHEDULE
+            I need to push it to next week                           | RESCHEDULE
             I need to move it to Friday                              | RESCHEDULE
             can I change the time of my appointment                  | RESCHEDULE
             I want to cancel my appointment and book a new one       | RESCHEDULE
