@@ -1741,19 +1741,13 @@ public final class DateTimeParser {
             "he", "she", "husband", "wife");
 
     /**
-     * A bare number that is no time even when a time was asked for: after a label ("unit 9", "my son is 10"), before
-     * what it counts ("twelve hundred dollars"), one of a run of single digits ("4 4 1 9 0 2") or next to a single
-     * letter (a postal code: "T 2 P 1 J 9").
+     * A bare number that is no time even when a time was asked for: after a label ("unit 9", "my son is 10"), one of a
+     * run of single digits ("4 4 1 9 0 2") or next to a single letter (a postal code: "T 2 P 1 J 9").
      */
     private static boolean counts(Tokens tk, int i) {
         String prev = tk.at(i - 1);
         if (LABELS.contains(prev) || prev.equals("is") && FAMILY.contains(tk.at(i - 2))) {
             return true;
-        }
-        int r = Words.readNumber(tk, i);
-        String counted = r < 0 ? "" : tk.at(i + (r & 3));
-        if (UNITS.contains(counted) && !counted.equals("of")) {
-            return true; // "twelve hundred dollars", "two tablets" ("the 3 of the afternoon" is an hour)
         }
         if (prev.length() == 1 && Character.isLetter(prev.charAt(0)) && !prev.equals("a") && !prev.equals("i")) {
             return true;
