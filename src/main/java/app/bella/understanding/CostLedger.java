@@ -75,13 +75,13 @@ public final class CostLedger {
     }
 
     /**
-     * Twilio's {@code <Gather>} speech recognition of one turn, written in the turn's own transaction {@code c} (no
-     * connection and no commit of its own): billed per started block of the recognised speech, once per call and turn.
+     * Twilio's {@code <Gather>} speech recognition of one turn, for the turn's own write to record with it (no statement
+     * of its own): billed per started block of the recognised speech, once per call and turn.
      */
-    public void speech(Connection c, String callSid, int turn, String speech) throws SQLException {
+    public Entry speech(String callSid, int turn, String speech) {
         int b = speechBlocks(speech, prices.twilioSpeechBlockSeconds());
-        insert(c, callSid, "twilio", "speech", BigDecimal.valueOf(b), "block", prices.twilioSpeechPerBlock().multiply(BigDecimal.valueOf(b)),
-                "speech:" + callSid + ":" + turn, null);
+        return entry(callSid, "twilio", "speech", BigDecimal.valueOf(b), "block",
+                prices.twilioSpeechPerBlock().multiply(BigDecimal.valueOf(b)), "speech:" + callSid + ":" + turn, null);
     }
 
     /**
@@ -105,15 +105,23 @@ public final class CostLedger {
                         String ref, Long appointmentId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true); // one statement, atomic on its own: committed as it runs
-            insert(c, callSid, provider, item, quantity, unit, amount, ref, appointmentId);
+            write(c, entry(callSid, provider, item, quantity, unit, amount, ref, appointmentId));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a cost", e);
         }
     }
 
     /** The entry and its cost.incurred event in the caller's transaction; false when the reference was recorded before. */
-    private boolean insert(Connection c, String callSid, String provider, String item, BigDecimal quantity, String unit,
-                           BigDecimal amount, String ref, Long appointmentId) throws SQLException {
+    public boolean write(Connection c, Entry entry) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {
+            entry.bind(ps, 1);
+            entry.event().bind(ps, 11);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private Entry entry(String callSid, String provider, String item, BigDecimal quantity, String unit, BigDecimal amount,
+                        String ref, Long appointmentId) {
         BigDecimal scaled = amount.setScale(8, RoundingMode.HALF_UP);
         Map<String, Object> payload = new LinkedHashMap<>();
         if (callSid != null) {
@@ -125,24 +133,42 @@ public final class CostLedger {
         payload.put("unit", unit);
         payload.put("usd", scaled);
         payload.put("currency", prices.currency());
-        OutboxWriter.Row event = events.row(EventType.COST_INCURRED, callSid == null ? item : callSid, payload);
-        try (PreparedStatement ps = c.prepareStatement(Sql.get("cost-insert"))) {
-            ps.setString(1, callSid);
-            ps.setString(2, provider);
-            ps.setString(3, item);
-            ps.setBigDecimal(4, quantity);
-            ps.setString(5, unit);
-            ps.setBigDecimal(6, scaled);
-            ps.setString(7, prices.currency());
-            ps.setString(8, ref);
+        return new Entry(callSid, provider, item, quantity, unit, scaled, prices.currency(), ref, appointmentId,
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                events.row(EventType.COST_INCURRED, callSid == null ? item : callSid, payload));
+    }
+
+    /**
+     * One ledger entry and its {@code cost.incurred} event, as a statement writes them ({@code cost-insert.sql}, or a
+     * turn's own write): a non-null {@code ref} makes the entry once-only.
+     */
+    public record Entry(String callSid, String provider, String item, BigDecimal quantity, String unit, BigDecimal usd,
+                        String currency, String ref, Long appointmentId, OffsetDateTime createdAt, OutboxWriter.Row event) {
+
+        /** Sets the entry's ten columns from parameter {@code first} on, in the order of {@code cost_entry}'s insert. */
+        public void bind(PreparedStatement ps, int first) throws SQLException {
+            ps.setString(first, callSid);
+            ps.setString(first + 1, provider);
+            ps.setString(first + 2, item);
+            ps.setBigDecimal(first + 3, quantity);
+            ps.setString(first + 4, unit);
+            ps.setBigDecimal(first + 5, usd);
+            ps.setString(first + 6, currency);
+            ps.setString(first + 7, ref);
             if (appointmentId == null) {
-                ps.setNull(9, Types.BIGINT);
+                ps.setNull(first + 8, Types.BIGINT);
             } else {
-                ps.setLong(9, appointmentId);
+                ps.setLong(first + 8, appointmentId);
             }
-            ps.setObject(10, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            event.bind(ps, 11);
-            return ps.executeUpdate() == 1;
+            ps.setObject(first + 9, createdAt);
+        }
+
+        /** No entry: the ten parameters from {@code first} on are null (a statement's optional entry is not written). */
+        public static void bindNone(PreparedStatement ps, int first) throws SQLException {
+            for (int i = 0; i < 10; i++) {
+                ps.setNull(first + i, i == 3 || i == 5 ? Types.NUMERIC : i == 8 ? Types.BIGINT
+                        : i == 9 ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);
+            }
         }
     }
 }

@@ -356,10 +356,8 @@ public final class CallFlow {
                     in == null ? null : in.confidence()),
                     events.row(EventType.CALL_TURN, callSid, turnEvent),
                     reply.ending() == null ? null
-                            : events.row(EventType.CALL_ENDED, callSid, callEvent(s, s.outcome == null ? "completed" : s.outcome)));
-            if (twilioHeardSpeech(t)) {
-                ledger.speech(c, callSid, n, in.speech()); // in this transaction: no connection or commit of its own
-            }
+                            : events.row(EventType.CALL_ENDED, callSid, callEvent(s, s.outcome == null ? "completed" : s.outcome)),
+                    twilioHeardSpeech(t) ? ledger.speech(callSid, n, in.speech()) : null); // billed in the turn's write
             c.commit();
             LOG.info("turn {} step={} outcome={}", n, s.step, s.outcome);
             return twiml;

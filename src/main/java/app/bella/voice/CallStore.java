@@ -109,7 +109,8 @@ public final class CallStore {
      * here (else null) — in the caller's transaction.
      */
     public void saveTurn(Connection c, CallState s, String status, String said, String heard, String twiml,
-                         app.bella.understanding.TurnQuality q, OutboxWriter.Row turnEvent, OutboxWriter.Row endedEvent)
+                         app.bella.understanding.TurnQuality q, OutboxWriter.Row turnEvent, OutboxWriter.Row endedEvent,
+                         app.bella.understanding.CostLedger.Entry cost)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.get("call-turn-save"))) {
             ps.setString(1, status);
@@ -133,11 +134,18 @@ public final class CallStore {
             ps.setBoolean(19, q.understood());
             ps.setBoolean(20, q.reasked());
             ps.setBoolean(21, q.corrected());
-            turnEvent.bind(ps, 22);
-            if (endedEvent == null) {
-                OutboxWriter.Row.bindNone(ps, 28);
+            if (cost == null) {
+                app.bella.understanding.CostLedger.Entry.bindNone(ps, 22);
+                OutboxWriter.Row.bindNone(ps, 44);
             } else {
-                endedEvent.bind(ps, 28);
+                cost.bind(ps, 22);
+                cost.event().bind(ps, 44);
+            }
+            turnEvent.bind(ps, 32);
+            if (endedEvent == null) {
+                OutboxWriter.Row.bindNone(ps, 38);
+            } else {
+                endedEvent.bind(ps, 38);
             }
             ps.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

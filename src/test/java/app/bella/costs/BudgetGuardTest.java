@@ -77,7 +77,7 @@ class BudgetGuardTest {
         try (Connection c = bella.jdbc()) { // as a turn does: the speech's cost in the turn's transaction
             c.setAutoCommit(false);
             for (int i = 0; i < 100; i++) {
-                ledger.speech(c, "CA-guard-" + (i % 10), i, "yes please");
+                ledger.write(c, ledger.speech("CA-guard-" + (i % 10), i, "yes please"));
             }
             c.commit();
         }
