@@ -1733,20 +1733,22 @@ public final class DateTimeParser {
         return PARTS.containsKey(prev) && !tk.is(i - 2, "good");
     }
 
-    /** Words after which a number labels or counts something: "unit 9", "policy number 4 4 1", "my son is 10". */
+    /** Words after which a number labels something: "unit 9", "policy number 4 4 1". */
     private static final Set<String> LABELS = Words.setOf("unit", "suite", "apartment", "apt", "room", "number", "no.",
-            "policy", "box", "floor", "ext", "extension", "account", "card", "id", "#", "daughter's", "son's", "he's",
-            "she's", "kid's", "age", "aged");
-    private static final Set<String> FAMILY = Words.setOf("son", "daughter", "kid", "child", "boy", "girl", "baby",
-            "he", "she", "husband", "wife");
+            "policy", "box", "floor", "ext", "extension", "account", "card", "id", "#");
 
     /**
-     * A bare number that is no time even when a time was asked for: after a label ("unit 9", "my son is 10"), one of a
-     * run of single digits ("4 4 1 9 0 2") or next to a single letter (a postal code: "T 2 P 1 J 9").
+     * A bare number that is no time even when a time was asked for: after a label ("unit 9"), an age ("my son is 10",
+     * "I'm eighty two"), one of a run of single digits ("4 4 1 9 0 2") or next to a single letter (a postal code:
+     * "T 2 P 1 J 9").
      */
     private static boolean counts(Tokens tk, int i) {
         String prev = tk.at(i - 1);
-        if (LABELS.contains(prev) || prev.equals("is") && FAMILY.contains(tk.at(i - 2))) {
+        int tens = Words.numberWord(prev);
+        if (tens >= 20 && tens % 10 == 0 && counts(tk, i - 1)) {
+            return true; // the "two" of "I'm eighty two"
+        }
+        if (LABELS.contains(prev) || Words.saysAge(tk, i)) {
             return true;
         }
         if (prev.length() == 1 && Character.isLetter(prev.charAt(0)) && !prev.equals("a") && !prev.equals("i")) {

@@ -280,8 +280,10 @@ public final class DurationParser {
                     p--;
                 }
                 if (p >= 0 && TIME_BEFORE.contains(tk.t[p]) || TIME_AFTER.contains(tk.at(i + (r & 3)))
-                        || COUNTED.contains(tk.at(i + (r & 3))) || Words.DOSE_UNITS.contains(tk.at(i + (r & 3)))) {
-                    return -1; // "at 3", "3 pm"; "45 years old", "two people", "20 milligrams" count something else
+                        || COUNTED.contains(tk.at(i + (r & 3))) || Words.DOSE_UNITS.contains(tk.at(i + (r & 3)))
+                        || Words.saysAge(tk, i)) {
+                    return -1; // "at 3", "3 pm"; "45 years old", "two people", "20 milligrams", "my son is ten" count
+                               // something else
                 }
                 int v = r >> 2;
                 if (v >= 1 && v <= 4) {

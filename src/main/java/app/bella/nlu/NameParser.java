@@ -71,7 +71,7 @@ public final class NameParser {
             "which", "who", "whom", "whose", "why", "how", "not", "no", "nor", "yes", "yeah", "yep", "yup", "nope",
             "nah", "ok", "okay", "some", "any", "all", "each", "every", "both", "either", "neither", "just", "only",
             "already", "past", "almost", "nearly", "thats", "live", "lives", "living", "officially", "formally",
-            "legally", "technically", "usually", "normally", "properly", "originally", "basically", "honestly",
+            "legally", "technically", "usually", "normally", "properly", "originally",
             "also", "too", "very", "really", "again", "still", "even", "please", "thanks", "thank", "hello", "hi",
             "hey", "bye", "goodbye", "sorry", "well", "oh", "actually", "maybe", "perhaps", "wait", "one",
             "i'm", "im", "i'd", "i'll", "i've", "will", "you're", "we're", "they're", "he's", "she's", "there's", "what's",
@@ -117,7 +117,8 @@ public final class NameParser {
             "pain", "okay", "alright", "absolutely", "definitely", "certainly", "exactly", "probably", "possibly",
             "uh-huh", "mm-hmm", "fantastic", "wonderful", "lovely", "interested", "new", "existing", "canadian",
             "calling", "back", "returning", "still", "able", "unable", "unsure", "confused", "lost", "fine",
-            "flexible", "easy", "open", "away", "home", "pregnant", "nervous", "worried", "afraid",
+            "flexible", "easy", "open", "away", "home", "pregnant", "nervous", "worried", "afraid", "hard", "deaf",
+            "retired", "disabled", "diabetic",
             // sentence adverbs that open an answer ("Frankly I'd rather not say", "Honestly, it's Dana Scully")
             "frankly", "honestly", "basically", "seriously", "obviously", "literally", "personally", "hopefully",
             "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",
@@ -391,16 +392,30 @@ public final class NameParser {
      */
     private static String forRelation(Tokens tk) {
         for (int i = 0; i + 2 < tk.n; i++) {
-            if (tk.is(i, "for") && (tk.is(i + 1, "my") || tk.is(i + 1, "our"))) {
+            boolean patient = tk.is(i, "for") || tk.is(i, "of") && tk.is(i - 1, "behalf") || tk.is(i, "it's")
+                    || tk.is(i, "is") && (tk.is(i - 1, "patient") || tk.is(i - 1, "appointment"));
+            if (patient && (tk.is(i + 1, "my") || tk.is(i + 1, "our"))) {
                 int from = afterRelation(tk, i + 1);
-                Collected c = from > i + 1 ? collect(tk, from, true, true) : null;
+                if (from == i + 1) {
+                    continue;
+                }
+                Collected c = collect(tk, from, true, true);
                 if (c != null) {
                     return c.name;
+                }
+                if (tk.is(from, "who")) { // "it's my dad who needs to come in, Raymond Leclerc"
+                    String named = capitalisedNameAfter(tk, from + 1);
+                    if (named != null) {
+                        return named;
+                    }
                 }
             }
         }
         return null;
     }
+
+    /** "name", and "name's" as said or as the recogniser writes it without its apostrophe ("his names Ethan"). */
+    private static final Set<String> NAME_IS = Words.setOf("name", "name's", "names");
 
     /** Articles: the word after one is a description ("the guy", "a friend"), not a name. */
     private static final Set<String> ARTICLES = Words.setOf("the", "a", "an");
@@ -419,11 +434,11 @@ public final class NameParser {
             return from;
         }
         int j = from + 2;
-        if ((possessive || tk.is(j, "his") || tk.is(j, "her") || tk.is(j, "their")) && !tk.is(j, "name")
-                && !tk.is(j, "name's") && (tk.is(j + 1, "name") || tk.is(j + 1, "name's"))) {
+        if ((possessive || tk.is(j, "his") || tk.is(j, "her") || tk.is(j, "their")) && !NAME_IS.contains(tk.at(j))
+                && NAME_IS.contains(tk.at(j + 1))) {
             j++; // "my son, his name is"
         }
-        if (tk.is(j, "name") || tk.is(j, "name's")) {
+        if (NAME_IS.contains(tk.at(j))) {
             j++;
             if (tk.is(j, "is") || tk.is(j, "was")) {
                 j++;
@@ -468,7 +483,7 @@ public final class NameParser {
     private static String capitalisedNameAfter(Tokens tk, int from) {
         for (int k = from; k + 1 < tk.n; k++) {
             if (Character.isUpperCase(tk.orig[k].charAt(0)) && Character.isUpperCase(tk.orig[k + 1].charAt(0))
-                    && !PLACING.contains(tk.at(k - 1))) {
+                    && (!PLACING.contains(tk.at(k - 1)) || tk.is(k - 2, "come"))) { // "come in, Raymond Leclerc"
                 Collected c = collect(tk, k, true, true);
                 if (c != null && c.name.indexOf(' ') > 0 && !dosed(tk, c.end)) {
                     return c.name;

@@ -69,6 +69,25 @@ public final class Words {
     static final Set<String> DOSE_UNITS = setOf("mg", "milligrams", "milligram", "mcg", "micrograms", "ml",
             "millilitres", "milliliters", "units", "tablets", "tablet", "pills", "capsules");
 
+    /** Words right before an age ("I'm eighty two", "my daughter's 7", "aged 4"). */
+    private static final Set<String> AGE_BEFORE = setOf("i'm", "im", "he's", "she's", "daughter's", "son's", "kid's",
+            "age", "aged", "ages");
+    /** Who an age is said of with "is" ("my son is 10"). */
+    private static final Set<String> FAMILY = setOf("son", "daughter", "kid", "child", "boy", "girl", "baby", "he", "she",
+            "husband", "wife");
+
+    /**
+     * True when the number at {@code i} is someone's age: right after "I'm", "my daughter's", "aged", after "my son
+     * is", or in a list after "ages" ("two kids, ages four and seven").
+     */
+    static boolean saysAge(Tokens tk, int i) {
+        String prev = tk.at(i - 1);
+        if (AGE_BEFORE.contains(prev) || prev.equals("is") && FAMILY.contains(tk.at(i - 2))) {
+            return true;
+        }
+        return prev.equals("and") && (tk.is(i - 3, "ages") || tk.is(i - 3, "aged"));
+    }
+
     /** Words with which callers take back what they just said ("wait", "actually", "I mean", "sorry"). */
     private static final Set<String> CORRECTION_MARKERS = Set.of("wait", "actually", "mean", "meant", "sorry", "rather",
             "oops", "correction");
@@ -434,6 +453,11 @@ public final class Words {
     /** Before "after noon" split by the recogniser, it is the afternoon ("in the after noon", "Friday after noon"). */
     private static final Set<String> AFTERNOON_BEFORE = Set.of("the", "this", "tomorrow", "today", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday");
+    /** A day said before "at" whose hour, said last, was misheard ("tomorrow at for"). */
+    private static final Set<String> DAY_BEFORE_AT = Set.of("tomorrow", "today", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday");
+    /** Misheard digits that cannot be a word after "twenty"/"thirty" ("to" and "for" can: "twenty to ten"). */
+    private static final Set<String> UNIT_SOUNDS = Set.of("won", "tree", "ate");
     private static final Set<String> CLOCK_AFTER = Set.of("am", "pm", "a.m.", "p.m.", "o'clock", "oclock", "thirty",
             "fifteen", "forty-five", "forty", "ish", "in");
 
@@ -469,6 +493,12 @@ public final class Words {
                     && CLOCK_BEFORE.contains(outL.get(outL.size() - 1)) && (CLOCK_AFTER.contains(next)
                     || (next.equals("a") || next.equals("p")) && i + 2 < n && low.get(i + 2).equals("m"))) {
                 merged = MISHEARD_DIGITS.get(w); // "at to pm", "at for thirty", "at won thirty": the number, misheard
+            } else if (MISHEARD_DIGITS.containsKey(w) && outL.size() >= 2 && outL.get(outL.size() - 1).equals("at")
+                    && DAY_BEFORE_AT.contains(outL.get(outL.size() - 2)) && (next.isEmpty() || next.equals("please"))) {
+                merged = MISHEARD_DIGITS.get(w); // "tomorrow at for", "thursday at to": the last word, a misheard hour
+            } else if (UNIT_SOUNDS.contains(w) && !outL.isEmpty()
+                    && (outL.get(outL.size() - 1).equals("twenty") || outL.get(outL.size() - 1).equals("thirty"))) {
+                merged = MISHEARD_DIGITS.get(w); // "october twenty ate": twenty-eight
             } else if (w.equals("fortnight") || w.equals("fortnights")) {
                 if (!outL.isEmpty() && (outL.get(outL.size() - 1).equals("a") || outL.get(outL.size() - 1).equals("one"))) {
                     outL.remove(outL.size() - 1);

@@ -170,6 +170,9 @@ class DateTimeParserTest {
             the day after to morrow at 11          | 2025-10-10 | 11:00
             tomorrow at to pm                      | 2025-10-09 | 14:00
             Friday at for thirty                   | 2025-10-10 | 16:30
+            tomorrow at for                        | 2025-10-09 | 16:00
+            can i come in thursday at to           | 2025-10-09 | 14:00
+            october twenty ate at ten              | 2025-10-28 | 10:00
             a fortnight from today at 10           | 2025-10-22 | 10:00
             """)
     void parsesDateAndTime(String input, String expectedDate, String expectedTime) {
@@ -439,7 +442,8 @@ class DateTimeParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"my number's 403, 555", "555", "it's 780 555", "I take 20 milligrams twice a day",
             "unit 9, 1130 17th Avenue Southwest", "my daughter's 7 and my son is 10", "my postal code is T2P 1J9",
-            "policy number 4 4 1 9 0 2", "two tablets at night"})
+            "policy number 4 4 1 9 0 2", "two tablets at night",
+            "I'm eighty two, dear, so I don't get around like I used to", "two kids, ages four and seven"})
     void digitsOfANumberAreNoTimeEvenWhenATimeIsAskedFor(String text) {
         assertNoTime(text, true);
     }

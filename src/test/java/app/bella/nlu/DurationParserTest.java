@@ -116,7 +116,7 @@ class DurationParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"I'm 45 years old", "two people", "it's for 3 kids", "about 200 dollars", "per hour",
-            "I take 20 milligrams", "two tablets a day"})
+            "I take 20 milligrams", "two tablets a day", "my son is ten"})
     void aNumberThatCountsSomethingElseIsNoLength(String text) {
         assertNull(parser.parse(text, true));
     }

@@ -371,7 +371,8 @@ class NameParserTest {
             "it's my tooth, it's killing me", "it's bothering me a lot", "it's been aching him all week",
             "sorry, I'm driving, can you hold on", "I'm calling about my filling", "I am wondering about prices",
             "I live in Red Deer", "it's Lisinopril, 10 milligrams", "Metformin 500 mg twice a day", "it's Jun 5th",
-            "June the 5th", "may I book", "sorry I'm driving to Red Deer right now", "I'm heading In Town Centre"})
+            "June the 5th", "may I book", "sorry I'm driving to Red Deer right now", "I'm heading In Town Centre",
+            "could you speak up a little, dear? I'm hard of hearing", "it's my tooth that needs to come out"})
     void whatTheCallerHasIsNoName(String utterance) {
         assertNull(parser.parse(utterance));
     }
@@ -382,6 +383,10 @@ class NameParserTest {
             I'm calling for my husband, his name is Tom Price                                      | Tom Price
             it's Anna, it's for my son Jack Brown                                                   | Jack Brown
             this is Mark Lee, I'm calling for my son                                                | Mark Lee
+            This is Karen calling on behalf of my father, Stanley Wozniak                            | Stanley Wozniak
+            The patient is my wife, Anita Sharma                                                    | Anita Sharma
+            It's my dad who needs to come in, Raymond Leclerc                                       | Raymond Leclerc
+            its for my son his names ethan reid                                                     | Ethan Reid
             """)
     void theBookingIsForTheOneNamedAfterForMy(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
