@@ -70,6 +70,7 @@ public final class DateTimeParser {
             for (String w : days[d]) {
                 WEEKDAYS.put(w, DayOfWeek.of(d + 1));
             }
+            WEEKDAYS.put(days[d][0] + "s", DayOfWeek.of(d + 1)); // "I can only do Tuesdays": the next one
         }
         String[][] months = {
                 {"january", "jan", "janvier"}, {"february", "feb", "février", "fevrier"}, {"march", "mar", "mars"},

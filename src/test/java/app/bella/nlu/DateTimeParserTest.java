@@ -173,6 +173,8 @@ class DateTimeParserTest {
             tomorrow at for                        | 2025-10-09 | 16:00
             can i come in thursday at to           | 2025-10-09 | 14:00
             october twenty ate at ten              | 2025-10-28 | 10:00
+            I can only do Tuesdays at 3            | 2025-10-14 | 15:00
+            Fridays are best, at 2                 | 2025-10-10 | 14:00
             a fortnight from today at 10           | 2025-10-22 | 10:00
             """)
     void parsesDateAndTime(String input, String expectedDate, String expectedTime) {
