@@ -1458,7 +1458,7 @@ public final class DateTimeParser {
      */
     private static int sameTime(Scan s, int i) {
         Tokens tk = s.tk;
-        boolean time = tk.is(i + 1, "time");
+        boolean time = tk.is(i + 1, "time") || tk.is(i + 1, "hour"); // "at the same hour"
         if (!time && !tk.is(i + 1, "day")) {
             return 1;
         }

@@ -21,7 +21,7 @@ public final class IntentParser {
             "(push|pushing|bring|bringing) (it|my appointment|the appointment|that) (back|forward|up)",
             "(push|pushing|move|moving|shift|bump) (it|my appointment|the appointment|that)( \\w+){1,3} (later|earlier)");
     private static final Pattern CANCEL = words(
-            "cancel\\w*", "annuler", "annule",
+            "cancel\\w*", "annuler", "annule", "scrap (my|the|that|it|this)",
             "(can't|cannot|can not|won't|will not|couldn't|not) (be able to )?make it",
             "call (it|the appointment|my appointment) off",
             "(don't|do not|no longer) need (the|my|an|that) appointment");

@@ -86,8 +86,14 @@ public final class Dialogue {
     /** Answers to "keep it, move it or cancel it?" that the intent parser has no word for. */
     private static final Pattern KEEP = Pattern.compile(
             "\\b(keep|leave|stays?|that'?s (fine|good|ok|okay|perfect)|no change|as it is)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MOVE = Pattern.compile("\\b(move|change|reschedule|different|another (day|time))\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MOVE = Pattern.compile(
+            "\\b(move|change|reschedule|different|another (day|time)|bump|push)\\b", Pattern.CASE_INSENSITIVE);
+    /** Said with a day or time, another one than the appointment's: "can we do the 20th instead", "come in sooner". */
+    private static final Pattern INSTEAD = Pattern.compile("\\b(instead|sooner)\\b", Pattern.CASE_INSENSITIVE);
+    /** "bump it a week", "push it back two weeks": the same time, that many weeks on. */
+    private static final Pattern WEEKS_ON = Pattern.compile(
+            "\\b(?:bump|push|move|put|shift)\\w* (?:it|that|my appointment|the appointment)(?: back| out)?(?: by)? "
+                    + "(a|one|two|three|1|2|3) weeks?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANOTHER_BOOKING = Pattern.compile(
             "\\b(another|new|second|additional|extra|also) (one|appointment|booking|visit)\\b|\\bbook\\b", Pattern.CASE_INSENSITIVE);
     /** How far an open range ("after the 20th") is searched for free times, and the most days any range is searched. */
@@ -487,6 +493,14 @@ public final class Dialogue {
      * The answer to "Shall I cancel it?" that asks for the cancellation in its own words: what is said besides the
      * cancel words decides ("yes, please cancel it", "no, don't cancel it"); nothing besides them is a yes.
      */
+    private static int weeksCount(String said) {
+        return switch (said.toLowerCase(Locale.ROOT)) {
+            case "two", "2" -> 2;
+            case "three", "3" -> 3;
+            default -> 1;
+        };
+    }
+
     private static Confirmation cancelAnswer(String text) {
         String rest = CANCEL_WORDS.matcher(text).replaceAll(" ");
         Confirmation besides = YES_NO.parse(rest);
@@ -912,7 +926,8 @@ public final class Dialogue {
         }
         boolean cancel = ex.intent() == app.bella.nlu.Intent.CANCEL || digits.equals("3")
                 || (ex.intent() == null && text.toLowerCase(Locale.ROOT).matches(".*\\bcancel\\b.*"));
-        boolean move = ex.intent() == app.bella.nlu.Intent.RESCHEDULE || digits.equals("2") || MOVE.matcher(text).find();
+        boolean move = ex.intent() == app.bella.nlu.Intent.RESCHEDULE || digits.equals("2") || MOVE.matcher(text).find()
+                || !cancel && INSTEAD.matcher(text).find();
         boolean keep = digits.equals("1") || KEEP.matcher(text).find();
         boolean another = ex.intent() == app.bella.nlu.Intent.BOOK && ANOTHER_BOOKING.matcher(text).find();
         if (cancel && !move) {
@@ -945,9 +960,15 @@ public final class Dialogue {
                 s.durationMinutes = a.durationMinutes();
             }
             Changes changed = apply(s, ex);
-            String appointmentTime = a.start().atZone(zone()).toLocalTime().toString();
-            if (named != null && named.toString().equals(s.date) && (s.time == null || s.time.equals(appointmentTime))) {
+            ZonedDateTime appointmentStart = a.start().atZone(zone());
+            String appointmentTime = appointmentStart.toLocalTime().toString();
+            if (named != null && named.equals(appointmentStart.toLocalDate()) && named.toString().equals(s.date)
+                    && (s.time == null || s.time.equals(appointmentTime))) {
                 clearWhen(s); // "move my appointment on the 16th": which one, not where to ("an hour later" is where)
+            }
+            java.util.regex.Matcher weeksOn = WEEKS_ON.matcher(text);
+            if (weeksOn.find()) {
+                acceptStart(s, appointmentStart.plusWeeks(weeksCount(weeksOn.group(1))));
             }
             s.intent = "RESCHEDULE";
             if (changed.unresolved != null) {
@@ -1481,8 +1502,8 @@ public final class Dialogue {
             }
             return null;
         }
-        if (ex.confirmation() == Confirmation.YES && (w == null || w.isEmpty())) {
-            return offered.get(0);
+        if (ex.confirmation() == Confirmation.YES && (w == null || w.isEmpty()) && ex.name() == null && ex.phone() == null) {
+            return offered.get(0); // not "oh, yes, my name is Agnes Thornbury": that "yes" answers nothing offered
         }
         return null;
     }

@@ -322,6 +322,7 @@ class DateTimeParserTest {
             same time but on Friday              | 2025-10-16T14:30 | 2025-10-10 | 14:30
             same day, but at 4                   | 2025-10-16T14:30 | 2025-10-16 | 16:00
             the same time as usual tomorrow      | 2025-10-16T11:00 | 2025-10-09 | 11:00
+            Monday the 20th, at the same hour    | 2025-10-09T10:00 | 2025-10-20 | 10:00
             """)
     void theSameTimeIsTheReferencesTime(String text, String reference, String date, String time) {
         ParseContext ctx = reference == null ? CTX : CTX.withSameAs(java.time.LocalDateTime.parse(reference));

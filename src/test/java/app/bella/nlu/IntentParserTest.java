@@ -34,6 +34,7 @@ class IntentParserTest {
             can we do a different time                               | RESCHEDULE
             can we push it back an hour                              | RESCHEDULE
             gotta push my Tuesday appointment to Thursday            | RESCHEDULE
+            yeah just scrap my appointment for tuesday               | CANCEL
             I need to push it to next week                           | RESCHEDULE
             I need to move it to Friday                              | RESCHEDULE
             can I change the time of my appointment                  | RESCHEDULE

@@ -301,6 +301,36 @@ class VoiceBookingTest {
     }
 
     @Test
+    void anotherDaySaidWithInsteadMovesTheAppointmentThere() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Dale Spencer", phone, "2025-11-17T13:30:00-07:00", 30);
+        TwilioCaller c = call(phone);
+        assertThat(c.lastPrompt()).contains("keep it, move it or cancel it");
+        c.say("can we do the 21st instead, at 1:30");
+        assertThat(c.lastPrompt()).contains("to Tuesday, October 21st at 1:30 PM").contains("Is that right?");
+        c.say("yes");
+        assertThat(bookedStarts(phone)).containsExactly("2025-10-21T13:30:00-06:00");
+    }
+
+    @Test
+    void bumpingItAWeekMovesItToTheSameTimeAWeekOn() throws Exception {
+        String phone = newPhone();
+        seedAppointment("Nadia Haddad", phone, "2025-11-13T11:30:00-07:00", 30);
+        TwilioCaller c = call(phone).say("I've got an appointment on Thursday the 13th at 11:30 and I need to bump it a week");
+        assertThat(c.lastPrompt()).contains("Thursday, November 20th at 11:30 AM").contains("Is that right?");
+        c.say("yes");
+        assertThat(bookedStarts(phone)).containsExactly("2025-11-20T11:30:00-07:00");
+    }
+
+    @Test
+    void aYesBeforeTheNameIsNoChoiceOfTheTimesOffered() throws Exception {
+        TwilioCaller c = call(newPhone()).say("I was wondering whether I might see the doctor on Monday the 10th in the afternoon");
+        assertThat(c.lastPrompt()).contains("Which time would you like?");
+        c.say("Oh, yes, my name is Agnes Thornbury");
+        assertThat(c.lastPrompt()).contains("Agnes Thornbury").doesNotContain("first and last name");
+    }
+
+    @Test
     void theWeekdayOfTodayNamesNextWeeksAppointmentWhenThereIsNoneToday() throws Exception {
         String phone = newPhone();
         seedAppointment("Kevin Doyle", phone, "2025-10-10T14:30:00-06:00", 30);
