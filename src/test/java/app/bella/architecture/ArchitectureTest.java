@@ -14,6 +14,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceRule;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileAttribute;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +70,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("app.bella.platform..")
                 .because("platform wires everything together; knowing it would tie a package to all the others")
                 .check(BELLA);
+    }
+
+    @Test
+    void testsLeaveNoTemporaryDirectoryBehind() {
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("app.bella");
+        noClasses().that().resideOutsideOfPackage("app.bella.testing..")
+                .should().callMethod(Files.class, "createTempDirectory", String.class, FileAttribute[].class)
+                .because("a test's database directory is ~40 MB: testing.TempDirectories removes it, a bare "
+                        + "temporary directory stays on the disk after every suite run")
+                .check(tests);
     }
 
     @Test

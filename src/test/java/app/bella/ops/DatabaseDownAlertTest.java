@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.bella.platform.EmbeddedPostgresServer;
 import app.bella.testing.BellaServer;
-import java.nio.file.Files;
+import app.bella.testing.TempDirectories;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +32,7 @@ class DatabaseDownAlertTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("bella-db-down");
+        dir = TempDirectories.deletedAtExit("bella-db-down");
         postgres = EmbeddedPostgresServer.start(dir, 0, false);
         doubles = new ChannelDoubles();
         Map<String, String> p = new HashMap<>(doubles.properties());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.bella.platform.EmbeddedPostgresServer;
 import app.bella.testing.BellaServer;
+import app.bella.testing.TempDirectories;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class DiskFullAlertTest {
 
     @Test
     void dataDirectoryFullIsSentDirectlyAndRecordedWhenSpaceIsBack() throws Exception {
-        mount = tmpfs(Files.createTempDirectory("bella-small-disk"), "48m");
+        mount = tmpfs(TempDirectories.deletedAtExit("bella-small-disk"), "48m");
         Map<String, String> p = new HashMap<>(doubles.properties());
         p.put("bella.data-dir", mount.toString());
         p.put("bella.alerts.disk.check-interval-ms", "1000"); // default thresholds: 5 % of 48 MB = 2 MB
@@ -89,7 +90,7 @@ class DiskFullAlertTest {
     @Test
     void externalPostgresOutOfSpaceCountsAsTheSameAlert() throws Exception {
         // only PostgreSQL's data on the small disk: its binaries stay where the other tests' servers find them
-        Path base = Files.createTempDirectory("bella-external-pg");
+        Path base = TempDirectories.deletedAtExit("bella-external-pg");
         mount = tmpfs(Files.createDirectories(base.resolve("postgres")), "192m");
         postgres = EmbeddedPostgresServer.start(base, 0, false);
         Map<String, String> p = new HashMap<>(doubles.properties());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.bella.testing.ApiClient;
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
+import app.bella.testing.TempDirectories;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,8 +76,8 @@ class BackupDrillTest {
 
     @Test
     void embeddedDatabaseRestoresIntoAnEmptyDataDirectory() throws Exception {
-        Path original = Files.createTempDirectory("bella-drill-a");
-        Path backups = Files.createTempDirectory("bella-drill-backups");
+        Path original = TempDirectories.deletedAtExit("bella-drill-a");
+        Path backups = TempDirectories.deletedAtExit("bella-drill-backups");
         String kafka = SharedInfrastructure.get().kafkaBootstrapServers();
         Properties a = new Properties();
         a.putAll(PRACTICE);
@@ -106,7 +107,7 @@ class BackupDrillTest {
         Path backup = files.stream().filter(p -> p.toString().endsWith(".bella-backup")).findFirst().orElseThrow();
         assertThat(Files.readString(backup, StandardCharsets.ISO_8859_1)).as("encrypted").doesNotContain("Lovelace").doesNotContain("5875550101");
 
-        Path empty = Files.createTempDirectory("bella-drill-b").resolve("data");
+        Path empty = TempDirectories.deletedAtExit("bella-drill-b").resolve("data");
         Run restored = cli(settings(Map.of("bella.db.url", "", "bella.data-dir", empty.toString())), "restore", backup.toString());
         assertThat(restored.status()).as(restored.err() + restored.out()).isZero();
         assertThat(restored.out()).contains("Checksum verified").contains("Restored");
@@ -124,7 +125,7 @@ class BackupDrillTest {
 
     @Test
     void serverDatabaseRestoresIntoAFreshDatabaseAndRefusesWhatIsWrong() throws Exception {
-        Path backups = Files.createTempDirectory("bella-drill-server");
+        Path backups = TempDirectories.deletedAtExit("bella-drill-server");
         Path backup = backups.resolve("nightly.bella-backup");
         String before;
         String sourceUrl;

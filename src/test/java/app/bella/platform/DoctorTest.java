@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.BellaServer;
 import app.bella.testing.SharedInfrastructure;
+import app.bella.testing.TempDirectories;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -128,7 +129,7 @@ class DoctorTest {
 
     @Test
     void nothingConfiguredSaysWhatIsMissingAndPasses() throws Exception {
-        Run run = doctor(Map.of("bella.data-dir", java.nio.file.Files.createTempDirectory("doctor").toString(),
+        Run run = doctor(Map.of("bella.data-dir", TempDirectories.deletedAtExit("doctor").toString(),
                 "bella.twilio.auth-token", "", "bella.openai.api-key", "", "bella.alerts.slack.webhook-url", "",
                 "bella.alerts.smtp.host", "", "bella.api.bootstrap-api-key", "", "bella.backup.key", ""));
         assertThat(run.status()).as(run.out()).isZero();

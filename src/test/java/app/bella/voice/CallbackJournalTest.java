@@ -3,6 +3,7 @@ package app.bella.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.SharedInfrastructure;
+import app.bella.testing.TempDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,7 +35,7 @@ class CallbackJournalTest {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);
         ds.setUser("postgres");
-        dir = Files.createTempDirectory("bella-journal").resolve("voice");
+        dir = TempDirectories.deletedAtExit("bella-journal").resolve("voice");
         journal = new CallbackJournal(dir, ds, Clock.fixed(Instant.parse("2025-10-08T16:00:00Z"), ZoneOffset.UTC), "Polly.Joanna");
     }
 

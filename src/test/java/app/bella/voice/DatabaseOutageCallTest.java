@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.bella.platform.EmbeddedPostgresServer;
 import app.bella.testing.BellaServer;
+import app.bella.testing.TempDirectories;
 import app.bella.testing.TwilioCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +40,8 @@ class DatabaseOutageCallTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("bella-db-outage");
-        data = Files.createTempDirectory("bella-db-outage-data");
+        dir = TempDirectories.deletedAtExit("bella-db-outage");
+        data = TempDirectories.deletedAtExit("bella-db-outage-data");
         postgres = EmbeddedPostgresServer.start(dir, 0, false);
         Map<String, String> p = new HashMap<>();
         p.put("bella.db.url", postgres.jdbcUrl("postgres"));
