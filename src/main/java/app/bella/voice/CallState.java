@@ -1,9 +1,20 @@
 package app.bella.voice;
 
+import app.bella.nlu.DateRange;
+import app.bella.nlu.DayPart;
+import app.bella.nlu.WhenPhrase;
+import app.bella.support.Times;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything the dialogue knows about one call, stored as JSON in {@code call_session.state} after every turn,
@@ -74,5 +85,58 @@ public final class CallState {
 
     public int failuresOn(Step s) {
         return failures.getOrDefault(s.name(), 0);
+    }
+
+    /** What the caller said about when, merged over the turns so far (no start yet checked against the calendar). */
+    public WhenPhrase whenSaid() {
+        return new WhenPhrase(date == null ? null : LocalDate.parse(date), time == null ? null : LocalTime.parse(time),
+                dayPart == null ? null : DayPart.valueOf(dayPart), explicitAmPm, allowedRange(), null);
+    }
+
+    /** Replaces what is known about when by {@code w} (a start checked before is not touched). */
+    public void putWhen(WhenPhrase w) {
+        date = w.date() == null ? null : w.date().toString();
+        time = w.time() == null ? null : w.time().toString();
+        dayPart = w.dayPart() == null ? null : w.dayPart().name();
+        explicitAmPm = w.explicitAmPm();
+        putRange(w.range());
+    }
+
+    public void putRange(DateRange r) {
+        rangeFrom = r == null ? null : r.earliest().toString();
+        rangeTo = r == null || r.latest() == null ? null : r.latest().toString();
+        rangeWeekdays = r == null ? new ArrayList<>()
+                : r.weekdays().stream().sorted().map(DayOfWeek::name).collect(Collectors.toCollection(ArrayList::new));
+        rangeHeard = r == null ? null : r.heard();
+    }
+
+    /** The range of days the caller allowed, or null. */
+    public DateRange allowedRange() {
+        if (rangeFrom == null) {
+            return null;
+        }
+        Set<DayOfWeek> days = rangeWeekdays == null ? Set.of()
+                : rangeWeekdays.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
+        return new DateRange(LocalDate.parse(rangeFrom), rangeTo == null ? null : LocalDate.parse(rangeTo), days, rangeHeard);
+    }
+
+    /** Forgets the day, time, range and checked start: the caller is asked for when again. */
+    public void forgetWhen() {
+        date = null;
+        time = null;
+        dayPart = null;
+        explicitAmPm = false;
+        start = null;
+        putRange(null);
+    }
+
+    /** A start that passed the availability check, or one the caller picked among those offered: the when, settled. */
+    public void acceptStart(ZonedDateTime at, ZoneId zone) {
+        start = Times.iso(at.withZoneSameInstant(zone));
+        date = at.toLocalDate().toString();
+        time = at.toLocalTime().toString();
+        explicitAmPm = true;
+        dayPart = null;
+        putRange(null);
     }
 }

@@ -9,7 +9,6 @@ import app.bella.booking.Slot;
 import app.bella.booking.SlotCheck;
 import app.bella.nlu.AppointmentReference;
 import app.bella.nlu.Confirmation;
-import app.bella.nlu.ConfirmationParser;
 import app.bella.nlu.DateRange;
 import app.bella.nlu.DateTimeResolver;
 import app.bella.nlu.DayPart;
@@ -20,7 +19,6 @@ import app.bella.nlu.NameParser;
 import app.bella.nlu.ParseContext;
 import app.bella.nlu.PhoneParser;
 import app.bella.nlu.WhenPhrase;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -31,8 +29,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -67,15 +63,6 @@ public final class Dialogue {
     private static final Pattern AGREEING = Pattern.compile(
             "\\b(yes|yeah|yep|yup|sure|ok(ay)?|great|perfect|sounds good|please|book it|that works)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CANCEL_WORDS = Pattern.compile(
-            "\\b(go ahead and )?cancel(l?ed|l?ing)?( it| that| this| the appointment| my appointment)?\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATED = Pattern.compile("\\b(no|not|don'?t|do not|never|nope)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final ConfirmationParser YES_NO = new ConfirmationParser();
-    private static final Pattern ENDS_IN = Pattern.compile(
-            "\\b(?:number|phone|it)\\s+(?:ends|should end|finishes)\\s+(?:in|with)\\s+(\\d[\\d\\s-]{0,6}\\d)\\b",
-            Pattern.CASE_INSENSITIVE);
     private static final PhoneParser PHONES = new PhoneParser();
     private static final Pattern DIGIT = Pattern.compile(
             "\\d|\\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b", Pattern.CASE_INSENSITIVE);
@@ -83,19 +70,6 @@ public final class Dialogue {
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_DAY = Pattern.compile("\\b(day|date|when)\\b", Pattern.CASE_INSENSITIVE);
-    /** Answers to "keep it, move it or cancel it?" that the intent parser has no word for. */
-    private static final Pattern KEEP = Pattern.compile(
-            "\\b(keep|leave|stays?|that'?s (fine|good|ok|okay|perfect)|no change|as it is)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MOVE = Pattern.compile(
-            "\\b(move|change|reschedule|different|another (day|time)|bump|push)\\b", Pattern.CASE_INSENSITIVE);
-    /** Said with a day or time, another one than the appointment's: "can we do the 20th instead", "come in sooner". */
-    private static final Pattern INSTEAD = Pattern.compile("\\b(instead|sooner)\\b", Pattern.CASE_INSENSITIVE);
-    /** "bump it a week", "push it back two weeks": the same time, that many weeks on. */
-    private static final Pattern WEEKS_ON = Pattern.compile(
-            "\\b(?:bump|push|move|put|shift)\\w* (?:it|that|my appointment|the appointment)(?: back| out)?(?: by)? "
-                    + "(a|one|two|three|1|2|3) weeks?\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANOTHER_BOOKING = Pattern.compile(
-            "\\b(another|new|second|additional|extra|also) (one|appointment|booking|visit)\\b|\\bbook\\b", Pattern.CASE_INSENSITIVE);
     /** How far an open range ("after the 20th") is searched for free times, and the most days any range is searched. */
     private static final int OPEN_RANGE_DAYS = 31;
     private static final int MAX_RANGE_DAYS = 92;
@@ -305,7 +279,7 @@ public final class Dialogue {
         if (s.start != null) {
             ZonedDateTime start = ZonedDateTime.parse(s.start);
             s.start = null; // the new length must fit too: check the same start again
-            setWhen(s, new WhenPhrase(start.toLocalDate(), start.toLocalTime(), null, true));
+            s.putWhen(new WhenPhrase(start.toLocalDate(), start.toLocalTime(), null, true));
         }
         return true;
     }
@@ -321,12 +295,12 @@ public final class Dialogue {
             return reaskDay(book, s, changed.unresolved);
         }
         if (s.step == Step.ASK_PHONE && !changed.phone && s.fromDigits != null && s.phone == null
-                && saysNumber(in.text(), s.fromDigits)) {
+                && CallerNumbers.says(in.text(), s.fromDigits)) {
             // the caller ID is no valid number, but the caller says that very number: take it rather than ask forever
             s.phone = "+" + s.fromDigits;
             s.phoneSource = "caller-id";
             resetFailures(s);
-            return next(book, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+            return next(book, s, "Thanks, I have your number ending in " + CallerNumbers.lastDigits(s.phone) + ".");
         }
         if (s.step == Step.ASK_PHONE && !changed.phone && s.phone == null && in.speech() != null) {
             String joined = s.phoneHeard == null ? null : PHONES.parse(s.phoneHeard + " " + in.speech(), context(s));
@@ -335,17 +309,17 @@ public final class Dialogue {
                 s.phone = joined; // "my number's 403, 555" … "0192": the number said over two turns
                 s.phoneSource = "spoken";
                 resetFailures(s);
-                return next(book, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+                return next(book, s, "Thanks, I have your number ending in " + CallerNumbers.lastDigits(s.phone) + ".");
             }
         }
         if (!changed.any() && !serviceSaid) {
             if (s.step == Step.ASK_PHONE && s.failuresOn(Step.ASK_PHONE) + 1 >= KEYPAD_AFTER && !s.callerIdOffered
-                    && callerNumber(s) != null) {
+                    && CallerNumbers.ofCall(s) != null) {
                 s.failures.merge(Step.ASK_PHONE.name(), 1, Integer::sum);
                 s.callerIdOffered = true;
                 s.step = Step.CONFIRM_CALLER_NUMBER;
                 return Reply.ask(notUnderstood(Step.ASK_PHONE), "Shall I use the number you're calling from, ending "
-                        + lastDigits(callerNumber(s)) + "?", Reply.Input.SPEECH, List.of("yes", "no"));
+                        + CallerNumbers.lastDigits(CallerNumbers.ofCall(s)) + "?", Reply.Input.SPEECH, List.of("yes", "no"));
             }
             return failed(book, s, notUnderstood(s.step));
         }
@@ -382,7 +356,7 @@ public final class Dialogue {
         Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         String previousStart = s.start;
         Changes changed = apply(s, ex);
-        String newEnding = ex.phone() == null ? phoneEnding(s.phone, in.text()) : null;
+        String newEnding = ex.phone() == null ? CallerNumbers.withEndingSaid(s.phone, in.text()) : null;
         if (newEnding != null) {
             s.phone = newEnding; // "my number ends in 0199, not 0189"
             s.phoneSource = "spoken";
@@ -429,7 +403,7 @@ public final class Dialogue {
         Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (ex.intent() == Intent.CANCEL && in.text() != null) {
-            answer = cancelAnswer(in.text()); // "yes, please cancel it" agrees; "cancel it" is no "no" here
+            answer = AppointmentAnswers.cancelQuestion(in.text()); // "yes, please cancel it" agrees; "cancel it" is no "no" here
         }
         if (ex.intent() == Intent.RESCHEDULE && answer != Confirmation.YES) {
             s.step = Step.KEEP_MOVE_CANCEL; // "instead of cancelling, could I move it to Monday?"
@@ -472,50 +446,12 @@ public final class Dialogue {
                 + " and " + days.get(days.size() - 1) + ".";
     }
 
-    /**
-     * "My number ends in 0199, not 0189": the number read back with its last digits replaced by the ones said after
-     * "ends in"; null when nothing like that was said.
-     */
-    private static String phoneEnding(String phone, String text) {
-        if (phone == null || text == null) {
-            return null;
-        }
-        Matcher m = ENDS_IN.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        String digits = m.group(1).replaceAll("\\D", "");
-        return digits.length() >= 2 && digits.length() <= 4 && phone.length() > digits.length() + 4
-                && !phone.endsWith(digits) ? phone.substring(0, phone.length() - digits.length()) + digits : null;
-    }
-
-    /**
-     * The answer to "Shall I cancel it?" that asks for the cancellation in its own words: what is said besides the
-     * cancel words decides ("yes, please cancel it", "no, don't cancel it"); nothing besides them is a yes.
-     */
-    private static int weeksCount(String said) {
-        return switch (said.toLowerCase(Locale.ROOT)) {
-            case "two", "2" -> 2;
-            case "three", "3" -> 3;
-            default -> 1;
-        };
-    }
-
-    private static Confirmation cancelAnswer(String text) {
-        String rest = CANCEL_WORDS.matcher(text).replaceAll(" ");
-        Confirmation besides = YES_NO.parse(rest);
-        if (besides != null) {
-            return besides;
-        }
-        return NEGATED.matcher(rest).find() ? Confirmation.NO : Confirmation.YES;
-    }
-
     private Reply onAlternative(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, Expect.TIME);
         String text = in.text();
         ZonedDateTime picked = pickOffered(s, ex, text);
         if (picked != null) {
-            acceptStart(s, picked);
+            s.acceptStart(picked, zone());
             s.offered.clear();
             resetFailures(s);
             if (ex.confirmation() == Confirmation.YES && s.offerIsReadBack && missing(s) == null) {
@@ -585,7 +521,7 @@ public final class Dialogue {
         }
         String text = in.text();
         if (CHANGE_DAY.matcher(text).find()) {
-            clearWhen(s);
+            s.forgetWhen();
             s.step = Step.ASK_TIME;
             return Reply.ask("", "What day and time would you like instead?", Reply.Input.SPEECH, timeHints());
         }
@@ -703,7 +639,7 @@ public final class Dialogue {
     private Reply validateWhen(PracticeBook book, CallState s, String preface) {
         ZonedDateTime wish = resolveWhen(s);
         if (wish == null) {
-            clearWhen(s);
+            s.forgetWhen();
             s.step = Step.ASK_TIME;
             return Reply.ask(join(preface, "That time has already passed."), "What day and time would you like?",
                     Reply.Input.SPEECH, timeHints());
@@ -711,7 +647,7 @@ public final class Dialogue {
         int minutes = duration(book, s);
         SlotCheck check = book.check(wish, minutes, s.existingAppointmentId);
         if (check.isOk()) {
-            acceptStart(s, wish);
+            s.acceptStart(wish, zone());
             return null;
         }
         List<Slot> alternatives = alternativesAround(book, wish, minutes);
@@ -719,7 +655,7 @@ public final class Dialogue {
             s.time = null; // the day still stands: "then 3:30" (or "3:30 that day") means 3:30 on it
             s.explicitAmPm = false;
         } else {
-            clearWhen(s);
+            s.forgetWhen();
         }
         s.offered.clear();
         alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
@@ -775,7 +711,7 @@ public final class Dialogue {
         if (slots.isEmpty()) {
             List<Slot> nearest = book.alternatives(day.atTime(from.equals(LocalTime.MIN) ? LocalTime.of(9, 0) : from)
                     .atZone(zone()), minutes, 3);
-            clearWhen(s);
+            s.forgetWhen();
             if (nearest.isEmpty()) {
                 s.step = Step.ASK_TIME;
                 return Reply.ask(join(preface, "I'm sorry, I have nothing free on " + when + "."),
@@ -805,7 +741,7 @@ public final class Dialogue {
      * outside the range is offered.
      */
     private Reply offerRange(PracticeBook book, CallState s, String preface) {
-        DateRange range = range(s);
+        DateRange range = s.allowedRange();
         int minutes = duration(book, s);
         LocalDate today = now().toLocalDate();
         LocalDate from = range.earliest().isBefore(today) ? today : range.earliest();
@@ -829,7 +765,7 @@ public final class Dialogue {
                 }
                 example = example == null ? wish : example;
                 if (book.check(wish, minutes, s.existingAppointmentId).isOk()) {
-                    acceptStart(s, wish);
+                    s.acceptStart(wish, zone());
                     return next(book, s, preface);
                 }
             }
@@ -851,7 +787,7 @@ public final class Dialogue {
         inside.sort(java.util.Comparator.comparing(Slot::start));
         s.offered.clear();
         if (inside.isEmpty()) {
-            clearWhen(s);
+            s.forgetWhen();
             s.step = Step.ASK_TIME;
             return Reply.ask(join(preface, "I'm sorry, I have nothing free " + heard + "."), "What other day would suit you?",
                     Reply.Input.SPEECH, timeHints());
@@ -888,7 +824,7 @@ public final class Dialogue {
      * substitute date. Counted as a failure on the time step, so a caller stuck here still reaches the keypad and a person.
      */
     private Reply reaskDay(PracticeBook book, CallState s, String heard) {
-        clearWhen(s);
+        s.forgetWhen();
         s.offered.clear();
         s.step = Step.ASK_TIME;
         int n = s.failures.merge(Step.ASK_TIME.name(), 1, Integer::sum);
@@ -924,13 +860,8 @@ public final class Dialogue {
             s.step = Step.ASK_TIME;
             return Reply.ask("", timeQuestion(s), Reply.Input.SPEECH, timeHints());
         }
-        boolean cancel = ex.intent() == app.bella.nlu.Intent.CANCEL || digits.equals("3")
-                || (ex.intent() == null && text.toLowerCase(Locale.ROOT).matches(".*\\bcancel\\b.*"));
-        boolean move = ex.intent() == app.bella.nlu.Intent.RESCHEDULE || digits.equals("2") || MOVE.matcher(text).find()
-                || !cancel && INSTEAD.matcher(text).find();
-        boolean keep = digits.equals("1") || KEEP.matcher(text).find();
-        boolean another = ex.intent() == app.bella.nlu.Intent.BOOK && ANOTHER_BOOKING.matcher(text).find();
-        if (cancel && !move) {
+        AppointmentAnswers.KeepMoveCancel answer = AppointmentAnswers.keepMoveCancel(text, digits, ex.intent());
+        if (answer.cancel() && !answer.move()) {
             resetFailures(s);
             // "cancel the one on the 16th": the caller may hold more than the appointment they were told of
             LocalDate named = references.day(text, context(s));
@@ -943,7 +874,7 @@ public final class Dialogue {
             return Reply.ask("Your appointment is " + spoken(a.start()) + ".", "Shall I cancel it?",
                     Reply.Input.SPEECH, List.of("yes", "no"));
         }
-        if (move) {
+        if (answer.move()) {
             resetFailures(s);
             // "move my appointment on the 16th to Friday": the 16th names which one; Friday is where it goes
             LocalDate named = references.day(text, context(s));
@@ -964,11 +895,10 @@ public final class Dialogue {
             String appointmentTime = appointmentStart.toLocalTime().toString();
             if (named != null && named.equals(appointmentStart.toLocalDate()) && named.toString().equals(s.date)
                     && (s.time == null || s.time.equals(appointmentTime))) {
-                clearWhen(s); // "move my appointment on the 16th": which one, not where to ("an hour later" is where)
+                s.forgetWhen(); // "move my appointment on the 16th": which one, not where to ("an hour later" is where)
             }
-            java.util.regex.Matcher weeksOn = WEEKS_ON.matcher(text);
-            if (weeksOn.find()) {
-                acceptStart(s, appointmentStart.plusWeeks(weeksCount(weeksOn.group(1))));
+            if (answer.weeksOn() > 0) {
+                s.acceptStart(appointmentStart.plusWeeks(answer.weeksOn()), zone());
             }
             s.intent = "RESCHEDULE";
             if (changed.unresolved != null) {
@@ -980,7 +910,7 @@ public final class Dialogue {
             s.step = Step.ASK_TIME;
             return Reply.ask("", "What day and time would you like to move it to?", Reply.Input.SPEECH, timeHints());
         }
-        if (another) {
+        if (answer.another()) {
             resetFailures(s);
             s.intent = "BOOK";
             s.existingAppointmentId = null; // a second appointment: the first one stays and stays busy
@@ -992,12 +922,12 @@ public final class Dialogue {
             }
             return next(book, s, "");
         }
-        if (ex.intent() == app.bella.nlu.Intent.QUERY && !keep) {
+        if (ex.intent() == Intent.QUERY && !answer.keep()) {
             resetFailures(s);
             return Reply.ask(appointmentsSaid(book, a), "Would you like to keep it, move it or cancel it?", Reply.Input.SPEECH,
                     List.of("keep it", "move it", "cancel it", "book another"));
         }
-        if (keep) {
+        if (answer.keep()) {
             resetFailures(s);
             s.intent = null;
             s.existingAppointmentId = null;
@@ -1018,11 +948,11 @@ public final class Dialogue {
         }
         Confirmation answer = ex.confirmation() != null ? ex.confirmation() : keypadYesNo(in);
         if (answer == Confirmation.YES) {
-            s.phone = callerNumber(s);
+            s.phone = CallerNumbers.ofCall(s);
             s.phoneSource = "caller-id";
             s.step = Step.ASK_PHONE;
             resetFailures(s);
-            return next(book, s, "Thanks, I have your number ending in " + lastDigits(s.phone) + ".");
+            return next(book, s, "Thanks, I have your number ending in " + CallerNumbers.lastDigits(s.phone) + ".");
         }
         if (answer == Confirmation.NO) {
             s.step = Step.ASK_PHONE;
@@ -1031,48 +961,6 @@ public final class Dialogue {
                     Reply.Input.SPEECH_OR_KEYPAD, List.of());
         }
         return failed(book, s, "Sorry, was that a yes or a no?");
-    }
-
-    /** The number the call comes from: the caller ID, or the digits of one that is not a valid number; null when withheld. */
-    private static String callerNumber(CallState s) {
-        return s.from != null ? s.from : s.fromDigits != null ? "+" + s.fromDigits : null;
-    }
-
-    /** Whether the digits said (or typed) are {@code callerDigits}, with or without the country code. */
-    static boolean saysNumber(String text, String callerDigits) {
-        if (text == null || callerDigits == null) {
-            return false;
-        }
-        StringBuilder d = new StringBuilder();
-        int repeat = 1;
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            if (w.isEmpty()) {
-                continue;
-            }
-            if (w.equals("double") || w.equals("triple")) {
-                repeat = w.equals("double") ? 2 : 3;
-                continue;
-            }
-            String digit = switch (w) {
-                case "zero", "oh", "o" -> "0";
-                case "one" -> "1";
-                case "two" -> "2";
-                case "three" -> "3";
-                case "four" -> "4";
-                case "five" -> "5";
-                case "six" -> "6";
-                case "seven" -> "7";
-                case "eight" -> "8";
-                case "nine" -> "9";
-                default -> w.matches("\\d+") ? w : null;
-            };
-            if (digit != null) {
-                d.append(digit.repeat(digit.length() == 1 ? repeat : 1));
-            }
-            repeat = 1;
-        }
-        String said = d.toString();
-        return said.length() >= 10 && (said.equals(callerDigits) || callerDigits.endsWith(said));
     }
 
     /** "Wednesday afternoon, October 15th" (or "Wednesday, October 15th" without a part of the day). */
@@ -1098,7 +986,7 @@ public final class Dialogue {
         String length = s.durationMinutes != null ? ", for " + SpokenDates.duration(s.durationMinutes) : "";
         String service = s.service != null ? " for " + s.service : "";
         return Reply.ask(preface, "Let me read that back: " + s.name + service + ", " + SpokenDates.readBack(start, now()) + length
-                + ", and we'll text the confirmation to the number ending in " + lastDigits(s.phone) + ". Is that correct?",
+                + ", and we'll text the confirmation to the number ending in " + CallerNumbers.lastDigits(s.phone) + ". Is that correct?",
                 Reply.Input.SPEECH, List.of("yes", "no"));
     }
 
@@ -1152,7 +1040,7 @@ public final class Dialogue {
         } else if (next.isPresent() && namedDay != null) {
             next = Optional.of(onNamedDay(book, phone, LocalDate.parse(namedDay), next.get(), zone()));
             if (namedDay.equals(s.date)) {
-                clearWhen(s); // the day named the appointment; it is no wish for a new time
+                s.forgetWhen(); // the day named the appointment; it is no wish for a new time
             }
         }
         if (next.isEmpty()) {
@@ -1210,7 +1098,7 @@ public final class Dialogue {
             if (sent != CallerVerification.Sent.REFUSED) {
                 s.step = Step.VERIFY_CODE;
                 return Reply.ask(join(preface, "For your privacy, I've sent a text message with a " + verification.codeLength()
-                                + "-digit code to the number ending in " + lastDigits(phone) + "."),
+                                + "-digit code to the number ending in " + CallerNumbers.lastDigits(phone) + "."),
                         "Please say the code, or type it on the keypad and press the pound key.", Reply.Input.SPEECH_OR_KEYPAD,
                         List.of());
             }
@@ -1244,7 +1132,7 @@ public final class Dialogue {
         s.step = Step.OFFER_HELP;
         String offer = transferNumber != null
                 ? "Would you like me to put you through to a member of our team?"
-                : "Would you like our team to call you back at the number ending in " + lastDigits(s.phone) + "?";
+                : "Would you like our team to call you back at the number ending in " + CallerNumbers.lastDigits(s.phone) + "?";
         return Reply.ask(why, offer, Reply.Input.SPEECH, List.of("yes", "no"));
     }
 
@@ -1260,7 +1148,7 @@ public final class Dialogue {
             s.outcome = "callback";
             book.requestCallback(s.callSid, s.phone, "the caller asked about the appointments of a number they could "
                     + "not verify");
-            return Reply.hangUp("All right. Our team will call you back at the number ending in " + lastDigits(s.phone)
+            return Reply.hangUp("All right. Our team will call you back at the number ending in " + CallerNumbers.lastDigits(s.phone)
                     + ". Thank you for calling, goodbye!");
         }
         if (answer == Confirmation.NO) {
@@ -1341,7 +1229,7 @@ public final class Dialogue {
                     + "and a member of our team will be happy to help. Goodbye."));
         }
         return Reply.hangUp(join(sorry, "I'm sorry I couldn't help over the phone. I've asked our team to call you back at the "
-                + "number ending in " + lastDigits(phone) + ". Goodbye."));
+                + "number ending in " + CallerNumbers.lastDigits(phone) + ". Goodbye."));
     }
 
     // ------------------------------------------------------------------------------------------------ understanding
@@ -1429,15 +1317,15 @@ public final class Dialogue {
         if (w != null && w.isUnresolved()) {
             // a past, impossible or unknown day: nothing said about when is kept, so nothing can fall back to today
             unresolved = w.unresolved();
-            clearWhen(s);
+            s.forgetWhen();
             s.offered.clear();
         } else if (w != null && !w.isEmpty()) {
-            WhenPhrase merged = currentWhen(s).mergedWith(w);
+            WhenPhrase merged = s.whenSaid().mergedWith(w);
             if (merged.hasRange() && w.hasTime()) {
                 merged = merged.withTime(w.time(), w.explicitAmPm()); // "next week at 2": a time inside the range
             }
-            if (!merged.equals(currentWhen(s)) || s.start == null) {
-                setWhen(s, merged);
+            if (!merged.equals(s.whenSaid()) || s.start == null) {
+                s.putWhen(merged);
                 s.start = null;
                 when = true;
             }
@@ -1451,7 +1339,7 @@ public final class Dialogue {
                 // a longer appointment may no longer fit: check the same start again
                 ZonedDateTime start = ZonedDateTime.parse(s.start);
                 s.start = null;
-                setWhen(s, new WhenPhrase(start.toLocalDate(), start.toLocalTime(), null, true));
+                s.putWhen(new WhenPhrase(start.toLocalDate(), start.toLocalTime(), null, true));
             }
         }
         if (intent && s.intent != null && "BOOK".equals(s.intent) && s.step == Step.ASK_INTENT) {
@@ -1533,62 +1421,12 @@ public final class Dialogue {
         return bookings.schedule().zone();
     }
 
-    private WhenPhrase currentWhen(CallState s) {
-        return new WhenPhrase(s.date == null ? null : LocalDate.parse(s.date), s.time == null ? null : LocalTime.parse(s.time),
-                s.dayPart == null ? null : DayPart.valueOf(s.dayPart), s.explicitAmPm, range(s), null);
-    }
-
-    private static void setWhen(CallState s, WhenPhrase w) {
-        s.date = w.date() == null ? null : w.date().toString();
-        s.time = w.time() == null ? null : w.time().toString();
-        s.dayPart = w.dayPart() == null ? null : w.dayPart().name();
-        s.explicitAmPm = w.explicitAmPm();
-        setRange(s, w.range());
-    }
-
-    private static void setRange(CallState s, DateRange r) {
-        s.rangeFrom = r == null ? null : r.earliest().toString();
-        s.rangeTo = r == null || r.latest() == null ? null : r.latest().toString();
-        s.rangeWeekdays = r == null ? new ArrayList<>()
-                : r.weekdays().stream().sorted().map(DayOfWeek::name).collect(Collectors.toCollection(ArrayList::new));
-        s.rangeHeard = r == null ? null : r.heard();
-    }
-
-    /** The range of days the caller allowed, or null. */
-    private static DateRange range(CallState s) {
-        if (s.rangeFrom == null) {
-            return null;
-        }
-        Set<DayOfWeek> days = s.rangeWeekdays == null ? Set.of()
-                : s.rangeWeekdays.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
-        return new DateRange(LocalDate.parse(s.rangeFrom), s.rangeTo == null ? null : LocalDate.parse(s.rangeTo), days,
-                s.rangeHeard);
-    }
-
-    private static void clearWhen(CallState s) {
-        s.date = null;
-        s.time = null;
-        s.dayPart = null;
-        s.explicitAmPm = false;
-        s.start = null;
-        setRange(s, null);
-    }
-
-    private void acceptStart(CallState s, ZonedDateTime start) {
-        s.start = Times.iso(start.withZoneSameInstant(zone()));
-        s.date = start.toLocalDate().toString();
-        s.time = start.toLocalTime().toString();
-        s.explicitAmPm = true;
-        s.dayPart = null;
-        setRange(s, null);
-    }
-
     private boolean whenComplete(CallState s) {
         return s.time != null; // a time alone means its next occurrence; a date alone needs a time
     }
 
     private ZonedDateTime resolveWhen(CallState s) {
-        return resolver.resolveNext(currentWhen(s), context(s));
+        return resolver.resolveNext(s.whenSaid(), context(s));
     }
 
     private int duration(PracticeBook book, CallState s) {
@@ -1612,7 +1450,7 @@ public final class Dialogue {
             return "Thank you, " + s.name + ".";
         }
         if (c.phone) {
-            return "Thanks, I have your number ending in " + lastDigits(s.phone) + ".";
+            return "Thanks, I have your number ending in " + CallerNumbers.lastDigits(s.phone) + ".";
         }
         return "";
     }
@@ -1704,10 +1542,6 @@ public final class Dialogue {
         }
         int space = s.name.indexOf(' ');
         return space < 0 ? s.name : s.name.substring(0, space);
-    }
-
-    static String lastDigits(String phone) {
-        return phone == null || phone.length() < 4 ? "" : String.join(" ", phone.substring(phone.length() - 4).split(""));
     }
 
     private static List<String> timeHints() {

@@ -149,7 +149,7 @@ class CallerVerificationTest {
         long id = seedAppointment(withSms, "Olive Owner", owner, "2025-10-16T09:00:00-06:00");
         TwilioCaller c = call(withSms, newPhone()).say("I want to cancel my appointment, my number is " + spoken(owner));
         assertThat(c.lastPrompt()).contains("sent a text message with a 6-digit code to the number ending in "
-                + Dialogue.lastDigits(owner)).contains("say the code").doesNotContain("October");
+                + CallerNumbers.lastDigits(owner)).contains("say the code").doesNotContain("October");
         String code = codeTextedTo(owner);
         assertThat(codesTo(owner).get(0)).startsWith("Your Sunrise Dental verification code is " + code + ". It expires in 5 minutes.");
         c.say(wrong(code));
@@ -270,7 +270,7 @@ class CallerVerificationTest {
         long id = seedAppointment(withoutSms, "Carl Back", owner, "2025-10-27T11:00:00-06:00");
         TwilioCaller c = call(withoutSms, newPhone()).say("I need to reschedule my appointment, my number is " + spoken(owner));
         assertThat(c.lastPrompt()).contains("only look up or change appointments for the number you're calling from")
-                .contains("call you back at the number ending in " + Dialogue.lastDigits(owner));
+                .contains("call you back at the number ending in " + CallerNumbers.lastDigits(owner));
         c.say("yes");
         assertThat(c.ended).isEqualTo("hangup");
         assertThat(query(withoutSms, "SELECT phone FROM callback_request WHERE call_sid = '" + c.callSid + "'")).isEqualTo(owner);

@@ -232,9 +232,9 @@ class DialogueUnderstandingTest {
         c.say("I don't remember it");
         assertThat(c.lastPrompt()).doesNotContain("calling from");
         c.say("hmm I'm not sure");
-        assertThat(c.lastPrompt()).contains("Shall I use the number you're calling from, ending " + Dialogue.lastDigits(phone) + "?");
+        assertThat(c.lastPrompt()).contains("Shall I use the number you're calling from, ending " + CallerNumbers.lastDigits(phone) + "?");
         c.say("yes");
-        assertThat(c.lastPrompt()).contains("Fay Wray").contains("ending in " + Dialogue.lastDigits(phone)).contains("Is that correct?");
+        assertThat(c.lastPrompt()).contains("Fay Wray").contains("ending in " + CallerNumbers.lastDigits(phone)).contains("Is that correct?");
         c.say("yes");
         assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-09T14:00:00-06:00");
     }
