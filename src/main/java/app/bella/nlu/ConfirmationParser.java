@@ -30,7 +30,7 @@ public final class ConfirmationParser {
     private static final Set<String> WEAK = Words.setOf("ok", "okay", "alright", "all right", "right", "good", "great",
             "fine", "sure", "cool", "k", "kay", "perfect", "works", "that works", "excellent", "awesome", "lovely",
             "wonderful", "fantastic", "exactly", "exact", "precisely", "totally", "indeed", "confirm", "accurate",
-            "parfait", "bingo", "agreed", "brilliant");
+            "parfait", "bingo", "agreed", "brilliant", "grand", "go on", "cheers", "righto");
     private static final Set<String> NEG_ONLY = Words.setOf("work", "suit", "suits", "fit", "fits", "make it",
             "good for me", "suit me", "marche");
     private static final int OPEN_SHORT = 4;
@@ -62,7 +62,11 @@ public final class ConfirmationParser {
                 "that's the one i want", "that one's fine", "that's what i said", "that's what i want", "spot on",
                 "bang on", "dead on", "all good", "close enough", "brilliant", "that'd be brilliant", "don't see why not",
                 "do not see why not", "can't see why not", "cannot see why not", "that'll do", "that will do",
-                "i suppose so", "i suppose that's fine"};
+                "i suppose so", "i suppose that's fine",
+                // regional: Scottish and Irish "aye", "grand"; British "go on then"; Australian "too right"
+                "aye", "aye aye", "grand", "that's grand", "that'd be grand", "grand so", "go on", "go on then",
+                "i'd say so", "i would say so", "reckon so", "i reckon so", "too right", "righto", "right-o",
+                "rightio", "yes indeed", "cheers", "no bother", "no bother at all"};
         String[] no = {
                 "no", "nope", "nah", "naw", "nay", "negative", "wrong", "incorrect", "not really", "not quite",
                 "no good", "no use", "not any good", "no good for me",
@@ -79,7 +83,8 @@ public final class ConfirmationParser {
                 "that's not what i asked", "that is not what i asked", "not what i asked for", "not what i wanted",
                 "that's not what i wanted", "close but", "almost right", "almost correct", "nearly right",
                 "spelled differently", "spelt differently", "spelled wrong", "misspelled", "a bit off", "slightly off",
-                "i'd rather not", "i would rather not", "rather not"};
+                "i'd rather not", "i would rather not", "rather not", "i'd say not", "i would say not",
+                "no right", "that's no right", "no correct", "no quite right"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",

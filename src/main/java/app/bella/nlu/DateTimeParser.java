@@ -46,6 +46,10 @@ public final class DateTimeParser {
     private static final Map<String, DayOfWeek> WEEKDAYS = new HashMap<>();
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, DayPart> PARTS = new HashMap<>();
+    /** Verbs that make a following "by" a visit ("come by Thursday", "pop by tomorrow"), not a deadline. */
+    private static final Set<String> DROP_IN = Words.setOf("come", "coming", "drop", "dropping", "stop", "stopping",
+            "pop", "popping", "swing", "swinging", "nip", "call");
+
     private static final Set<String> CUES = Words.setOf("at", "@", "around", "about", "by", "à", "say", "after",
             "vers", "approximately", "roughly", "till", "until");
     /** Besides {@link Words#isCorrectionMarker}: "no, Friday", "make it 4", "better Monday", "Tuesday instead". */
@@ -503,6 +507,10 @@ public final class DateTimeParser {
                 if (w.equals("now") && (tk.is(i - 2, "that's") || tk.is(i - 2, "is") || tk.is(i - 2, "sounds"))) {
                     return 1; // "yes, that's right now": agreeing, at last; no day
                 }
+                if (!w.equals("now") && tk.is(i + 1, "week") && !tk.is(i + 2, "after")) {
+                    s.setDate(s.today.plusWeeks(1), i + 2); // "today week": a week today
+                    return 2;
+                }
                 s.setDate(s.today, i + 1);
                 return 1;
             }
@@ -512,7 +520,19 @@ public final class DateTimeParser {
                 return 1;
             }
             case "tomorrow", "demain", "tmrw", "tmr" -> {
+                if (tk.is(i + 1, "week") && !tk.is(i + 2, "after")) {
+                    s.setDate(s.today.plusDays(8), i + 2); // "tomorrow week": a week tomorrow
+                    return 2;
+                }
                 s.setDate(s.today.plusDays(1), i + 1);
+                return 1;
+            }
+            case "morn" -> {
+                if (tk.is(i - 1, "the") && !tk.is(i - 2, "in")) {
+                    s.setDate(s.today.plusDays(1), i + 1); // Scottish "the morn": tomorrow ("in the morn" is a morning)
+                } else {
+                    s.part = DayPart.MORNING;
+                }
                 return 1;
             }
             case "après-demain", "apres-demain" -> {
@@ -520,6 +540,10 @@ public final class DateTimeParser {
                 return 1;
             }
             case "day" -> {
+                if (tk.is(i - 1, "this") && tk.is(i + 1, "week")) {
+                    s.setDate(s.today.plusWeeks(1), i + 2); // "this day week": a week today
+                    return 2;
+                }
                 if (tk.is(i + 1, "after") && tk.is(i + 2, "tomorrow")) {
                     s.setDate(s.today.plusDays(2), i + 3);
                     return 3;
@@ -548,6 +572,9 @@ public final class DateTimeParser {
                     }
                     s.part = afterLunch ? DayPart.AFTERNOON : DayPart.MORNING;
                     return 2;
+                }
+                if (w.equals("by") && DROP_IN.contains(tk.at(i - 1))) {
+                    return 1; // "I was fixin to come by Thursday": a visit on Thursday, not a deadline
                 }
                 s.boundAt = i + 1;
                 s.boundKind = w.equals("after") ? 1 : w.equals("before") ? 2 : 3;

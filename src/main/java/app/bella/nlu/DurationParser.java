@@ -24,7 +24,7 @@ public final class DurationParser {
 
     Integer parse(Tokens tk, boolean expectDuration) {
         int result = -1;
-        boolean relative = false; // "two hours from now": a when was said, so a bare number is no length either
+        boolean relative = false; // "two hours from now", "waited two hours": so a bare number is no length either
         int unit = 0;             // minutes in the unit of the last length read ("2 hours": 60)
         int lastEnd = -1;
         int i = 0;
@@ -35,6 +35,8 @@ public final class DurationParser {
                 int used = r & 0xff;
                 if (isRelative(tk, i, i + used)) {
                     relative = true;
+                } else if (someOtherLength(tk, i, i + used)) {
+                    relative = true; // "I've waited two hours on hold", "every half hour": not the appointment's length
                 } else if (minutes > 0 && minutes <= MAX_MINUTES) {
                     result = minutes;
                     String last = tk.t[i + used - 1];
@@ -97,16 +99,44 @@ public final class DurationParser {
                 || next.equals("from") && tk.is(to + 1, "now");
     }
 
+    /** Words before a length that make it a wait, a journey or an interval: "waited two hours", "every half hour". */
+    private static final java.util.Set<String> OTHER_BEFORE = Words.setOf("waited", "waiting", "every", "drive",
+            "driving", "walk", "commute");
+    /** Words after a length that do the same: "20 minutes to drive in", "two hours on hold", "an hour away". */
+    private static final java.util.Set<String> OTHER_AFTER = Words.setOf("away", "drive", "driving", "commute",
+            "waiting", "wait", "on hold", "to get", "to drive", "to walk", "by car", "by bus");
+
+    /**
+     * A length said of something else than the appointment: a wait, the way to the practice, an interval; "it takes
+     * me twenty minutes to drive in". Up to three words before and two after are read.
+     */
+    private static boolean someOtherLength(Tokens tk, int from, int to) {
+        for (int p = Math.max(0, from - 3); p < from; p++) {
+            if (OTHER_BEFORE.contains(tk.t[p]) || tk.t[p].equals("hold") && tk.is(p - 1, "on") || (tk.t[p].equals("takes") || tk.t[p].equals("take"))
+                    && tk.is(p + 1, "me") && OTHER_AFTER.contains(tk.at(to) + " " + tk.at(to + 1))) {
+                return true;
+            }
+        }
+        return OTHER_AFTER.contains(tk.at(to)) || OTHER_AFTER.contains(tk.at(to) + " " + tk.at(to + 1));
+    }
+
     private static int pack(int minutes, int used) {
         return minutes << 8 | used;
     }
 
-    private static boolean isHourUnit(String w) {
+    private static boolean isHourUnit(String said) {
+        String w = withoutContraction(said);
         return w.equals("hour") || w.equals("hours") || w.equals("hr") || w.equals("hrs") || w.equals("heure")
                 || w.equals("heures");
     }
 
-    private static boolean isMinuteUnit(String w) {
+    /** "a half hour'll do me", "an hour's fine": the unit without the word run into it. */
+    private static String withoutContraction(String w) {
+        return w.endsWith("'ll") || w.endsWith("'s") ? w.substring(0, w.lastIndexOf('\'')) : w;
+    }
+
+    private static boolean isMinuteUnit(String said) {
+        String w = withoutContraction(said);
         return w.equals("minute") || w.equals("minutes") || w.equals("min") || w.equals("mins");
     }
 

@@ -24,7 +24,9 @@ public final class NameParser {
             "oh", "sure", "sorry", "good", "morning", "afternoon", "evening", "bonjour", "allo", "alo", "salut",
             "oui", "right", "alright", "there", "um", "ah", "thanks", "thank", "you", "greetings", "anyway",
             "it's", "its", "this", "that's", "is", "am", "and", "uh", "howdy", "hullo", "hallo", "me", "my", "name",
-            "name's", "the", "full", "first", "i'm", "im", "i", "call");
+            "name's", "the", "full", "first", "i'm", "im", "i", "call",
+            // regional greetings: "Howya, Padraig Murphy here", "G'day, Bronwyn Kelly", "top of the morning, …"
+            "howya", "howaya", "g'day", "gday", "aye", "cheers");
 
     /** Multi-word introductions; a name follows. Longest first. */
     private static final String[][] INTROS = {
@@ -38,7 +40,8 @@ public final class NameParser {
             {"put", "me", "down", "under"}, {"under", "the", "name", "of"}, {"under", "the", "name"},
             {"booked", "under"}, {"put", "it", "down", "for"}, {"put", "me", "down", "for"}, {"book", "it", "for"},
             {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}, {"myself"}, {"here", "speaking"},
-            {"you", "have", "me", "as"}, {"you", "have", "me", "down", "as"}, {"you", "have", "me", "under"}};
+            {"you", "have", "me", "as"}, {"you", "have", "me", "down", "as"}, {"you", "have", "me", "under"},
+            {"top", "of", "the", "morning"}};
 
     /** Family members a caller books for ("for my son Tim"). */
     private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
@@ -119,6 +122,9 @@ public final class NameParser {
             "calling", "back", "returning", "still", "able", "unable", "unsure", "confused", "lost", "fine",
             "flexible", "easy", "open", "away", "home", "pregnant", "nervous", "worried", "afraid", "hard", "deaf",
             "retired", "disabled", "diabetic",
+            // regional words ("I'm grand", "aye", "I'm fixin to", "I reckon", "Darren Fitzgerald, mate")
+            "grand", "aye", "fixin", "fixing", "reckon", "reckoned", "mate", "lad", "lass", "wee", "cheers", "ta",
+            "y'all", "yall", "howya", "g'day", "gday", "arvo", "morn", "fortnight", "bloke", "folks",
             // sentence adverbs that open an answer ("Frankly I'd rather not say", "Honestly, it's Dana Scully")
             "frankly", "honestly", "basically", "seriously", "obviously", "literally", "personally", "hopefully",
             "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",
@@ -267,6 +273,9 @@ public final class NameParser {
                 int from = skipHedge(tk, i + len);
                 from = afterRelation(tk, from);
                 Collected c = collect(tk, from, true, true);
+                if (c != null && ownerOfWhatFollows(tk, c.end)) {
+                    continue; // "this is Mark Thompson's phone, but I'm Linda": the phone's owner is not the caller
+                }
                 if (c != null && !dosed(tk, c.end)) {
                     return fullerLater(tk, c).name;
                 }
@@ -320,6 +329,9 @@ public final class NameParser {
                 from--; // "no sorry", "I mean"
             }
             String said = parse(tk.slice(m + 1, tk.n), false);
+            if (said == null && expected && !tk.t[m].equals("well")) {
+                said = parse(tk.slice(m + 1, tk.n), true); // "no sorry, Shaun with a U, Shaun Kerr"
+            }
             if (said == null) {
                 return null;
             }
@@ -412,6 +424,15 @@ public final class NameParser {
             }
         }
         return null;
+    }
+
+    /** What a caller may be using of someone else's: "Mark Thompson's phone", "my husband's cell". */
+    private static final Set<String> BELONGINGS = Words.setOf("phone", "number", "cell", "mobile", "line", "landline",
+            "account", "house", "place", "car");
+
+    /** Whether the name ending before {@code end} goes on with a possessive of a belonging ("Thompson's phone"). */
+    private static boolean ownerOfWhatFollows(Tokens tk, int end) {
+        return tk.at(end).endsWith("'s") && BELONGINGS.contains(tk.at(end + 1));
     }
 
     /** "name", and "name's" as said or as the recogniser writes it without its apostrophe ("his names Ethan"). */

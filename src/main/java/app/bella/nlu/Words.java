@@ -74,7 +74,7 @@ public final class Words {
             "age", "aged", "ages");
     /** Who an age is said of with "is" ("my son is 10"). */
     private static final Set<String> FAMILY = setOf("son", "daughter", "kid", "child", "boy", "girl", "baby", "he", "she",
-            "husband", "wife");
+            "husband", "wife", "lad", "lass", "youngest", "eldest", "oldest", "toddler");
 
     /**
      * True when the number at {@code i} is someone's age: right after "I'm", "my daughter's", "aged", after "my son

@@ -51,6 +51,32 @@ class ConfirmationParserTest {
         assertEquals(Confirmation.NO, parser.parse(input));
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            aye                                   | YES
+            aye, that's right                     | YES
+            aye, except the day's wrong           | NO
+            that's grand                          | YES
+            grand so                              | YES
+            that'd be grand, thanks               | YES
+            go on then                            | YES
+            I'd say so                            | YES
+            I reckon so, yeah                     | YES
+            too right                             | YES
+            righto                                | YES
+            cheers, that's it                     | YES
+            no bother at all, go ahead            | YES
+            nah yeah, that's fine                 | YES
+            yeah nah, the day's wrong             | NO
+            naw, that's no right                  | NO
+            that's no right                       | NO
+            I'd say not                           | NO
+            no, not at all, I said Friday         | NO
+            """)
+    void regionalYesAndNo(String input, Confirmation expected) {
+        assertEquals(expected, parser.parse(input));
+    }
+
     @ParameterizedTest(name = "[{index}] \"{0}\" -> null")
     @ValueSource(strings = {
             "", "not sure", "I'm not sure", "maybe", "I don't know", "hmm", "what is the weather", "John Smith",

@@ -643,4 +643,34 @@ class DateTimeParserTest {
         assertEquals(date(date), w.date(), text);
         assertEquals(time(time), w.time(), text);
     }
+
+    /** British, Irish and Scottish ways of counting a week on, and a visit said with "come by". */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            tomorrow week at 2                                       | 2025-10-16 | 14:00
+            today week at 9                                          | 2025-10-15 | 09:00
+            this day week, half ten                                  | 2025-10-15 | 10:30
+            half four the morn                                       | 2025-10-09 | 16:30
+            the morn at ten                                          | 2025-10-09 | 10:00
+            at ten in the morn                                       | -          | 10:00
+            Friday morn at 9                                         | 2025-10-10 | 09:00
+            I was fixin to come by Thursday round about two          | 2025-10-09 | 14:00
+            can I pop by tomorrow around 3                           | 2025-10-09 | 15:00
+            """)
+    void regionalDaysAndVisits(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    @Test
+    void aDeadlineWithByIsStillARange() {
+        WhenPhrase w = parser.parse("I need it done by Thursday", CTX);
+        assertNull(w.date());
+        assertEquals(java.time.LocalDate.parse("2025-10-09"), w.range().latest());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my young lad is 4 and he's grand", "the eldest is 9", "our toddler is 2"})
+    void theAgeOfAChildIsNoTime(String text) {
+        assertNoTime(text, true);
+    }
 }

@@ -132,4 +132,27 @@ class DurationParserTest {
     void aBareNumberAfterACorrectionKeepsTheUnit(String text, int minutes) {
         assertEquals(minutes, parser.parse(text, true));
     }
+
+    /** A wait, the way in or an interval is no length of the appointment, and no bare number stands in for one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"I've waited two hours on hold already", "it takes me twenty minutes to drive in",
+            "the bus only comes every half hour", "we live twenty minutes away", "I was on hold for an hour",
+            "it's a 40 minute drive for me"})
+    void aLengthOfSomethingElseIsNoLength(String text) {
+        assertNull(parser.parse(text, true));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a half hour'll do me                               | 30
+            an hour's fine                                     | 60
+            forty five minutes'll be plenty                    | 45
+            I'm an hour away so make it forty five minutes     | 45
+            I'll need an hour, I'll be waiting anyway          | 60
+            hold on, it's a 45 minute appointment              | 45
+            on hold for two hours, anyway I need 30 minutes    | 30
+            """)
+    void aLengthRunIntoTheNextWordOrBesideAnotherLength(String text, int minutes) {
+        assertEquals(minutes, parser.parse(text, true));
+    }
 }

@@ -418,4 +418,26 @@ class NameParserTest {
     void aPartOfTheNameSpelledAgain(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Howya, Padraig Murphy here                                      | Padraig Murphy
+            G'day, Bronwyn Kelly speaking                                   | Bronwyn Kelly
+            top of the morning, Ruairi Boyle here                           | Ruairi Boyle
+            Darren Fitzgerald, mate                                         | Darren Fitzgerald
+            it's Sean, no sorry, Shaun with a U, Shaun Kerr                 | Shaun Kerr
+            this is Mark Thompson's phone but I'm Linda, Linda Thompson     | Linda Thompson
+            aye, it's Morag Fraser                                          | Morag Fraser
+            """)
+    void regionalGreetingsAndSomeoneElsesPhone(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'm grand thanks, how are you", "aye, that's grand", "I'm fixin to make an appointment",
+            "I reckon Tuesday week would be best", "cheers mate"})
+    void regionalWordsAreNoNames(String utterance) {
+        assertNull(parser.parseOpen(utterance));
+        assertNull(parser.parse(utterance));
+    }
 }
