@@ -5,13 +5,9 @@ import app.bella.booking.Appointment;
 import app.bella.booking.BookingOutcome;
 import app.bella.booking.BookingService;
 import app.bella.booking.Customer;
-import app.bella.booking.Slot;
-import app.bella.booking.SlotCheck;
 import app.bella.nlu.AppointmentReference;
 import app.bella.nlu.Confirmation;
 import app.bella.nlu.DateRange;
-import app.bella.nlu.DateTimeResolver;
-import app.bella.nlu.DayPart;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.Intent;
@@ -46,11 +42,6 @@ public final class Dialogue {
     /** Longer "names" are noise (a customer's name is at most 200 characters). */
     static final int MAX_NAME_CHARS = 100;
 
-    /** "the second one", "first option", "the earliest": a choice among offered times, not a date ("the 2nd"). */
-    private static final Pattern ORDINAL_CHOICE = Pattern.compile(
-            "\\b(first|second|third|last|1st|2nd|3rd)\\s+(one|option|time|slot|choice)\\b"
-                    + "|^\\W*(the\\s+)?(first|second|third|last|earliest|latest|earlier|later)(\\s+one)?(\\s+please)?\\W*$",
-            Pattern.CASE_INSENSITIVE);
     /** The caller wants to stop: "never mind", "forget it", "goodbye". */
     private static final Pattern GOODBYE = Pattern.compile(
             "^\\W*(ok(ay)?\\W+)?(never ?mind|forget (it|about it)|good ?bye|bye( bye)?|i'?ll call (you )?back( later)?)\\b",
@@ -70,17 +61,14 @@ public final class Dialogue {
     private static final Pattern CHANGE_PHONE = Pattern.compile("\\b(phone|number)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_TIME_ONLY = Pattern.compile("\\b(time|hour)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGE_DAY = Pattern.compile("\\b(day|date|when)\\b", Pattern.CASE_INSENSITIVE);
-    /** How far an open range ("after the 20th") is searched for free times, and the most days any range is searched. */
-    private static final int OPEN_RANGE_DAYS = 31;
-    private static final int MAX_RANGE_DAYS = 92;
 
     private final BookingService bookings;
     private final TurnUnderstanding understanding;
-    private final DateTimeResolver resolver = new DateTimeResolver();
     private final AppointmentReference references = new AppointmentReference();
     private final String practiceName;
     private final String transferNumber;
     private final CallerVerification verification;
+    private final TimeOffers offers;
 
     /**
      * @param bookings      only for the practice's clock, zone and hours; what a turn reads and changes comes through
@@ -96,6 +84,7 @@ public final class Dialogue {
         this.understanding = understanding;
         this.practiceName = practiceName;
         this.transferNumber = transferNumber == null || transferNumber.isBlank() ? null : transferNumber.strip();
+        this.offers = new TimeOffers(bookings, understanding);
     }
 
     // ------------------------------------------------------------------------------------------------ call start
@@ -141,7 +130,7 @@ public final class Dialogue {
                 String what = usualService.map(name -> name.toLowerCase(Locale.ROOT)).orElse("appointment");
                 String usual = s.durationMinutes == null ? usualService.map(name -> " for your usual " + what + "?").orElse("?")
                         : " for your usual " + s.durationMinutes + "-minute " + what + "?";
-                return Reply.ask(hello, "When would you like to come in" + usual, Reply.Input.SPEECH, timeHints());
+                return Reply.ask(hello, "When would you like to come in" + usual, Reply.Input.SPEECH, Reply.TIME_HINTS);
             }
         }
         s.step = Step.ASK_NAME;
@@ -449,7 +438,7 @@ public final class Dialogue {
     private Reply onAlternative(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, Expect.TIME);
         String text = in.text();
-        ZonedDateTime picked = pickOffered(s, ex, text);
+        ZonedDateTime picked = offers.picked(s, ex, text);
         if (picked != null) {
             s.acceptStart(picked, zone());
             s.offered.clear();
@@ -467,7 +456,7 @@ public final class Dialogue {
             resetFailures(s);
             boolean stillBooking = s.intent == null || "BOOK".equals(s.intent) || "RESCHEDULE".equals(s.intent);
             if (!changed.when && stillBooking && !s.offered.isEmpty()) {
-                return reoffer(s, acknowledge(s, changed)); // the caller gave their name: the offer still stands
+                return offers.again(s, acknowledge(s, changed)); // the caller gave their name: the offer still stands
             }
             return next(book, s, changed.when ? "" : acknowledge(s, changed));
         }
@@ -475,38 +464,9 @@ public final class Dialogue {
             resetFailures(s);
             s.offered.clear();
             s.step = Step.ASK_TIME;
-            return Reply.ask("No problem.", "What other day and time would suit you?", Reply.Input.SPEECH, timeHints());
+            return Reply.ask("No problem.", "What other day and time would suit you?", Reply.Input.SPEECH, Reply.TIME_HINTS);
         }
         return failed(book, s, "Sorry, which time would you like?");
-    }
-
-    /**
-     * The nearest free times, but never only earlier ones: asked for Saturday, a caller hears Friday afternoon and
-     * Monday morning, not three Friday slots.
-     */
-    private List<Slot> alternativesAround(PracticeBook book, ZonedDateTime wish, int minutes) {
-        List<Slot> nearest = new ArrayList<>(book.alternatives(wish, minutes, 3));
-        if (nearest.isEmpty() || nearest.stream().anyMatch(x -> !x.start().isBefore(wish))) {
-            return nearest;
-        }
-        LocalDate day = wish.withZoneSameInstant(zone()).toLocalDate();
-        Optional<Slot> firstAfter = book.free(day, day.plusDays(14), minutes).stream()
-                .filter(x -> x.start().isAfter(wish)).min(java.util.Comparator.comparing(Slot::start));
-        if (firstAfter.isPresent()) {
-            nearest.set(nearest.size() - 1, firstAfter.get());
-        }
-        return nearest;
-    }
-
-    /** The first offered time again, as a read-back question when everything else is now known. */
-    private Reply reoffer(CallState s, String preface) {
-        ZonedDateTime first = ZonedDateTime.parse(s.offered.get(0)).withZoneSameInstant(zone());
-        s.step = Step.CHOOSE_ALTERNATIVE;
-        s.offerIsReadBack = missing(withStart(s, first)) == null;
-        String question = s.offerIsReadBack
-                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
-                : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
-        return Reply.ask(preface, question, Reply.Input.SPEECH, timeHints());
     }
 
     private Reply onChange(PracticeBook book, CallState s, TurnInput in, Heard heard) {
@@ -523,14 +483,14 @@ public final class Dialogue {
         if (CHANGE_DAY.matcher(text).find()) {
             s.forgetWhen();
             s.step = Step.ASK_TIME;
-            return Reply.ask("", "What day and time would you like instead?", Reply.Input.SPEECH, timeHints());
+            return Reply.ask("", "What day and time would you like instead?", Reply.Input.SPEECH, Reply.TIME_HINTS);
         }
         if (CHANGE_TIME_ONLY.matcher(text).find()) {
             s.time = null; // keep the day: only the time was wrong
             s.start = null;
             s.explicitAmPm = false;
             s.step = Step.ASK_TIME;
-            return Reply.ask("", timeQuestion(s), Reply.Input.SPEECH, timeHints());
+            return Reply.ask("", timeQuestion(s), Reply.Input.SPEECH, Reply.TIME_HINTS);
         }
         if (CHANGE_NAME.matcher(text).find()) {
             s.name = null;
@@ -556,15 +516,18 @@ public final class Dialogue {
             return startExistingFlow(book, s, preface);
         }
         if (s.start == null && s.rangeFrom != null) {
-            return offerRange(book, s, preface); // "next week", "Tuesday or Wednesday": only times inside it
+            Reply offer = offers.inRange(book, s, preface); // "next week", "Tuesday or Wednesday": only times inside it
+            if (offer != null) {
+                return offer;
+            }
         }
         if (s.start == null && whenComplete(s)) {
-            Reply offer = validateWhen(book, s, preface);
+            Reply offer = offers.check(book, s, preface);
             if (offer != null) {
                 return offer;
             }
         } else if (s.start == null && s.date != null) {
-            return offerDay(book, s, preface); // "Friday" or "Monday morning": offer the free times that day
+            return offers.onDay(book, s, preface); // "Friday" or "Monday morning": offer the free times that day
         }
         Step missing = missing(s);
         if (missing != null) {
@@ -600,7 +563,7 @@ public final class Dialogue {
                     List.of());
             case ASK_SERVICE -> Reply.ask(preface, "Which would you like: " + spokenList(s.serviceChoices) + "?",
                     Reply.Input.SPEECH, s.serviceChoices);
-            default -> Reply.ask(preface, timeQuestion(s), Reply.Input.SPEECH, timeHints());
+            default -> Reply.ask(preface, timeQuestion(s), Reply.Input.SPEECH, Reply.TIME_HINTS);
         };
     }
 
@@ -635,190 +598,6 @@ public final class Dialogue {
         return "What day and time would you like to " + verb + "?" + usual;
     }
 
-    /** Checks a complete wish against the calendar; returns an offer of alternatives, or null when bookable. */
-    private Reply validateWhen(PracticeBook book, CallState s, String preface) {
-        ZonedDateTime wish = resolveWhen(s);
-        if (wish == null) {
-            s.forgetWhen();
-            s.step = Step.ASK_TIME;
-            return Reply.ask(join(preface, "That time has already passed."), "What day and time would you like?",
-                    Reply.Input.SPEECH, timeHints());
-        }
-        int minutes = duration(book, s);
-        SlotCheck check = book.check(wish, minutes, s.existingAppointmentId);
-        if (check.isOk()) {
-            s.acceptStart(wish, zone());
-            return null;
-        }
-        List<Slot> alternatives = alternativesAround(book, wish, minutes);
-        if (check.status() == SlotCheck.Status.TAKEN || check.status() == SlotCheck.Status.OUTSIDE_HOURS) {
-            s.time = null; // the day still stands: "then 3:30" (or "3:30 that day") means 3:30 on it
-            s.explicitAmPm = false;
-        } else {
-            s.forgetWhen();
-        }
-        s.offered.clear();
-        alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
-        String why = switch (check.status()) {
-            case TAKEN -> "I'm sorry, " + spokenTime(wish) + " on " + SpokenDates.day(wish) + " is already taken.";
-            case OUTSIDE_HOURS, CLOSED_DAY -> "I'm sorry, we're not open then: our hours are " + HoursSpoken.describe(bookings.schedule().hours()) + ".";
-            case IN_PAST -> "That time has already passed.";
-            case TOO_SOON -> "That's a little too soon for us to get ready for you.";
-            case BEYOND_HORIZON -> "I'm afraid we can't book that far ahead yet.";
-            default -> "I can't book that time.";
-        };
-        if (alternatives.isEmpty()) {
-            s.step = Step.ASK_TIME;
-            return Reply.ask(join(preface, why), "What other day and time would suit you?", Reply.Input.SPEECH, timeHints());
-        }
-        s.step = Step.CHOOSE_ALTERNATIVE;
-        ZonedDateTime first = alternatives.get(0).start();
-        String options = listTimes(alternatives, wish);
-        s.offerIsReadBack = missing(withStart(s, first)) == null;
-        String question = s.offerIsReadBack
-                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
-                : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
-        return Reply.ask(join(preface, why + " The nearest free times are " + options + "."), question,
-                Reply.Input.SPEECH, timeHints());
-    }
-
-    /** A day (and maybe a part of it) without a time: the first free times then, as a receptionist would offer. */
-    private Reply offerDay(PracticeBook book, CallState s, String preface) {
-        LocalDate day = LocalDate.parse(s.date);
-        int minutes = duration(book, s);
-        LocalTime from = LocalTime.MIN;
-        LocalTime to = LocalTime.MAX;
-        if (s.dayPart != null) {
-            switch (DayPart.valueOf(s.dayPart)) {
-                case MORNING -> to = LocalTime.NOON;
-                case AFTERNOON -> {
-                    from = LocalTime.NOON;
-                    to = LocalTime.of(17, 0);
-                }
-                default -> from = LocalTime.of(17, 0);
-            }
-        }
-        List<Slot> slots = new ArrayList<>();
-        for (Slot slot : book.free(day, day, minutes)) {
-            LocalTime t = slot.start().withZoneSameInstant(zone()).toLocalTime();
-            if (!t.isBefore(from) && t.isBefore(to) && slots.size() < 3) {
-                slots.add(slot);
-            }
-        }
-        ZonedDateTime noon = day.atTime(12, 0).atZone(zone());
-        String when = dayWithPart(noon, s.dayPart);
-        s.offered.clear();
-        if (slots.isEmpty()) {
-            List<Slot> nearest = book.alternatives(day.atTime(from.equals(LocalTime.MIN) ? LocalTime.of(9, 0) : from)
-                    .atZone(zone()), minutes, 3);
-            s.forgetWhen();
-            if (nearest.isEmpty()) {
-                s.step = Step.ASK_TIME;
-                return Reply.ask(join(preface, "I'm sorry, I have nothing free on " + when + "."),
-                        "What other day would suit you?", Reply.Input.SPEECH, timeHints());
-            }
-            nearest.forEach(slot -> s.offered.add(Times.iso(slot.start())));
-            s.offerIsReadBack = false;
-            s.step = Step.CHOOSE_ALTERNATIVE;
-            return Reply.ask(join(preface, "I'm sorry, I have nothing free on " + when
-                    + ". The nearest free times are " + listTimes(nearest, noon) + "."), "Which would you like?",
-                    Reply.Input.SPEECH, timeHints());
-        }
-        slots.forEach(slot -> s.offered.add(Times.iso(slot.start())));
-        s.step = Step.CHOOSE_ALTERNATIVE;
-        ZonedDateTime first = slots.get(0).start();
-        s.offerIsReadBack = missing(withStart(s, first)) == null;
-        String question = s.offerIsReadBack
-                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + ", or would another time suit you better?"
-                : "Which time would you like?";
-        return Reply.ask(join(preface, "On " + when + " I have " + listTimes(slots, noon) + " free."), question,
-                Reply.Input.SPEECH, timeHints());
-    }
-
-    /**
-     * A range of days ("next week", "Tuesday or Wednesday next week", "after the 20th"): with a time, the first day
-     * inside it when that time is free; otherwise (or when it is nowhere free) the first free times inside it. Nothing
-     * outside the range is offered.
-     */
-    private Reply offerRange(PracticeBook book, CallState s, String preface) {
-        DateRange range = s.allowedRange();
-        int minutes = duration(book, s);
-        LocalDate today = now().toLocalDate();
-        LocalDate from = range.earliest().isBefore(today) ? today : range.earliest();
-        LocalDate to = range.latest() != null ? range.latest() : from.plusDays(OPEN_RANGE_DAYS);
-        if (to.isAfter(from.plusDays(MAX_RANGE_DAYS))) {
-            to = from.plusDays(MAX_RANGE_DAYS);
-        }
-        String heard = range.heard() == null || range.heard().isBlank() ? "then" : range.heard();
-        if (s.time != null) {
-            ParseContext ctx = context(s);
-            LocalTime time = LocalTime.parse(s.time);
-            DayPart part = s.dayPart == null ? null : DayPart.valueOf(s.dayPart);
-            ZonedDateTime example = null;
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                if (!range.contains(d)) {
-                    continue;
-                }
-                ZonedDateTime wish = resolver.resolve(new WhenPhrase(d, time, part, s.explicitAmPm), ctx);
-                if (wish == null) {
-                    continue;
-                }
-                example = example == null ? wish : example;
-                if (book.check(wish, minutes, s.existingAppointmentId).isOk()) {
-                    s.acceptStart(wish, zone());
-                    return next(book, s, preface);
-                }
-            }
-            preface = join(preface, "I'm sorry, I have nothing free at "
-                    + (example == null ? SpokenDates.time(today.atTime(time).atZone(zone())) : spokenTime(example))
-                    + " " + heard + ".");
-            s.time = null;
-            s.explicitAmPm = false;
-        }
-        List<Slot> inside = new ArrayList<>();
-        if (!to.isBefore(from)) {
-            for (Slot slot : book.free(from, to, minutes)) {
-                ZonedDateTime t = slot.start().withZoneSameInstant(zone());
-                if (range.contains(t.toLocalDate()) && inDayPart(t.toLocalTime(), s.dayPart)) {
-                    inside.add(slot);
-                }
-            }
-        }
-        inside.sort(java.util.Comparator.comparing(Slot::start));
-        s.offered.clear();
-        if (inside.isEmpty()) {
-            s.forgetWhen();
-            s.step = Step.ASK_TIME;
-            return Reply.ask(join(preface, "I'm sorry, I have nothing free " + heard + "."), "What other day would suit you?",
-                    Reply.Input.SPEECH, timeHints());
-        }
-        List<Slot> offer = inside.subList(0, Math.min(3, inside.size()));
-        offer.forEach(slot -> s.offered.add(Times.iso(slot.start())));
-        s.step = Step.CHOOSE_ALTERNATIVE;
-        ZonedDateTime first = offer.get(0).start().withZoneSameInstant(zone());
-        boolean oneDay = offer.stream().allMatch(x -> x.start().withZoneSameInstant(zone()).toLocalDate()
-                .equals(first.toLocalDate()));
-        String times = oneDay ? "on " + SpokenDates.day(first) + " at " + listTimes(offer, first)
-                : listTimes(offer, first.plusYears(1));
-        s.offerIsReadBack = missing(withStart(s, first)) == null;
-        String question = s.offerIsReadBack
-                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + ", or would another time suit you better?"
-                : "Which time would you like?";
-        return Reply.ask(join(preface, "The first free times " + heard + " are " + times + "."), question,
-                Reply.Input.SPEECH, timeHints());
-    }
-
-    private static boolean inDayPart(LocalTime t, String dayPart) {
-        if (dayPart == null) {
-            return true;
-        }
-        return switch (DayPart.valueOf(dayPart)) {
-            case MORNING -> t.isBefore(LocalTime.NOON);
-            case AFTERNOON -> !t.isBefore(LocalTime.NOON) && t.isBefore(LocalTime.of(17, 0));
-            default -> !t.isBefore(LocalTime.of(17, 0));
-        };
-    }
-
     /**
      * The caller said a day Bella cannot use (past, impossible, unknown): ask again naming what was heard, never a
      * substitute date. Counted as a failure on the time step, so a caller stuck here still reaches the keypad and a person.
@@ -838,7 +617,7 @@ public final class Dialogue {
         if (s.keypad) {
             question += " You can also type the date on the keypad as four digits, month then day.";
         }
-        return Reply.ask("", question, s.keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, timeHints());
+        return Reply.ask("", question, s.keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, Reply.TIME_HINTS);
     }
 
     /** A returning caller heard their next appointment: keep it, move it, cancel it, or book another one. */
@@ -858,7 +637,7 @@ public final class Dialogue {
             s.existingAppointmentId = null;
             s.existingStart = null;
             s.step = Step.ASK_TIME;
-            return Reply.ask("", timeQuestion(s), Reply.Input.SPEECH, timeHints());
+            return Reply.ask("", timeQuestion(s), Reply.Input.SPEECH, Reply.TIME_HINTS);
         }
         AppointmentAnswers.KeepMoveCancel answer = AppointmentAnswers.keepMoveCancel(text, digits, ex.intent());
         if (answer.cancel() && !answer.move()) {
@@ -908,7 +687,7 @@ public final class Dialogue {
                 return next(book, s, "");
             }
             s.step = Step.ASK_TIME;
-            return Reply.ask("", "What day and time would you like to move it to?", Reply.Input.SPEECH, timeHints());
+            return Reply.ask("", "What day and time would you like to move it to?", Reply.Input.SPEECH, Reply.TIME_HINTS);
         }
         if (answer.another()) {
             resetFailures(s);
@@ -963,17 +742,6 @@ public final class Dialogue {
         return failed(book, s, "Sorry, was that a yes or a no?");
     }
 
-    /** "Wednesday afternoon, October 15th" (or "Wednesday, October 15th" without a part of the day). */
-    private static String dayWithPart(ZonedDateTime day, String dayPart) {
-        String spoken = SpokenDates.day(day);
-        if (dayPart == null) {
-            return spoken;
-        }
-        int comma = spoken.indexOf(',');
-        String part = " " + dayPart.toLowerCase(Locale.ROOT);
-        return comma < 0 ? spoken + part : spoken.substring(0, comma) + part + spoken.substring(comma);
-    }
-
     private Reply readBack(CallState s, String preface) {
         ZonedDateTime start = ZonedDateTime.parse(s.start).withZoneSameInstant(zone());
         s.step = Step.CONFIRM;
@@ -994,7 +762,7 @@ public final class Dialogue {
         ZonedDateTime start = ZonedDateTime.parse(s.start).withZoneSameInstant(zone());
         BookingOutcome outcome = "RESCHEDULE".equals(s.intent)
                 ? book.move(s.existingAppointmentId, start, s.durationMinutes == null ? 0 : s.durationMinutes)
-                : book.book(s.phone, s.name, start, duration(book, s), s.service, s.callSid, verified(s, s.phone));
+                : book.book(s.phone, s.name, start, TimeOffers.minutes(book, s), s.service, s.callSid, verified(s, s.phone));
         if (outcome instanceof BookingOutcome.Booked booked) {
             Appointment a = booked.appointment();
             s.appointmentId = a.id();
@@ -1011,7 +779,7 @@ public final class Dialogue {
         s.date = start.toLocalDate().toString();
         s.time = start.toLocalTime().toString();
         s.explicitAmPm = true;
-        return validateWhen(book, s, "");
+        return offers.check(book, s, "");
     }
 
     /**
@@ -1046,7 +814,7 @@ public final class Dialogue {
         if (next.isEmpty()) {
             s.intent = null;
             s.step = Step.ASK_INTENT;
-            return Reply.ask(join(preface, "I can't find an upcoming appointment for this phone number."),
+            return Reply.ask(Reply.join(preface, "I can't find an upcoming appointment for this phone number."),
                     "Would you like to book a new one?", Reply.Input.SPEECH, List.of("yes", "no"));
         }
         Appointment a = next.get();
@@ -1061,12 +829,12 @@ public final class Dialogue {
                 s.intent = null;
                 s.existingAppointmentId = null;
                 s.step = Step.ASK_INTENT;
-                return Reply.ask(join(preface, appointmentsSaid(book, a)), "Is there anything else I can do for you?",
+                return Reply.ask(Reply.join(preface, appointmentsSaid(book, a)), "Is there anything else I can do for you?",
                         Reply.Input.SPEECH, List.of());
             }
             case "CANCEL" -> {
                 s.step = Step.CONFIRM_CANCEL;
-                return Reply.ask(join(preface, "I see your appointment " + when + "."), "Shall I cancel it?",
+                return Reply.ask(Reply.join(preface, "I see your appointment " + when + "."), "Shall I cancel it?",
                         Reply.Input.SPEECH, List.of("yes", "no"));
             }
             default -> {
@@ -1075,11 +843,11 @@ public final class Dialogue {
                 }
                 if (s.start != null || whenComplete(s) || s.rangeFrom != null) {
                     s.start = null;
-                    return next(book, s, join(preface, "I see your appointment " + when + "."));
+                    return next(book, s, Reply.join(preface, "I see your appointment " + when + "."));
                 }
                 s.step = Step.ASK_TIME;
-                return Reply.ask(join(preface, "I see your appointment " + when + "."),
-                        "What day and time would you like to move it to?", Reply.Input.SPEECH, timeHints());
+                return Reply.ask(Reply.join(preface, "I see your appointment " + when + "."),
+                        "What day and time would you like to move it to?", Reply.Input.SPEECH, Reply.TIME_HINTS);
             }
         }
     }
@@ -1097,14 +865,14 @@ public final class Dialogue {
             CallerVerification.Sent sent = book.sendCode(s.callSid, phone);
             if (sent != CallerVerification.Sent.REFUSED) {
                 s.step = Step.VERIFY_CODE;
-                return Reply.ask(join(preface, "For your privacy, I've sent a text message with a " + verification.codeLength()
+                return Reply.ask(Reply.join(preface, "For your privacy, I've sent a text message with a " + verification.codeLength()
                                 + "-digit code to the number ending in " + CallerNumbers.lastDigits(phone) + "."),
                         "Please say the code, or type it on the keypad and press the pound key.", Reply.Input.SPEECH_OR_KEYPAD,
                         List.of());
             }
-            return refuse(s, join(preface, "I'm sorry, I can't send a code to that number right now."));
+            return refuse(s, Reply.join(preface, "I'm sorry, I can't send a code to that number right now."));
         }
-        return refuse(s, join(preface, s.from == null
+        return refuse(s, Reply.join(preface, s.from == null
                 ? "For your privacy, I can only look up or change appointments when I can see the number you're calling from."
                 : "For your privacy, I can only look up or change appointments for the number you're calling from."));
     }
@@ -1192,7 +960,7 @@ public final class Dialogue {
             case ASK_TIME, CHOOSE_ALTERNATIVE -> Reply.ask(sorry, keypad
                     ? "You can also type the date on the keypad as four digits, month then day: for example 1 0 1 5 for October 15th."
                     : "Please tell me a day and a time, for example: Tuesday at 10 AM.",
-                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, timeHints());
+                    keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, Reply.TIME_HINTS);
             case ASK_SERVICE -> Reply.ask(sorry, keypad ? "Please say " + spokenList(s.serviceChoices) + ", or press "
                     + keypadChoices(s.serviceChoices) + "." : "Which would you like: " + spokenList(s.serviceChoices) + "?",
                     keypad ? Reply.Input.SPEECH_OR_KEYPAD : Reply.Input.SPEECH, s.serviceChoices);
@@ -1219,16 +987,16 @@ public final class Dialogue {
         s.step = Step.DONE;
         if (transferNumber != null) {
             s.outcome = "transferred";
-            return Reply.transfer(join(sorry, "Let me put you through to a member of our team."), transferNumber);
+            return Reply.transfer(Reply.join(sorry, "Let me put you through to a member of our team."), transferNumber);
         }
         s.outcome = "callback";
         String phone = s.phone != null ? s.phone : s.from;
         book.requestCallback(s.callSid, phone, "dialogue could not complete on step " + s.step);
         if (phone == null) {
-            return Reply.hangUp(join(sorry, "I'm sorry I couldn't help over the phone today. Please call us again, "
+            return Reply.hangUp(Reply.join(sorry, "I'm sorry I couldn't help over the phone today. Please call us again, "
                     + "and a member of our team will be happy to help. Goodbye."));
         }
-        return Reply.hangUp(join(sorry, "I'm sorry I couldn't help over the phone. I've asked our team to call you back at the "
+        return Reply.hangUp(Reply.join(sorry, "I'm sorry I couldn't help over the phone. I've asked our team to call you back at the "
                 + "number ending in " + CallerNumbers.lastDigits(phone) + ". Goodbye."));
     }
 
@@ -1348,54 +1116,6 @@ public final class Dialogue {
         return new Changes(intent, name, phone, when, duration, unresolved);
     }
 
-    private ZonedDateTime pickOffered(CallState s, Extraction ex, String text) {
-        if (s.offered.isEmpty()) {
-            return null;
-        }
-        List<ZonedDateTime> offered = new ArrayList<>();
-        for (String o : s.offered) {
-            offered.add(ZonedDateTime.parse(o).withZoneSameInstant(zone()));
-        }
-        var m = ORDINAL_CHOICE.matcher(text);
-        if (m.find()) {
-            String word = (m.group(1) != null ? m.group(1) : m.group(4)).toLowerCase(Locale.ROOT);
-            int index = switch (word) {
-                case "second", "2nd" -> 1;
-                case "third", "3rd" -> 2;
-                case "last", "later", "latest" -> offered.size() - 1;
-                default -> 0;
-            };
-            return offered.get(Math.min(index, offered.size() - 1));
-        }
-        WhenPhrase w = ex.when();
-        if (w != null && w.isUnresolved()) {
-            return null; // "yesterday at 3" names no offered time, even when 3 PM was offered
-        }
-        if (w != null && w.hasTime()) {
-            for (ZonedDateTime o : offered) {
-                boolean sameDay = w.hasDate() ? w.date().equals(o.toLocalDate())
-                        : !w.hasRange() || w.range().contains(o.toLocalDate());
-                if (sameDay && w.time().equals(o.toLocalTime())) {
-                    return o;
-                }
-            }
-            if (!w.explicitAmPm()) { // "two thirty" when 14:30 was offered
-                for (ZonedDateTime o : offered) {
-                    boolean sameDay = w.hasDate() ? w.date().equals(o.toLocalDate())
-                            : !w.hasRange() || w.range().contains(o.toLocalDate());
-                    if (sameDay && w.time().plusHours(12).equals(o.toLocalTime())) {
-                        return o;
-                    }
-                }
-            }
-            return null;
-        }
-        if (ex.confirmation() == Confirmation.YES && (w == null || w.isEmpty()) && ex.name() == null && ex.phone() == null) {
-            return offered.get(0); // not "oh, yes, my name is Agnes Thornbury": that "yes" answers nothing offered
-        }
-        return null;
-    }
-
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** The earliest opening time of the week, for inferring am/pm. */
@@ -1425,26 +1145,6 @@ public final class Dialogue {
         return s.time != null; // a time alone means its next occurrence; a date alone needs a time
     }
 
-    private ZonedDateTime resolveWhen(CallState s) {
-        return resolver.resolveNext(s.whenSaid(), context(s));
-    }
-
-    private int duration(PracticeBook book, CallState s) {
-        if (s.durationMinutes != null) {
-            return s.durationMinutes;
-        }
-        return book.service(s.service).durationMinutes();
-    }
-
-    private static CallState withStart(CallState s, ZonedDateTime start) {
-        CallState copy = new CallState();
-        copy.intent = s.intent;
-        copy.name = s.name;
-        copy.phone = s.phone;
-        copy.start = Times.iso(start);
-        return copy;
-    }
-
     private String acknowledge(CallState s, Changes c) {
         if (c.name && s.name != null) {
             return "Thank you, " + s.name + ".";
@@ -1468,21 +1168,6 @@ public final class Dialogue {
     private void resetFailures(CallState s) {
         s.failures.remove(s.step.name());
         s.keypad = false;
-    }
-
-    private String listTimes(List<Slot> nearestFirst, ZonedDateTime wish) {
-        List<Slot> slots = new ArrayList<>(nearestFirst);
-        slots.sort(java.util.Comparator.comparing(Slot::start));
-        List<String> parts = new ArrayList<>();
-        for (Slot slot : slots) {
-            ZonedDateTime t = slot.start().withZoneSameInstant(zone());
-            boolean sameDay = t.toLocalDate().equals(wish.toLocalDate());
-            parts.add(sameDay ? spokenTime(t) : SpokenDates.time(t) + " on " + SpokenDates.day(t));
-        }
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
     }
 
     /** "on Friday, October 10th at 3 PM"; "tomorrow, Thursday, …" and "today, …" without the "on". */
@@ -1528,14 +1213,6 @@ public final class Dialogue {
         return on.orElse(fallback);
     }
 
-    private static String spokenTime(ZonedDateTime t) {
-        return SpokenDates.time(t);
-    }
-
-    private static String who(CallState s) {
-        return s.name == null ? "you" : s.name;
-    }
-
     private static String firstName(CallState s) {
         if (s.name == null) {
             return "";
@@ -1544,14 +1221,4 @@ public final class Dialogue {
         return space < 0 ? s.name : s.name.substring(0, space);
     }
 
-    private static List<String> timeHints() {
-        return List.of("tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "morning", "afternoon", "AM", "PM");
-    }
-
-    private static String join(String a, String b) {
-        if (a == null || a.isBlank()) {
-            return b;
-        }
-        return b == null || b.isBlank() ? a : a + " " + b;
-    }
 }

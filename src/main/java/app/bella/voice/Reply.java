@@ -12,6 +12,10 @@ public record Reply(String say, String ask, Input input, List<String> hints, End
 
     public enum Ending { HANGUP, TRANSFER }
 
+    /** Speech hints for a question about when. */
+    static final List<String> TIME_HINTS = List.of("tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "morning", "afternoon", "AM", "PM");
+
     public static Reply ask(String say, String ask, Input input, List<String> hints) {
         return new Reply(say, ask, input, hints, null, null);
     }
@@ -30,5 +34,12 @@ public record Reply(String say, String ask, Input input, List<String> hints, End
             return ask == null ? "" : ask;
         }
         return ask == null ? say : say + " " + ask;
+    }
+    /** Two sentences said one after the other; either may be empty. */
+    static String join(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b;
+        }
+        return b == null || b.isBlank() ? a : a + " " + b;
     }
 }
