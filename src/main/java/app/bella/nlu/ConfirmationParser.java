@@ -84,7 +84,14 @@ public final class ConfirmationParser {
                 "that's not what i wanted", "close but", "almost right", "almost correct", "nearly right",
                 "spelled differently", "spelt differently", "spelled wrong", "misspelled", "a bit off", "slightly off",
                 "i'd rather not", "i would rather not", "rather not", "i'd say not", "i would say not",
-                "no right", "that's no right", "no correct", "no quite right"};
+                "no right", "that's no right", "no correct", "no quite right",
+                "afraid not", "i'm afraid not", "can't make that", "cannot make that", "can't make that one",
+                "can't do that", "cannot do that", "a bit early", "a bit late",
+                "bit early", "bit late", "too early", "too late", "a little early", "a little late",
+                // a preference for another time: "I'd rather a bit later", "I'd prefer the afternoon"
+                "rather a bit", "rather a different", "rather a later", "rather an earlier", "rather the", "rather something",
+                "rather later", "rather earlier", "rather another", "prefer a bit", "prefer a different", "prefer a later",
+                "prefer an earlier", "prefer the", "prefer something", "prefer later", "prefer earlier", "prefer another"};
         String[] unsure = {
                 "not sure", "unsure", "maybe", "perhaps", "possibly", "don't know", "do not know", "dunno",
                 "no idea", "not certain", "let me think", "let me check", "hold on", "one moment", "one sec",
@@ -157,6 +164,9 @@ public final class ConfirmationParser {
                 continue;
             }
             boolean negated = i - negatorAt <= NEGATION_WINDOW;
+            if (negated && (k == Kind.YES || k == Kind.NO)) {
+                negatorAt = -10; // a "not" belongs to one phrase: "not too early, that's fine" ends in a yes
+            }
             if (k == Kind.YES && negated) {
                 k = Kind.NO; // "that's not right", "doesn't work"
             } else if (p.negOnly || !expected && p.weak && tk.n > OPEN_SHORT) {

@@ -682,6 +682,17 @@ public final class DateTimeParser {
             s.weekdayFrom = i;
             return 3;
         }
+        boolean afterThisOne = tk.is(i + 1, "after") && tk.is(i + 2, "this") && tk.is(i + 3, "one");
+        if (afterThisOne || tk.is(i + 1, "after") && (i + 2 == tk.n || tk.is(i + 2, "at") || tk.is(i + 2, "then"))) {
+            // "the Monday after this one", "not this Monday but the Monday after, at 1:30": a week after the coming one
+            used = afterThisOne ? 4 : 2;
+            s.setDate(s.today.with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(1), i + used);
+            s.weekdays.clear();
+            s.weekdayEnd = i + used;
+            s.lastWeekday = dow;
+            s.weekdayFrom = i;
+            return used;
+        }
         if ((tk.is(i + 1, "after") || tk.is(i + 1, "before")) && !tk.is(i + 2, "next") && !tk.is(i + 2, "that")
                 && !MEALTIME.contains(tk.at(i + 2))) {
             // the weekday itself until a day follows: "Thursday after work" is Thursday; "the Friday after

@@ -125,6 +125,8 @@ public final class NameParser {
             // regional words ("I'm grand", "aye", "I'm fixin to", "I reckon", "Darren Fitzgerald, mate")
             "grand", "aye", "fixin", "fixing", "reckon", "reckoned", "mate", "lad", "lass", "wee", "cheers", "ta",
             "y'all", "yall", "howya", "g'day", "gday", "arvo", "morn", "fortnight", "bloke", "folks",
+            // Filipino politeness ("Rowena Macapagal-Santos po")
+            "po", "opo",
             // sentence adverbs that open an answer ("Frankly I'd rather not say", "Honestly, it's Dana Scully")
             "frankly", "honestly", "basically", "seriously", "obviously", "literally", "personally", "hopefully",
             "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",
@@ -241,7 +243,32 @@ public final class NameParser {
                 .contains(confirmed.group(1).toLowerCase(Locale.ROOT))) {
             text = text.substring(0, confirmed.start()); // the part is in the name already said
         }
-        return RESTART.matcher(text).replaceAll("$2");
+        java.util.regex.Matcher likeWords = LIKE_THE_WORDS.matcher(text);
+        if (likeWords.find() && saidBefore(text.substring(0, likeWords.start()), likeWords.group(1))) {
+            text = text.substring(0, likeWords.start()); // "Will Cook, like will and cook": how it is written
+        }
+        return RESTART.matcher(SAID_TWICE.matcher(text).replaceAll("$1")).replaceAll("$2");
+    }
+
+    /** A name part said, then again to begin the full name: "it's Hope, Hope Baker". */
+    private static final java.util.regex.Pattern SAID_TWICE = java.util.regex.Pattern.compile(
+            "\\b(\\p{L}{2,}),\\s+\\1\\b(?=\\s+\\p{L})",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** ", like will and cook", ", as in the word hope": the name's parts as ordinary words, at the end. */
+    private static final java.util.regex.Pattern LIKE_THE_WORDS = java.util.regex.Pattern.compile(
+            "[,;.]\\s*(?:like|as in)\\s+(?:the\\s+words?\\s+)?(\\p{L}+(?:\\s+(?:and\\s+)?\\p{L}+)?)\\W*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** Whether every word of {@code words} (but "and") was said in {@code before}. */
+    private static boolean saidBefore(String before, String words) {
+        String said = " " + before.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}']+", " ") + " ";
+        for (String w : words.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!w.equals("and") && !said.contains(" " + w + " ")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ", Mary Ellen is my first name", ", Carter is the last name": which part of the name said before is which. */
@@ -349,7 +376,8 @@ public final class NameParser {
         boolean any = false;
         for (int i = 0; i < tk.n && !any; i++) {
             any = HYPHEN_LETTERS.matcher(tk.t[i]).matches()
-                    || tk.t[i].length() == 1 && tk.is(i + 1, "as") && tk.is(i + 2, "in") && i + 3 < tk.n;
+                    || tk.t[i].length() == 1 && tk.is(i + 1, "as") && tk.is(i + 2, "in") && i + 3 < tk.n
+                    || markBetweenLetters(tk, i);
         }
         if (!any) {
             return tk;
@@ -364,6 +392,9 @@ public final class NameParser {
                 }
                 continue;
             }
+            if (markBetweenLetters(tk, i)) {
+                continue; // "D apostrophe A M O U R S": the letters are the spelling
+            }
             t.add(tk.t[i]);
             o.add(tk.orig[i]);
             if (tk.t[i].length() == 1 && tk.is(i + 1, "as") && tk.is(i + 2, "in") && i + 3 < tk.n) {
@@ -371,6 +402,13 @@ public final class NameParser {
             }
         }
         return new Tokens(t.toArray(String[]::new), o.toArray(String[]::new));
+    }
+
+    /** "apostrophe", "hyphen" or "dash" said between two spelled letters. */
+    private static boolean markBetweenLetters(Tokens tk, int i) {
+        return (tk.is(i, "apostrophe") || tk.is(i, "hyphen") || tk.is(i, "dash")) && tk.at(i - 1).length() == 1
+                && tk.at(i + 1).length() == 1 && Character.isLetter(tk.at(i - 1).charAt(0))
+                && Character.isLetter(tk.at(i + 1).charAt(0));
     }
 
     private static final java.util.regex.Pattern HYPHEN_LETTERS = java.util.regex.Pattern.compile("\\p{L}(-\\p{L}){2,}");
@@ -957,9 +995,35 @@ public final class NameParser {
 
     /**
      * "my name is Jon with an h" after "Jon Snow": a single corrected word replaces the part of the name it resembles
-     * (first or last), instead of dropping the rest of the name; a name of several words replaces it all.
+     * (first or last), or the part the caller's {@code words} name ("except the first name, it's N I A M H"), instead
+     * of dropping the rest of the name; a name of several words replaces it all.
      */
-    public static String corrected(String previous, String said) {
+    public static String corrected(String previous, String said, String words) {
+        int part = partNamed(words);
+        if (part < 0 || previous == null || said.contains(" ") || !previous.contains(" ")) {
+            return corrected(previous, said);
+        }
+        String[] parts = previous.split(" ");
+        parts[part == 0 ? 0 : parts.length - 1] = said; // "everything's right except the first name, it's N I A M H"
+        return String.join(" ", parts);
+    }
+
+    private static final java.util.regex.Pattern FIRST_NAME = java.util.regex.Pattern.compile(
+            "\\b(first|given|christian)( and (last|family|second))? name\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern LAST_NAME = java.util.regex.Pattern.compile(
+            "\\b(last|family|second) name\\b|\\bsurname\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The part of the name the words say they are about: 0 the first name, 1 the last, -1 neither or both. */
+    private static int partNamed(String words) {
+        if (words == null) {
+            return -1;
+        }
+        boolean first = FIRST_NAME.matcher(words).find();
+        boolean last = LAST_NAME.matcher(words).find();
+        return first == last ? -1 : first ? 0 : 1;
+    }
+
+    static String corrected(String previous, String said) {
         if (previous == null || said.contains(" ") || !previous.contains(" ")) {
             return said;
         }
@@ -1037,7 +1101,7 @@ public final class NameParser {
                 sb.append(lower);
             } else if (k > 0 && (lower.startsWith("al-") || lower.startsWith("el-")) && lower.length() > 4) {
                 sb.append(lower, 0, 3).append(titleCase(lower.substring(3))); // "Fatima al-Hassan"
-            } else if (isDeliberateMixedCase(p)) {
+            } else if (isDeliberateMixedCase(p) || MAC_AS_WRITTEN.matcher(p).matches()) {
                 sb.append(p);
             } else {
                 sb.append(titleCase(lower));
@@ -1045,6 +1109,10 @@ public final class NameParser {
         }
         return sb.toString();
     }
+
+    /** "Macapagal", "Machado-Reyes" written so: not MacApagal (the Mac rule is for names heard in lower case). */
+    private static final java.util.regex.Pattern MAC_AS_WRITTEN = java.util.regex.Pattern.compile(
+            "Mac\\p{Ll}+(-\\p{Lu}\\p{Ll}+)*");
 
     /** "DeShawn", "McDonald", "LaToya" as transcribed: keep. */
     private static boolean isDeliberateMixedCase(String p) {

@@ -327,13 +327,15 @@ public final class PhoneParser {
 
     /**
      * "780 555 1234, no sorry, 1243", "555 1234, sorry, 555 1243": a run of three to seven digits said last, after a
-     * correction word, replaces as many digits at the end of the number before it; null when there is no such run
-     * or the result is no valid number. Shorter runs, and runs after "at" or "by", are more likely times.
+     * correction word, replaces as many digits at the end of the number before it — or two digits said one by one
+     * ("oh wait, nine three"); null when there is no such run or the result is no valid number. Other short runs, and
+     * runs after "at" or "by", are more likely times.
      */
     private static Found correctedEnd(Tokens tk, java.util.List<Run> runs, Found best) {
         Run last = runs.get(runs.size() - 1);
         int n = last.digits().length();
-        if (last.from() < best.to || n < 3 || n > 7 || n >= best.phone.length() - 4
+        boolean twoDigitWords = n == 2 && last.to() - last.from() == 2; // "oh wait, nine three": the last two
+        if (last.from() < best.to || n < 3 && !twoDigitWords || n > 7 || n >= best.phone.length() - 4
                 || TIME_BEFORE.contains(tk.at(last.from() - 1))) {
             return null;
         }
@@ -489,8 +491,12 @@ public final class PhoneParser {
         }
         int d = digitWord(w);
         if (d >= 0) {
-            if ((w.equals("o") || w.equals("oh")) && first) {
+            boolean oh = w.equals("o") || w.equals("oh");
+            if (oh && first && !dialsOut(tk, j)) {
                 return 0; // "oh, it's ..." is an interjection, not a leading zero
+            }
+            if (oh && (Words.isCorrectionMarker(tk.at(j + 1)) || CORRECTION.contains(tk.at(j + 1)))) {
+                return 0; // "… oh one nine two, oh wait, nine three": taken back, not a zero
             }
             out.append((char) ('0' + d));
             return 1 + zeros(tk, j + 1, out, d > 0);
@@ -506,6 +512,12 @@ public final class PhoneParser {
             }
         }
         return 0;
+    }
+
+    /** "oh one one 44 …", "oh oh 33 …": a leading "oh" that begins the prefix for dialling abroad is a zero. */
+    private static boolean dialsOut(Tokens tk, int j) {
+        return tk.is(j + 1, "one") && tk.is(j + 2, "one")
+                || tk.is(j + 1, "oh") || tk.is(j + 1, "o") || tk.is(j + 1, "zero");
     }
 
     /** "twenty one hundred" is 2100, "eight hundred" 800, "two thousand" 2000: the zeros the word at j adds. */

@@ -275,7 +275,7 @@ public final class Dialogue {
 
     private Reply onSlots(PracticeBook book, CallState s, TurnInput in, Heard heard, boolean serviceSaid) {
         Extraction ex = understand(s, in, heard, expectFor(s.step));
-        Changes changed = apply(s, ex);
+        Changes changed = apply(s, ex, in);
         rememberAppointmentDay(s, in);
         if (changed.intent && !"BOOK".equals(s.intent)) {
             return startExistingFlow(book, s, "");
@@ -318,7 +318,7 @@ public final class Dialogue {
 
     private Reply onIntent(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, null);
-        Changes changed = apply(s, ex);
+        Changes changed = apply(s, ex, in);
         rememberAppointmentDay(s, in);
         if (s.intent == null && (changed.slotChanged() || ex.confirmation() == Confirmation.YES)) {
             s.intent = "BOOK"; // "yes", a time or a name in answer to "would you like to book…" means a booking
@@ -344,7 +344,7 @@ public final class Dialogue {
     private Reply onConfirm(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, Expect.CONFIRM);
         String previousStart = s.start;
-        Changes changed = apply(s, ex);
+        Changes changed = apply(s, ex, in);
         String newEnding = ex.phone() == null ? CallerNumbers.withEndingSaid(s.phone, in.text()) : null;
         if (newEnding != null) {
             s.phone = newEnding; // "my number ends in 0199, not 0189"
@@ -448,7 +448,7 @@ public final class Dialogue {
             }
             return next(book, s, "");
         }
-        Changes changed = apply(s, ex);
+        Changes changed = apply(s, ex, in);
         if (changed.unresolved != null) {
             return reaskDay(book, s, changed.unresolved);
         }
@@ -471,7 +471,7 @@ public final class Dialogue {
 
     private Reply onChange(PracticeBook book, CallState s, TurnInput in, Heard heard) {
         Extraction ex = understand(s, in, heard, null);
-        Changes changed = apply(s, ex);
+        Changes changed = apply(s, ex, in);
         if (changed.unresolved != null) {
             return reaskDay(book, s, changed.unresolved);
         }
@@ -669,7 +669,7 @@ public final class Dialogue {
             if (s.durationMinutes == null) {
                 s.durationMinutes = a.durationMinutes();
             }
-            Changes changed = apply(s, ex);
+            Changes changed = apply(s, ex, in);
             ZonedDateTime appointmentStart = a.start().atZone(zone());
             String appointmentTime = appointmentStart.toLocalTime().toString();
             if (named != null && named.equals(appointmentStart.toLocalDate()) && named.toString().equals(s.date)
@@ -694,7 +694,7 @@ public final class Dialogue {
             s.intent = "BOOK";
             s.existingAppointmentId = null; // a second appointment: the first one stays and stays busy
             s.existingStart = null;
-            Changes changed = apply(s, ex);
+            Changes changed = apply(s, ex, in);
             s.intent = "BOOK";
             if (changed.unresolved != null) {
                 return reaskDay(book, s, changed.unresolved);
@@ -1047,7 +1047,7 @@ public final class Dialogue {
         }
     }
 
-    private Changes apply(CallState s, Extraction ex) {
+    private Changes apply(CallState s, Extraction ex, TurnInput in) {
         boolean intent = false;
         if (ex.intent() != null && !ex.intent().name().equals(s.intent)) {
             Intent i = ex.intent();
@@ -1067,7 +1067,7 @@ public final class Dialogue {
                     s.durationFromProfile = false;
                 }
             }
-            s.name = NameParser.corrected(s.name, ex.name());
+            s.name = NameParser.corrected(s.name, ex.name(), in.text());
             name = true;
         }
         boolean phone = false;

@@ -72,6 +72,15 @@ class ConfirmationParserTest {
             that's no right                       | NO
             I'd say not                           | NO
             no, not at all, I said Friday         | NO
+            I'm afraid not                        | NO
+            uh, I can't make that one             | NO
+            that's a bit early for me             | NO
+            I'd rather a bit later actually       | NO
+            hmm, that's too late for me           | NO
+            not too early, that's fine            | YES
+            I'd prefer the afternoon              | NO
+            yes, I'd rather that                  | YES
+            that's fine, I'd prefer a text though | YES
             """)
     void regionalYesAndNo(String input, Confirmation expected) {
         assertEquals(expected, parser.parse(input));

@@ -673,4 +673,16 @@ class DateTimeParserTest {
     void theAgeOfAChildIsNoTime(String text) {
         assertNoTime(text, true);
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            not this Monday but the Monday after, at one thirty     | 2025-10-20 | 13:30
+            um the Monday after this one at ten                     | 2025-10-20 | 10:00
+            the Friday after Thanksgiving at 10                     | 2025-10-17 | 10:00
+            Thursday after work, say 5                              | 2025-10-09 | 17:00
+            Monday after 3 pm                                       | 2025-10-13 | 15:00
+            """)
+    void theWeekdayAfterTheComingOne(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
 }

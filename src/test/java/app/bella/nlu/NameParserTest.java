@@ -440,4 +440,31 @@ class NameParserTest {
         assertNull(parser.parseOpen(utterance));
         assertNull(parser.parse(utterance));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Rowena Macapagal-Santos po                                | Rowena Macapagal-Santos
+            Mathieu D'Amours, D apostrophe A M O U R S                | Mathieu D'Amours
+            Kelly O'Brien, O apostrophe B R I E N                     | Kelly O'Brien
+            Anne-Marie, A N N E hyphen M A R I E, Dubois              | Anne-Marie Dubois
+            it's Hope, Hope Baker                                     | Hope Baker
+            it's Will, Will Cook                                      | Will Cook
+            my name is Will Cook, like will and cook                  | Will Cook
+            Faith Hill, as in the words faith and hill                | Faith Hill
+            gordon macleod                                            | Gordon MacLeod
+            """)
+    void spellingMarksNamesSaidTwiceAndNamesExplainedAsWords(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} + \"{2}\" -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Neve Gallagher | Niamh    | everything's right except the first name, it's spelled N I A M H | Niamh Gallagher
+            Neve Gallagher | Gallager | no, the surname is Gallager                                      | Neve Gallager
+            Jon Snow       | John     | it's John with an h                                              | John Snow
+            Neve Gallagher | Niamh    | the first and last name are wrong                                | Niamh
+            """)
+    void aPartNamedIsThePartCorrected(String previous, String said, String words, String expected) {
+        assertEquals(expected, NameParser.corrected(previous, said, words));
+    }
 }

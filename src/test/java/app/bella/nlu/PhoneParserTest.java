@@ -136,4 +136,16 @@ class PhoneParserTest {
         assertEquals(parser.parse("416 555 1234", "1"), parser.parse("416 555 1234"));
         assertNull(parser.parse(null));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            oh one one four four seven nine one one, one two three, four five six   | +447911123456
+            oh oh four four seven nine one one one two three four five six          | +447911123456
+            four oh three, five five five, oh one nine two, oh wait, nine three     | +14035550193
+            oh, it's 403 555 0192                                                   | +14035550192
+            403 555 0192, sorry, ninety three                                       | +14035550192
+            """)
+    void aLeadingOhThatDialsAbroadAndAnOhThatTakesBack(String said, String expected) {
+        assertEquals(expected, new PhoneParser().parse(said));
+    }
 }
