@@ -684,9 +684,12 @@ public final class DateTimeParser {
         }
         boolean afterThisOne = tk.is(i + 1, "after") && tk.is(i + 2, "this") && tk.is(i + 3, "one");
         if (afterThisOne || tk.is(i + 1, "after") && (i + 2 == tk.n || tk.is(i + 2, "at") || tk.is(i + 2, "then"))) {
-            // "the Monday after this one", "not this Monday but the Monday after, at 1:30": a week after the coming one
+            // "not this Monday but the Monday after, at 1:30", "Thanksgiving Monday's no good, so the Tuesday after":
+            // the first after the day said before; "the Monday after this one": a week after the coming one
             used = afterThisOne ? 4 : 2;
-            s.setDate(s.today.with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(1), i + used);
+            LocalDate before = s.date != null ? s.date : s.negatedDate;
+            s.setDate(before != null && !afterThisOne ? before.with(TemporalAdjusters.next(dow))
+                    : s.today.with(TemporalAdjusters.nextOrSame(dow)).plusWeeks(1), i + used);
             s.weekdays.clear();
             s.weekdayEnd = i + used;
             s.lastWeekday = dow;

@@ -681,6 +681,8 @@ class DateTimeParserTest {
             the Friday after Thanksgiving at 10                     | 2025-10-17 | 10:00
             Thursday after work, say 5                              | 2025-10-09 | 17:00
             Monday after 3 pm                                       | 2025-10-13 | 15:00
+            Thanksgiving Monday's no good, so the Tuesday after at 10 | 2025-10-14 | 10:00
+            Friday's full? then the Monday after, at 9              | 2025-10-13 | 09:00
             """)
     void theWeekdayAfterTheComingOne(String text, String date, String time) {
         assertReads(text, date, time);
