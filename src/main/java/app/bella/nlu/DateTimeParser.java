@@ -1589,10 +1589,22 @@ public final class DateTimeParser {
         if (used == 0) {
             return 0;
         }
+        if (saysItIs(tk, w.equals("earliest") || w.equals("soonest") ? i - 1 : i)) {
+            return used; // "if that's the earliest then yes", "is that the soonest?": about the time offered
+        }
         if (s.date == null && s.range == null && s.unresolved == null) {
             s.setRange(new DateRange(s.today, null, Set.of(), "I have"), i + used); // "the first free times I have"
         }
         return used;
+    }
+
+    /** "that's the …", "is that the …", "it was the …" just before {@code i}: said of a time on the table. */
+    private static boolean saysItIs(Tokens tk, int i) {
+        int j = tk.is(i - 1, "the") ? i - 1 : i;
+        String before = tk.at(j - 1);
+        return before.equals("that's") || before.equals("it's") || before.equals("thats") || before.equals("its")
+                || (before.equals("that") || before.equals("it")) && (tk.is(j - 2, "is") || tk.is(j - 2, "was"))
+                || (before.equals("is") || before.equals("was")) && (tk.is(j - 2, "that") || tk.is(j - 2, "it"));
     }
 
     /** Words that end a street's name: "I live at 1230 Elbow Dr. SW" holds no time. */

@@ -127,6 +127,8 @@ public final class NameParser {
             "y'all", "yall", "howya", "g'day", "gday", "arvo", "morn", "fortnight", "bloke", "folks",
             // Filipino politeness ("Rowena Macapagal-Santos po")
             "po", "opo",
+            // French answers after "c'est" ("oui, c'est parfait, merci")
+            "parfait", "bon", "bien", "exact", "exactement", "super", "génial", "d'accord", "ça", "vrai",
             // sentence adverbs that open an answer ("Frankly I'd rather not say", "Honestly, it's Dana Scully")
             "frankly", "honestly", "basically", "seriously", "obviously", "literally", "personally", "hopefully",
             "unfortunately", "luckily", "apparently", "clearly", "anyway", "anyways",

@@ -687,4 +687,17 @@ class DateTimeParserTest {
     void theWeekdayAfterTheComingOne(String text, String date, String time) {
         assertReads(text, date, time);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"if that's the earliest then yes", "is that the soonest you have? ok yes",
+            "it was the first available, that's fine"})
+    void theEarliestSaidOfTheTimeOfferedAsksForNone(String text) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertTrue(w == null || w.isEmpty(), text + " -> " + w);
+    }
+
+    @Test
+    void theEarliestAskedForIsEveryDayFromToday() {
+        assertEquals(java.time.LocalDate.parse("2025-10-08"), parser.parse("the earliest you have", CTX).range().earliest());
+    }
 }

@@ -435,7 +435,7 @@ class NameParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"I'm grand thanks, how are you", "aye, that's grand", "I'm fixin to make an appointment",
-            "I reckon Tuesday week would be best", "cheers mate"})
+            "I reckon Tuesday week would be best", "cheers mate", "oui, c'est parfait, merci", "c'est bon"})
     void regionalWordsAreNoNames(String utterance) {
         assertNull(parser.parseOpen(utterance));
         assertNull(parser.parse(utterance));

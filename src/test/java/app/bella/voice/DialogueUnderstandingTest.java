@@ -252,6 +252,20 @@ class DialogueUnderstandingTest {
         assertThat(appointments(from)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-09T11:00:00-06:00");
     }
 
+    // ------------------------------------------------------------------------------------------------ read-back
+
+    @Test
+    void thePartOfTheNameTheCallerNamesIsThePartCorrected() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Neve Gallagher, October 28th at 9:30 am");
+        assertThat(c.lastPrompt()).contains("Neve Gallagher").contains("Is that correct?");
+        c.say("everything's right except the first name, it's spelled N I A M H");
+        assertThat(c.lastPrompt()).contains("Niamh Gallagher").contains("Is that correct?");
+        c.say("if that's the earliest then yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("name").asText() + " " + a.get("start").asText())
+                .containsExactly("Niamh Gallagher 2025-10-28T09:30:00-06:00");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     static List<JsonNode> appointments(String phone) throws Exception {
