@@ -222,6 +222,12 @@ public final class NameParser {
             if (full != null && full.indexOf(' ') > 0) {
                 return full;
             }
+            int lastBreak = text.lastIndexOf(',');
+            String known = full != null && lastBreak > m.start() ? parse(text.substring(lastBreak + 1), null, expected) : null;
+            if (known != null && known.indexOf(' ') > 0) {
+                // "Katarzyna, but Kasia is fine, Kasia Lewandowska": the full first name with the surname said last
+                return full + known.substring(known.lastIndexOf(' '));
+            }
         }
         String restarted = repeatsDropped(text);
         return parse(tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted), expected);

@@ -452,6 +452,8 @@ class NameParserTest {
             my name is Will Cook, like will and cook                  | Will Cook
             Faith Hill, as in the words faith and hill                | Faith Hill
             gordon macleod                                            | Gordon MacLeod
+            Katarzyna, but Kasia is fine, Kasia Lewandowska           | Katarzyna Lewandowska
+            Elizabeth, Liz is fine, Liz Ward                          | Elizabeth Ward
             """)
     void spellingMarksNamesSaidTwiceAndNamesExplainedAsWords(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
