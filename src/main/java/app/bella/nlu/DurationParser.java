@@ -99,9 +99,12 @@ public final class DurationParser {
                 || next.equals("from") && tk.is(to + 1, "now");
     }
 
-    /** Words before a length that make it a wait, a journey or an interval: "waited two hours", "every half hour". */
+    /**
+     * Words before a length that make it a wait, a journey, an interval or a past visit: "waited two hours", "every
+     * half hour", "my last cleaning took forever, like three hours".
+     */
     private static final java.util.Set<String> OTHER_BEFORE = Words.setOf("waited", "waiting", "every", "drive",
-            "driving", "walk", "commute");
+            "driving", "walk", "commute", "took", "lasted");
     /** Words after a length that do the same: "20 minutes to drive in", "two hours on hold", "an hour away". */
     private static final java.util.Set<String> OTHER_AFTER = Words.setOf("away", "drive", "driving", "commute",
             "waiting", "wait", "on hold", "to get", "to drive", "to walk", "by car", "by bus");
