@@ -290,7 +290,7 @@ public final class DurationParser {
 
     /** Words that make a bare number a clock time or a date ("tomorrow at 3", "3 pm", "the 15th"), not a length. */
     private static final java.util.Set<String> TIME_BEFORE = java.util.Set.of("at", "by", "before", "after", "until",
-            "till", "til", "on", "the", "from");
+            "till", "til", "on", "the", "from", "past");
     private static final java.util.Set<String> TIME_AFTER = java.util.Set.of("am", "pm", "a.m.", "p.m.", "o'clock",
             "oclock");
 

@@ -230,7 +230,23 @@ public final class NameParser {
             }
         }
         String restarted = repeatsDropped(text);
-        return parse(tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted), expected);
+        String name = parse(tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted), expected);
+        return name != null || !expected ? name : lastSentenceAlone(text);
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]+\\s+");
+
+    /**
+     * Asked for a name: a last sentence that is nothing but a full name ("Okay, let's start with me then. Daniel
+     * Kim."); null when there is none.
+     */
+    private String lastSentenceAlone(String text) {
+        String[] sentences = SENTENCE_END.split(text.strip());
+        if (sentences.length < 2) {
+            return null;
+        }
+        String name = parse(Words.tokenize(sentences[sentences.length - 1]), false);
+        return name != null && name.indexOf(' ') > 0 ? name : null;
     }
 
     /** A word broken off and said again in full before more of the name: "Chris... Christopher Lee", "Jo - Joanna Wu". */

@@ -454,6 +454,7 @@ class NameParserTest {
             gordon macleod                                            | Gordon MacLeod
             Katarzyna, but Kasia is fine, Kasia Lewandowska           | Katarzyna Lewandowska
             Elizabeth, Liz is fine, Liz Ward                          | Elizabeth Ward
+            Okay, let's start with me then. Daniel Kim.               | Daniel Kim
             """)
     void spellingMarksNamesSaidTwiceAndNamesExplainedAsWords(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
@@ -468,5 +469,12 @@ class NameParserTest {
             """)
     void aPartNamedIsThePartCorrected(String previous, String said, String words, String expected) {
         assertEquals(expected, NameParser.corrected(previous, said, words));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I live in Red Deer. Thanks.", "I'm calling about an appointment. Thursday Morning.",
+            "Hold on. Let me check. Okay."})
+    void aLastSentenceThatIsNoNameNamesNoOne(String utterance) {
+        assertNull(parser.parse(utterance));
     }
 }
