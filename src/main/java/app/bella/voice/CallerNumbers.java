@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 /** The caller's number in the dialogue's words: its spoken ending, the caller ID said back, an ending corrected. */
 final class CallerNumbers {
 
+    /** "my number ends in 0199", "it should end with 99": the ending said, to replace the one read back. */
     private static final Pattern ENDS_IN = Pattern.compile(
             "\\b(?:number|phone|it)\\s+(?:ends|should end|finishes)\\s+(?:in|with)\\s+(\\d[\\d\\s-]{0,6}\\d)\\b",
             Pattern.CASE_INSENSITIVE);
