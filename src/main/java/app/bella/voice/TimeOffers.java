@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,7 +79,7 @@ final class TimeOffers {
         s.offered.clear();
         alternatives.forEach(slot -> s.offered.add(Times.iso(slot.start())));
         String why = switch (check.status()) {
-            case TAKEN -> "I'm sorry, " + spokenTime(wish) + " on " + SpokenDates.day(wish) + " is already taken.";
+            case TAKEN -> "I'm sorry, " + SpokenDates.time(wish) + " on " + SpokenDates.day(wish) + " is already taken.";
             case OUTSIDE_HOURS, CLOSED_DAY -> "I'm sorry, we're not open then: our hours are " + HoursSpoken.describe(bookings.schedule().hours()) + ".";
             case IN_PAST -> "That time has already passed.";
             case TOO_SOON -> "That's a little too soon for us to get ready for you.";
@@ -92,10 +93,7 @@ final class TimeOffers {
         s.step = Step.CHOOSE_ALTERNATIVE;
         ZonedDateTime first = alternatives.get(0).start();
         String options = listTimes(alternatives, wish);
-        s.offerIsReadBack = allButTheTimeKnown(s);
-        String question = s.offerIsReadBack
-                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
-                : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
+        String question = offerOf(s, first);
         return Reply.ask(Reply.join(preface, why + " The nearest free times are " + options + "."), question,
                 Reply.Input.SPEECH, Reply.TIME_HINTS);
     }
@@ -188,7 +186,7 @@ final class TimeOffers {
                 }
             }
             preface = Reply.join(preface, "I'm sorry, I have nothing free at "
-                    + (example == null ? SpokenDates.time(today.atTime(time).atZone(zone())) : spokenTime(example))
+                    + (example == null ? SpokenDates.time(today.atTime(time).atZone(zone())) : SpokenDates.time(example))
                     + " " + heard + ".");
             s.time = null;
             s.explicitAmPm = false;
@@ -202,7 +200,7 @@ final class TimeOffers {
                 }
             }
         }
-        inside.sort(java.util.Comparator.comparing(Slot::start));
+        inside.sort(Comparator.comparing(Slot::start));
         s.offered.clear();
         if (inside.isEmpty()) {
             s.forgetWhen();
@@ -230,10 +228,7 @@ final class TimeOffers {
     Reply again(CallState s, String preface) {
         ZonedDateTime first = ZonedDateTime.parse(s.offered.get(0)).withZoneSameInstant(zone());
         s.step = Step.CHOOSE_ALTERNATIVE;
-        s.offerIsReadBack = allButTheTimeKnown(s);
-        String question = s.offerIsReadBack
-                ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
-                : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
+        String question = offerOf(s, first);
         return Reply.ask(preface, question, Reply.Input.SPEECH, Reply.TIME_HINTS);
     }
 
@@ -297,7 +292,7 @@ final class TimeOffers {
         }
         LocalDate day = wish.withZoneSameInstant(zone()).toLocalDate();
         Optional<Slot> firstAfter = book.free(day, day.plusDays(14), minutes).stream()
-                .filter(x -> x.start().isAfter(wish)).min(java.util.Comparator.comparing(Slot::start));
+                .filter(x -> x.start().isAfter(wish)).min(Comparator.comparing(Slot::start));
         if (firstAfter.isPresent()) {
             nearest.set(nearest.size() - 1, firstAfter.get());
         }
@@ -310,6 +305,13 @@ final class TimeOffers {
             return s.durationMinutes;
         }
         return book.service(s.service).durationMinutes();
+    }
+
+    /** The question offering {@code first}: the whole booking when all else is known ("Shall I book …?"). */
+    private String offerOf(CallState s, ZonedDateTime first) {
+        s.offerIsReadBack = allButTheTimeKnown(s);
+        return s.offerIsReadBack ? "Shall I book " + who(s) + " for " + SpokenDates.readBack(first, now()) + "?"
+                : "Would " + SpokenDates.readBack(first, now()) + " work for you?";
     }
 
     /** Everything but the time is known, so an offered time can be read back as the booking ("Shall I book …?"). */
@@ -341,21 +343,17 @@ final class TimeOffers {
 
     private String listTimes(List<Slot> nearestFirst, ZonedDateTime wish) {
         List<Slot> slots = new ArrayList<>(nearestFirst);
-        slots.sort(java.util.Comparator.comparing(Slot::start));
+        slots.sort(Comparator.comparing(Slot::start));
         List<String> parts = new ArrayList<>();
         for (Slot slot : slots) {
             ZonedDateTime t = slot.start().withZoneSameInstant(zone());
             boolean sameDay = t.toLocalDate().equals(wish.toLocalDate());
-            parts.add(sameDay ? spokenTime(t) : SpokenDates.time(t) + " on " + SpokenDates.day(t));
+            parts.add(sameDay ? SpokenDates.time(t) : SpokenDates.time(t) + " on " + SpokenDates.day(t));
         }
         if (parts.size() == 1) {
             return parts.get(0);
         }
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
-    }
-
-    private static String spokenTime(ZonedDateTime t) {
-        return SpokenDates.time(t);
     }
 
     private static String who(CallState s) {
