@@ -30,7 +30,9 @@ public final class IntentParser {
             "another (one|time|day|appointment)");
     private static final Pattern CANCEL_THAT = Pattern.compile("^ (no )?cancel (that|it|this)( please)? $");
     private static final Pattern QUERY = words(
-            "when('s| is| was)? (is |was )?my (next )?(appointment|booking|visit|appt)",
+            "when('s| is| was| are| were)? (is |was |are |were )?my (next |second |other |first |last |upcoming |two )?"
+                    + "(appointment|booking|visit|appt)s?",
+            "(what|which) (appointments|bookings) (do i have|have i got|am i booked)",
             "what (time|day|date)('s| is| was) my", "what (time|day|date) (am i|do i have)",
             "(do|did) i (have|already have) (an|a|any) (appointment|booking)",
             "(am i|are we) (booked|scheduled)",

@@ -59,6 +59,10 @@ class IntentParserTest {
             can you check my appointment                             | QUERY
             am I booked for tomorrow                                 | QUERY
             when is my next appointment                              | QUERY
+            Sorry, when are my appointments again?                   | QUERY
+            Hang on, when's my second appointment?                   | QUERY
+            what appointments do I have                              | QUERY
+            when are my two visits                                   | QUERY
             """)
     void classifies(String input, Intent expected) {
         assertEquals(expected, parser.parse(input));
