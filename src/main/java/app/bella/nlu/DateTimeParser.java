@@ -648,6 +648,9 @@ public final class DateTimeParser {
             return used;
         }
         DayPart p = PARTS.get(w);
+        if (p != null && pastPart(tk, i)) {
+            return 1; // "I've been trying to get through all morning", "I called this morning": not the booking's
+        }
         if (p != null && !tk.is(i - 1, "good") && !tk.is(i - 1, "every") && !tk.is(i - 1, "last")) {
             s.part = p;
             if (tk.is(i - 1, "this") || tk.is(i - 1, "ce") || tk.is(i - 1, "cet")) {
@@ -656,6 +659,23 @@ public final class DateTimeParser {
             return 1;
         }
         return 1;
+    }
+
+    /** Words that put a clause in the past: a part of the day said in it is when the caller did something. */
+    private static final Set<String> PAST_DOING = Words.setOf("been", "called", "rang", "phoned", "tried", "waited",
+            "since");
+
+    /** "all morning" or "this morning" after a word of the past within six words: when the caller did something. */
+    private static boolean pastPart(Tokens tk, int i) {
+        if (!tk.is(i - 1, "all") && !tk.is(i - 1, "this")) {
+            return false;
+        }
+        for (int k = Math.max(0, i - 7); k < i - 1; k++) {
+            if (PAST_DOING.contains(tk.t[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // -- dates ---------------------------------------------------------------------------------------

@@ -231,22 +231,24 @@ public final class NameParser {
         }
         String restarted = repeatsDropped(text);
         String name = parse(tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted), expected);
-        return name != null || !expected ? name : lastSentenceAlone(text);
+        return name != null || !expected ? name : sentenceAlone(text);
     }
 
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]+\\s+");
 
     /**
-     * Asked for a name: a last sentence that is nothing but a full name ("Okay, let's start with me then. Daniel
-     * Kim."); null when there is none.
+     * Asked for a name: a sentence that is nothing but a full name ("Okay, let's start with me then. Daniel Kim.",
+     * "I've been trying to get through all morning. Gary Petersen. Friday at 2."), the last such; null when none.
      */
-    private String lastSentenceAlone(String text) {
+    private String sentenceAlone(String text) {
         String[] sentences = SENTENCE_END.split(text.strip());
-        if (sentences.length < 2) {
-            return null;
+        for (int k = sentences.length - 1; k >= 0 && sentences.length > 1; k--) {
+            String name = parse(Words.tokenize(sentences[k]), false);
+            if (name != null && name.indexOf(' ') > 0) {
+                return name;
+            }
         }
-        String name = parse(Words.tokenize(sentences[sentences.length - 1]), false);
-        return name != null && name.indexOf(' ') > 0 ? name : null;
+        return null;
     }
 
     /** A word broken off and said again in full before more of the name: "Chris... Christopher Lee", "Jo - Joanna Wu". */

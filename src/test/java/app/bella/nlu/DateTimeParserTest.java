@@ -700,4 +700,16 @@ class DateTimeParserTest {
     void theEarliestAskedForIsEveryDayFromToday() {
         assertEquals(java.time.LocalDate.parse("2025-10-08"), parser.parse("the earliest you have", CTX).range().earliest());
     }
+
+    /** A part of the day the caller spent doing something ("all morning") is no part of the booking. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            I've been trying to get through all morning. Friday at 2 | 2025-10-10 | 14:00
+            I called this morning but nobody answered, Friday at 2  | 2025-10-10 | 14:00
+            I'm free all morning Friday, say 10                     | 2025-10-10 | 10:00
+            I was hoping for this morning at 11                     | 2025-10-08 | 11:00
+            """)
+    void aPartOfTheDayTheCallerSpentIsNoPartOfTheBooking(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
 }

@@ -455,6 +455,7 @@ class NameParserTest {
             Katarzyna, but Kasia is fine, Kasia Lewandowska           | Katarzyna Lewandowska
             Elizabeth, Liz is fine, Liz Ward                          | Elizabeth Ward
             Okay, let's start with me then. Daniel Kim.               | Daniel Kim
+            I've been trying all morning. Gary Petersen. Friday at 2. Can you just book it | Gary Petersen
             """)
     void spellingMarksNamesSaidTwiceAndNamesExplainedAsWords(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
