@@ -69,9 +69,10 @@ public final class SharedInfrastructure {
         }
         try {
             postgres.close();
-            TempDirectories.delete(dir); // a server's data is about a gigabyte: one per suite run would fill the disk
         } catch (Exception ignored) {
             // the JVM is going away
+        } finally {
+            TempDirectories.delete(dir); // a server's data is about a gigabyte: one per suite run would fill the disk
         }
     }
 }
