@@ -123,7 +123,7 @@ public final class NameParser {
             "flexible", "easy", "open", "away", "home", "pregnant", "nervous", "worried", "afraid", "hard", "deaf",
             "retired", "disabled", "diabetic",
             // regional words ("I'm grand", "aye", "I'm fixin to", "I reckon", "Darren Fitzgerald, mate")
-            "grand", "aye", "fixin", "fixing", "reckon", "reckoned", "mate", "lad", "lass", "wee", "cheers", "ta",
+            "grand", "aye", "fixin", "fixing", "reckon", "reckoned", "lad", "lass", "wee", "cheers",
             "y'all", "yall", "howya", "g'day", "gday", "arvo", "morn", "fortnight", "bloke", "folks",
             // Filipino politeness ("Rowena Macapagal-Santos po")
             "po", "opo",
@@ -200,6 +200,14 @@ public final class NameParser {
         return parse(text, null, false);
     }
 
+    /**
+     * A word the caller ends with, after a pause, to address Bella or thank her: "…, mate", "…, ta", "…, love" (without
+     * the pause it may be a surname: "Courtney Love", "Minh Ta").
+     */
+    private static final java.util.regex.Pattern VOCATIVE_END = java.util.regex.Pattern.compile(
+            ",\\s*(?:mate|ta|cheers|love|luv|pal|buddy|hun)\\W*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** ", Liz is fine", ", but call me Gosia", ", Weng for short", ", I go by Sam": the name someone is known by. */
     private static final java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile(
             "[,;.]\\s*(?:(?:but|and|or)\\s+)?(?:(?:you can|please|just|everyone|people|my friends|most people|they)\\s+)*"
@@ -215,6 +223,11 @@ public final class NameParser {
     public String parse(String text, Tokens tokens, boolean expected) {
         if (text == null) {
             return null;
+        }
+        String addressed = VOCATIVE_END.matcher(text).replaceFirst("");
+        if (!addressed.equals(text)) {
+            text = addressed; // "Darren Fitzgerald, mate", "John Smith, ta": said to Bella, no part of the name
+            tokens = null;
         }
         java.util.regex.Matcher m = NICKNAME.matcher(text);
         if (m.find() && m.start() > 0) {

@@ -425,6 +425,10 @@ class NameParserTest {
             G'day, Bronwyn Kelly speaking                                   | Bronwyn Kelly
             top of the morning, Ruairi Boyle here                           | Ruairi Boyle
             Darren Fitzgerald, mate                                         | Darren Fitzgerald
+            John Smith, ta                                                  | John Smith
+            Mate Kovac                                                      | Mate Kovac
+            Courtney Love                                                   | Courtney Love
+            Minh Ta                                                         | Minh Ta
             it's Sean, no sorry, Shaun with a U, Shaun Kerr                 | Shaun Kerr
             this is Mark Thompson's phone but I'm Linda, Linda Thompson     | Linda Thompson
             aye, it's Morag Fraser                                          | Morag Fraser
@@ -435,7 +439,7 @@ class NameParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"I'm grand thanks, how are you", "aye, that's grand", "I'm fixin to make an appointment",
-            "I reckon Tuesday week would be best", "cheers mate", "oui, c'est parfait, merci", "c'est bon"})
+            "I reckon Tuesday week would be best", "cheers, mate", "oui, c'est parfait, merci", "c'est bon"})
     void regionalWordsAreNoNames(String utterance) {
         assertNull(parser.parseOpen(utterance));
         assertNull(parser.parse(utterance));
