@@ -123,7 +123,7 @@ public final class NameParser {
             "flexible", "easy", "open", "away", "home", "pregnant", "nervous", "worried", "afraid", "hard", "deaf",
             "retired", "disabled", "diabetic",
             // regional words ("I'm grand", "aye", "I'm fixin to", "I reckon", "Darren Fitzgerald, mate")
-            "grand", "aye", "fixin", "fixing", "reckon", "reckoned", "lad", "lass", "wee", "cheers",
+            "grand", "fixin", "fixing", "reckon", "reckoned", "lad", "lass", "cheers",
             "y'all", "yall", "howya", "g'day", "gday", "arvo", "morn", "fortnight", "bloke", "folks",
             // Filipino politeness ("Rowena Macapagal-Santos po")
             "po", "opo",
