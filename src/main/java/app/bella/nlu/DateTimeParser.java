@@ -226,6 +226,27 @@ public final class DateTimeParser {
         }
 
         /** The words from {@code from} to {@code end} name a day that cannot be used. */
+        /**
+         * A day gone by: asked again — unless a day to come was said before it and not taken back ("Friday at 11, I
+         * tweaked it last Saturday at practice"): then it is the caller's aside.
+         */
+        void setPast(int from, int end) {
+            boolean comingSaid = (date != null && !date.isBefore(today) || range != null) && dateEnd >= 0 && dateEnd <= from;
+            if (comingSaid && !takenBack(dateEnd, from)) {
+                return;
+            }
+            setUnresolved(from, end);
+        }
+
+        private boolean takenBack(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (Words.isCorrectionMarker(tk.t[k]) || tk.t[k].equals("no") || tk.t[k].equals("not")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         void setUnresolved(int from, int end) {
             unresolved = tk.originalText(from, end);
             date = null;
@@ -1145,7 +1166,7 @@ public final class DateTimeParser {
             return 0;
         }
         if (tk.is(j + 1, "ago")) {
-            s.setUnresolved(i, j + 2);
+            s.setPast(i, j + 2);
             return j + 2 - i;
         }
         String rel = tk.at(j + 1);
@@ -1196,7 +1217,7 @@ public final class DateTimeParser {
         YearMonth thisMonth = YearMonth.from(s.today);
         switch (w) {
             case "yesterday", "hier" -> {
-                s.setUnresolved(i, i + 1);
+                s.setPast(i, i + 1);
                 return 1;
             }
             case "last" -> {
@@ -1206,7 +1227,7 @@ public final class DateTimeParser {
                 }
                 if (WEEKDAYS.containsKey(next) || next.equals("week") || next.equals("weekend") || next.equals("month")
                         || next.equals("night") || next.equals("year") || MONTHS.containsKey(next) && !next.equals("may")) {
-                    s.setUnresolved(i, i + 2);
+                    s.setPast(i, i + 2);
                     return 2;
                 }
                 return 0;
@@ -1215,7 +1236,7 @@ public final class DateTimeParser {
                 String next = tk.at(i + 1);
                 if ((tk.is(i - 1, "this") || tk.is(i - 1, "the")) && (WEEKDAYS.containsKey(next) || next.equals("week")
                         || next.equals("weekend") || next.equals("month"))) {
-                    s.setUnresolved(i - 1, i + 2);
+                    s.setPast(i - 1, i + 2);
                     return 2;
                 }
                 return 0;

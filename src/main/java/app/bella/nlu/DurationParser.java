@@ -105,9 +105,10 @@ public final class DurationParser {
      */
     private static final java.util.Set<String> OTHER_BEFORE = Words.setOf("waited", "waiting", "every", "drive",
             "driving", "walk", "commute", "took", "lasted");
-    /** Words after a length that do the same: "20 minutes to drive in", "two hours on hold", "an hour away". */
+    /** Words after a length that do the same: "20 minutes to drive in", "an hour away", "eight hours a day". */
     private static final java.util.Set<String> OTHER_AFTER = Words.setOf("away", "drive", "driving", "commute",
-            "waiting", "wait", "on hold", "to get", "to drive", "to walk", "by car", "by bus");
+            "waiting", "wait", "on hold", "to get", "to drive", "to walk", "by car", "by bus",
+            "a day", "a week", "per day", "per week", "each day", "every day");
 
     /**
      * A length said of something else than the appointment: a wait, the way to the practice, an interval; "it takes

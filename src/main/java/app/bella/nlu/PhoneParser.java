@@ -195,6 +195,16 @@ public final class PhoneParser {
                         phone = validate(digits.substring(0, n - g), plus, defaultCountryCode, callerRegion, country);
                     }
                 }
+                String said = digits.toString();
+                for (int g = 4; phone == null && g >= 2; g--) {
+                    // "… zero one two... zero one two five": a part broken off and said again from its start, once
+                    for (int p = said.length() - 2 * g; phone == null && p >= 3; p--) {
+                        if (said.regionMatches(p, said, p + g, g)) {
+                            phone = validate(said.substring(0, p) + said.substring(p + g), plus, defaultCountryCode,
+                                    callerRegion, country);
+                        }
+                    }
+                }
                 if (phone != null) {
                     best = new Found(phone, runStart, j);
                 }

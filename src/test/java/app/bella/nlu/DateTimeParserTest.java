@@ -712,4 +712,21 @@ class DateTimeParserTest {
     void aPartOfTheDayTheCallerSpentIsNoPartOfTheBooking(String text, String date, String time) {
         assertReads(text, date, time);
     }
+
+    /** A day gone by, said after a day to come and not taken back, is the caller's aside. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            could I get in friday at 11 I tweaked it last saturday at practice | 2025-10-10 | 11:00
+            can I come Monday at 3, my knee went three days ago                | 2025-10-13 | 15:00
+            tomorrow at 2 please, it's been sore since yesterday               | 2025-10-09 | 14:00
+            """)
+    void aDayGoneBySaidAfterADayToComeIsAnAside(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tomorrow at 2, no wait, yesterday", "last Friday at 2", "Friday, sorry, last Friday"})
+    void aDayGoneBySaidAloneOrAsACorrectionIsAskedAgain(String text) {
+        assertTrue(parser.parse(text, CTX).isUnresolved(), text);
+    }
 }

@@ -144,6 +144,8 @@ class PhoneParserTest {
             four oh three, five five five, oh one nine two, oh wait, nine three     | +14035550193
             oh, it's 403 555 0192                                                   | +14035550192
             403 555 0192, sorry, ninety three                                       | +14035550192
+            um seven eight zero five five five zero one two... zero one two five    | +17805550125
+            four oh three five five five one two one two                            | +14035551212
             """)
     void aLeadingOhThatDialsAbroadAndAnOhThatTakesBack(String said, String expected) {
         assertEquals(expected, new PhoneParser().parse(said));
