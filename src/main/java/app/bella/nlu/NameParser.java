@@ -125,6 +125,8 @@ public final class NameParser {
             // regional words ("I'm grand", "aye", "I'm fixin to", "I reckon", "Darren Fitzgerald, mate")
             "grand", "fixin", "fixing", "reckon", "reckoned", "lad", "lass", "cheers",
             "y'all", "yall", "howya", "g'day", "gday", "arvo", "morn", "fortnight", "bloke", "folks",
+            // who sent the caller ("Dr. Patel referred me")
+            "referred", "recommended", "sent",
             // Filipino politeness ("Rowena Macapagal-Santos po")
             "po", "opo",
             // French answers after "c'est" ("oui, c'est parfait, merci")
@@ -803,6 +805,10 @@ public final class NameParser {
         boolean asian = false;
         while (i < tk.n && parts.size() < MAX_PARTS) {
             String w = tk.t[i];
+            String title = w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+            if (!parts.isEmpty() && title.length() > 1 && TITLES.contains(title) && isNameWord(tk, i + 1, introduced)) {
+                break; // "Sean Okafor, Dr. Patel referred me": a title begins someone else's name
+            }
             if (!parts.isEmpty() && tk.glued[i] && Words.isDigits(w) && w.length() <= 2) {
                 i++; // "John2 Smith": a digit the recogniser glued onto a name
                 continue;

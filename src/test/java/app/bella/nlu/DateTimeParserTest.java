@@ -413,6 +413,7 @@ class DateTimeParserTest {
             a day later                                    | 2025-10-11 | 13:00
             can we make it a week later                    | 2025-10-17 | 13:00
             two hours later                                | 2025-10-10 | 15:00
+            could you push it an hour later, I've got a meeting till 1:30 | 2025-10-10 | 14:00
             """)
     void aShiftCountsFromTheReference(String text, String date, String time) {
         WhenPhrase w = parser.parse(text, CTX.withSameAs(java.time.LocalDateTime.parse("2025-10-10T13:00")));
@@ -721,6 +722,16 @@ class DateTimeParserTest {
             tomorrow at 2 please, it's been sore since yesterday               | 2025-10-09 | 14:00
             """)
     void aDayGoneBySaidAfterADayToComeIsAnAside(String text, String date, String time) {
+        assertReads(text, date, time);
+    }
+
+    /** A time after "till" once a time was said is when the caller is busy, not the time wanted. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Friday at 2, I work till 5                                         | 2025-10-10 | 14:00
+            Friday at 3 please, I'm in class until 2                           | 2025-10-10 | 15:00
+            """)
+    void aTimeAfterTillOnceATimeWasSaidIsNoWish(String text, String date, String time) {
         assertReads(text, date, time);
     }
 

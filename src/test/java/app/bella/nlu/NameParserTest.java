@@ -429,6 +429,8 @@ class NameParserTest {
             Mate Kovac                                                      | Mate Kovac
             Courtney Love                                                   | Courtney Love
             Minh Ta                                                         | Minh Ta
+            my name is Sean Okafor, Dr. Patel referred me for my shoulder   | Sean Okafor
+            John M. Smith                                                   | John M Smith
             it's Sean, no sorry, Shaun with a U, Shaun Kerr                 | Shaun Kerr
             this is Mark Thompson's phone but I'm Linda, Linda Thompson     | Linda Thompson
             aye, it's Morag Fraser                                          | Morag Fraser
