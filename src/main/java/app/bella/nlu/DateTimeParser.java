@@ -665,20 +665,9 @@ public final class DateTimeParser {
         if ((used = dayFirst(s, i)) > 0) {
             return used;
         }
-        boolean untilAfterATime = (tk.is(i - 1, "till") || tk.is(i - 1, "until") || tk.is(i - 1, "til"))
+        boolean busyUntil = (tk.is(i - 1, "till") || tk.is(i - 1, "until") || tk.is(i - 1, "til"))
                 && (s.fixedTime != null || s.hour >= 0);
-        int hour = s.hour;
-        int minute = s.minute;
-        boolean explicit = s.explicit;
-        LocalTime fixed = s.fixedTime;
-        if ((used = time(s, i)) > 0) {
-            if (untilAfterATime) {
-                // "push it an hour later, I've got a meeting till 1:30": when the caller is busy, not the time wanted
-                s.hour = hour;
-                s.minute = minute;
-                s.explicit = explicit;
-                s.fixedTime = fixed;
-            }
+        if ((used = busyUntil ? timePassedOver(s, i) : time(s, i)) > 0) {
             return used;
         }
         DayPart p = PARTS.get(w);
@@ -710,6 +699,23 @@ public final class DateTimeParser {
             }
         }
         return false;
+    }
+
+    /**
+     * A time read and left out: "push it an hour later, I've got a meeting till 1:30" — after a time was said, one
+     * after "till" is when the caller is busy, not the time wanted. Returns the tokens it used.
+     */
+    private static int timePassedOver(Scan s, int i) {
+        int hour = s.hour;
+        int minute = s.minute;
+        boolean explicit = s.explicit;
+        LocalTime fixed = s.fixedTime;
+        int used = time(s, i);
+        s.hour = hour;
+        s.minute = minute;
+        s.explicit = explicit;
+        s.fixedTime = fixed;
+        return used;
     }
 
     // -- dates ---------------------------------------------------------------------------------------

@@ -132,9 +132,10 @@ public final class CallState {
 
     /** A start that passed the availability check, or one the caller picked among those offered: the when, settled. */
     public void acceptStart(ZonedDateTime at, ZoneId zone) {
-        start = Times.iso(at.withZoneSameInstant(zone));
-        date = at.toLocalDate().toString();
-        time = at.toLocalTime().toString();
+        ZonedDateTime local = at.withZoneSameInstant(zone);
+        start = Times.iso(local);
+        date = local.toLocalDate().toString();
+        time = local.toLocalTime().toString();
         explicitAmPm = true;
         dayPart = null;
         putRange(null);
