@@ -124,6 +124,24 @@ start_bella() {
 
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
+# cpu_ms PID: CPU time (user + system, ms) of a process and of everything under it, children that ended included
+cpu_ms() {
+  local tck; tck=$(getconf CLK_TCK)
+  local pids=("$1") all=() p
+  while ((${#pids[@]})); do   # the tree, breadth first
+    all+=("${pids[@]}")
+    local next=()
+    for p in "${pids[@]}"; do next+=($(cat /proc/"$p"/task/*/children 2>/dev/null)); done
+    pids=("${next[@]}")
+  done
+  # fields after the command: 14 utime, 15 stime, 16 cutime, 17 cstime (the waited-for children's)
+  for p in "${all[@]}"; do sed -E 's/^.*\) //' /proc/"$p"/stat 2>/dev/null; done |
+    awk -v tck="$tck" '{ t += $12 + $13 + $14 + $15 } END { printf "%d\n", t * 1000 / tck }'
+}
+
+# postgres_pid DATA_DIR: the postmaster of the PostgreSQL whose data directory is under DATA_DIR
+postgres_pid() { head -1 "$(find "$1" -maxdepth 3 -name postmaster.pid | head -1)" 2>/dev/null; }
+
 # gatling DESCRIPTION load.*=value…: runs ConversationSimulation; the HTML report lands in target/gatling/
 gatling() {
   local desc=$1; shift

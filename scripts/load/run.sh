@@ -83,7 +83,14 @@ if [[ $PHASES == *conversations* ]]; then
   if (( ${LOAD_CONVERSATION_WARMUP:-0} > 0 )); then
     gatling "twilio-path-warmup" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$LOAD_CONVERSATION_WARMUP" pauses=true >/dev/null
   fi
+  if [[ -n $bella_PID ]]; then pg_PID=$(postgres_pid "$OUT/bella-data"); bella_cpu0=$(cpu_ms "$bella_PID"); pg_cpu0=$(cpu_ms "$pg_PID"); fi
   gatling "twilio-path" base="$BASE" rate="${LOAD_RATE:-20}" seconds="$SECONDS_" pauses=true | tee -a "$RESULTS"
+  if [[ -n $bella_PID ]]; then   # CPU per webhook of the measured run: the structural figure, whatever the generator took
+    webhooks=$(sed -nE 's/.* webhooks=([0-9]+).*/\1/p' "$OUT/summary-twilio-path.txt" | head -1)
+    bella_cpu=$(( $(cpu_ms "$bella_PID") - bella_cpu0 )); pg_cpu=$(( $(cpu_ms "$pg_PID") - pg_cpu0 ))
+    say "CPU in the measured run: Bella $((bella_cpu / 1000)) s, PostgreSQL $((pg_cpu / 1000)) s for $webhooks webhooks:" \
+        "$(echo "scale=2; $bella_cpu / $webhooks" | bc) ms and $(echo "scale=2; $pg_cpu / $webhooks" | bc) ms per webhook"
+  fi
   say "conversations report: $(ls -td target/gatling/*/ | head -1)index.html"
   if [[ -n $bella_PID ]]; then say "Bella RSS $(rss_mb "$bella_PID") MB; at the end of the run, $(texts_report bella)"; fi
   bella_down

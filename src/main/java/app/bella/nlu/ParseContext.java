@@ -8,7 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the parsers need to know about "here and now".
@@ -27,6 +30,13 @@ import java.util.Objects;
  */
 public record ParseContext(ZonedDateTime now, ZoneId zone, LocalTime opens, LocalTime closes,
                            String defaultCountryCode, String country, String callerRegion, LocalDateTime sameAs) {
+
+    /**
+     * Regions of caller IDs already looked up: validating a number walks its country's patterns (a third of a
+     * turn's understanding under load), and a caller ID comes back every turn of its call. Cleared when full.
+     */
+    private static final Map<String, Optional<String>> REGIONS = new ConcurrentHashMap<>();
+    private static final int REGIONS_KEPT = 10_000;
 
     public ParseContext {
         Objects.requireNonNull(now, "now");
@@ -97,6 +107,18 @@ public record ParseContext(ZonedDateTime now, ZoneId zone, LocalTime opens, Loca
         if (e164 == null || !e164.startsWith("+") || e164.length() > 20) {
             return null;
         }
+        Optional<String> known = REGIONS.get(e164);
+        if (known == null) {
+            known = Optional.ofNullable(lookUpRegion(e164));
+            if (REGIONS.size() >= REGIONS_KEPT) {
+                REGIONS.clear();
+            }
+            REGIONS.put(e164, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static String lookUpRegion(String e164) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
             var number = util.parse(e164, "ZZ");

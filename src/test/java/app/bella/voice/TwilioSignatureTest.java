@@ -54,6 +54,15 @@ class TwilioSignatureTest {
         assertFalse(TwilioSignature.isValid(TOKEN, URL, params(), EXPECTED.substring(1)));
     }
 
+    @Test
+    void eachCheckUsesTheTokenItIsGivenEvenOnAThreadThatSignedWithAnother() { // the keyed HMAC is kept per thread
+        String other = TwilioSignature.compute("54321", URL, params());
+        assertEquals(EXPECTED, TwilioSignature.compute(TOKEN, URL, params()));
+        assertEquals(other, TwilioSignature.compute("54321", URL, params()));
+        assertFalse(other.equals(EXPECTED));
+        assertEquals(EXPECTED, TwilioSignature.compute(TOKEN, URL, params()));
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t"})
