@@ -63,13 +63,16 @@ public final class DateTimeParser {
     private static final Set<String> UNITS = java.util.stream.Stream.concat(Words.setOf("minute", "minutes", "min",
             "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
             "people", "person", "times", "percent", "dollars", "bucks", "kids", "children", "patients", "of").stream(),
-            Words.DOSE_UNITS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            java.util.stream.Stream.concat(Words.DOSE_UNITS.stream(), Words.MEASURES.stream()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static {
         String[][] days = {
-                {"monday", "mon", "lundi"}, {"tuesday", "tues", "tue", "mardi"}, {"wednesday", "weds", "mercredi"},
-                {"thursday", "thurs", "thur", "thu", "jeudi"}, {"friday", "fri", "vendredi"}, {"saturday", "samedi"},
-                {"sunday", "dimanche"}};
+                {"monday", "mon", "lundi", "mundy", "munday"}, {"tuesday", "tues", "tue", "mardi", "toosday", "tuseday",
+                        "chewsday"}, {"wednesday", "weds", "mercredi", "wensday", "wendsday", "wednsday"},
+                {"thursday", "thurs", "thur", "thu", "jeudi", "thirsday", "thersday", "thrusday"},
+                {"friday", "fri", "vendredi", "fryday"}, {"saturday", "samedi", "saterday", "satday"},
+                {"sunday", "dimanche"}}; // and as a recogniser writes them by ear ("Mundy", "Toosday", "Wensday")
         for (int d = 0; d < days.length; d++) {
             for (String w : days[d]) {
                 WEEKDAYS.put(w, DayOfWeek.of(d + 1));
@@ -502,6 +505,9 @@ public final class DateTimeParser {
         if ((used = pastOrVague(s, i)) > 0) {
             return used;
         }
+        if ((used = workingHours(s.tk, i)) > 0) {
+            return used; // "my husband works the 7 to 3 shift": someone's hours, no part of the booking
+        }
         if ((used = ordinalWeekday(s, i)) > 0) {
             return used;
         }
@@ -633,6 +639,9 @@ public final class DateTimeParser {
             }
         }
         DayOfWeek dow = WEEKDAYS.get(w.endsWith("'s") ? w.substring(0, w.length() - 2) : w);
+        if (dow == null && w.equals("sat") && !SAT_AS_VERB.contains(tk.at(i - 1))) {
+            dow = DayOfWeek.SATURDAY; // "Sat at 10", as written short ("I sat in the waiting room" stays a verb)
+        }
         if (dow != null) {
             return weekday(s, i, dow);
         }
@@ -665,8 +674,8 @@ public final class DateTimeParser {
         if ((used = dayFirst(s, i)) > 0) {
             return used;
         }
-        boolean busyUntil = (tk.is(i - 1, "till") || tk.is(i - 1, "until") || tk.is(i - 1, "til"))
-                && (s.fixedTime != null || s.hour >= 0);
+        boolean busyUntil = (tk.is(i - 1, "till") || tk.is(i - 1, "until") || tk.is(i - 1, "til")
+                || tk.is(i - 1, "at") && someoneElsesEventBefore(tk, i - 1)) && (s.fixedTime != null || s.hour >= 0);
         if ((used = busyUntil ? timePassedOver(s, i) : time(s, i)) > 0) {
             return used;
         }
@@ -682,6 +691,61 @@ public final class DateTimeParser {
             return 1;
         }
         return 1;
+    }
+
+    /** Words before "sat" that make it the verb: "I sat", "we've sat", "just sat". */
+    private static final Set<String> SAT_AS_VERB = Words.setOf("i", "we", "he", "she", "they", "you", "i've", "we've",
+            "just", "have", "had", "has", "was", "been", "it", "who", "and");
+
+    /** Verbs of something else that happens at a time: "she has piano at 4", "my mother's bus gets in at 12". */
+    private static final Set<String> OTHER_EVENT = Words.setOf("has", "gets", "arrives", "lands", "finishes", "ends",
+            "starts", "begins", "leaves", "closes", "opens", "got");
+    /** What a caller may have "got" or another "has" that is a free time, not an event: "if she has an opening at 3". */
+    private static final Set<String> FREE_TIME = Words.setOf("opening", "openings", "slot", "slots", "spot", "space",
+            "room", "time", "anything", "something", "availability", "to");
+
+    /**
+     * Whether the "at" at {@code at} follows, within four words, a verb of another event ("she has piano at 4", "the
+     * bus gets in at 12", "I've got a meeting at 3") — read only after a time was said, so such a time is an aside.
+     */
+    private static boolean someoneElsesEventBefore(Tokens tk, int at) {
+        for (int k = at - 1; k >= Math.max(0, at - 4); k--) {
+            if (Words.isCorrectionMarker(tk.t[k]) || tk.t[k].equals("how") || tk.t[k].equals("can")
+                    || tk.t[k].equals("could")) {
+                return false;
+            }
+            if (OTHER_EVENT.contains(tk.t[k])) {
+                for (int j = k + 1; j < at; j++) {
+                    if (FREE_TIME.contains(tk.t[j])) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> RANGE_TO = Words.setOf("to", "till", "til", "until", "-");
+    private static final Set<String> WORKS = Words.setOf("work", "works", "working", "worked");
+
+    /** "the 7 to 3 shift", "he works 9 to 5": someone's working hours at {@code i}; the tokens used, or 0. */
+    private static int workingHours(Tokens tk, int i) {
+        int from = tk.is(i, "the") ? i + 1 : i;
+        int a = Words.readNumber(tk, from);
+        if (a < 0 || a >> 2 < 1 || a >> 2 > 12 || !RANGE_TO.contains(tk.at(from + (a & 3)))) {
+            return 0;
+        }
+        int to = from + (a & 3) + 1;
+        int b = Words.readNumber(tk, to);
+        if (b < 0 || b >> 2 < 1 || b >> 2 > 12) {
+            return 0;
+        }
+        int end = to + (b & 3);
+        if (tk.is(end, "shift") || tk.is(end, "shifts")) {
+            return end + 1 - i;
+        }
+        return from == i && WORKS.contains(tk.at(i - 1)) ? end - i : 0;
     }
 
     /** Words that put a clause in the past: a part of the day said in it is when the caller did something. */
@@ -1684,6 +1748,18 @@ public final class DateTimeParser {
         return false;
     }
 
+    /** "first", "21st", "twenty-first": a day of the month. */
+    private static boolean ordinalSaid(String w) {
+        return Words.ordinalWord(w) > 0 || w.matches("\\d+(?:st|nd|rd|th)")
+                || w.indexOf('-') > 0 && Words.ordinalWord(w.substring(w.lastIndexOf('-') + 1)) > 0;
+    }
+
+    /** Words that put a clock time after them ("that day at one", "the Monday after one"). */
+    private static final Set<String> BEFORE_A_CLOCK = Words.setOf("at", "by", "after", "before", "past", "till", "til",
+            "until", "from", "around", "about", "to", "or", "and");
+    /** Words two before "one" that make it a pronoun with a word between ("the grey one", "that early one"). */
+    private static final Set<String> DETERMINERS = Words.setOf("the", "this", "that", "which", "another");
+
     /** Words before "one" that make it a pronoun ("this one", "the one after"), not one o'clock. */
     private static final Set<String> PRONOUN_BEFORE_ONE = Words.setOf("this", "that", "the", "which", "each", "any",
             "other", "another", "no", "every", "morning", "afternoon", "evening", "early", "earlier", "late", "later",
@@ -2194,9 +2270,12 @@ public final class DateTimeParser {
             }
             return spokenOrDigitClock(s, i, v, 1);
         }
-        if (w.equals("one") && PRONOUN_BEFORE_ONE.contains(tk.at(i - 1)) && !isTimeFollower(tk.at(i + 1))
-                && readMinutes(tk, i + 1) < 0) {
-            return 0; // "not this one", "the one after": a pronoun ("the one o'clock", "that one thirty" stay times)
+        if (w.equals("one") && (PRONOUN_BEFORE_ONE.contains(tk.at(i - 1))
+                || DETERMINERS.contains(tk.at(i - 2)) && Words.readNumber(tk, i - 1) < 0
+                        && !ordinalSaid(tk.at(i - 1)) && !isDayWord(tk.at(i - 1))
+                        && !HEDGES.contains(tk.at(i - 1)) && !BEFORE_A_CLOCK.contains(tk.at(i - 1)))
+                && !isTimeFollower(tk.at(i + 1)) && readMinutes(tk, i + 1) < 0) {
+            return 0; // "not this one", "the one after", "the grey one": a pronoun ("the one o'clock" stays a time)
         }
         int r = Words.readNumber(tk, i);
         if (r < 0) {

@@ -107,7 +107,8 @@ public final class DurationParser {
             "driving", "walk", "commute", "took", "lasted");
     /** Words after a length that do the same: "20 minutes to drive in", "an hour away", "eight hours a day". */
     private static final java.util.Set<String> OTHER_AFTER = Words.setOf("away", "drive", "driving", "commute",
-            "waiting", "wait", "on hold", "to get", "to drive", "to walk", "by car", "by bus",
+            "waiting", "wait", "on hold", "to get", "to drive", "to walk", "by car", "by bus", "out of", "outside",
+            "from here", "from town", "from you", "north", "south", "east", "west",
             "a day", "a week", "per day", "per week", "each day", "every day");
 
     /**
@@ -298,7 +299,7 @@ public final class DurationParser {
     /** Things a bare number counts that are no length of time. */
     private static final java.util.Set<String> COUNTED = Words.setOf("years", "year", "old", "people", "person",
             "persons", "of", "kids", "children", "adults", "patients", "dollars", "bucks", "teeth", "tooth", "times",
-            "days", "weeks", "months", "visits", "appointments", "cavities", "fillings");
+            "days", "weeks", "months", "visits", "appointments", "cavities", "fillings", "thousand", "hundred");
 
     private static int bare(Tokens tk) {
         for (int i = 0; i < tk.n; i++) {
@@ -315,6 +316,7 @@ public final class DurationParser {
                 }
                 if (p >= 0 && TIME_BEFORE.contains(tk.t[p]) || TIME_AFTER.contains(tk.at(i + (r & 3)))
                         || COUNTED.contains(tk.at(i + (r & 3))) || Words.DOSE_UNITS.contains(tk.at(i + (r & 3)))
+                        || Words.MEASURES.contains(tk.at(i + (r & 3)))
                         || Words.saysAge(tk, i)) {
                     return -1; // "at 3", "3 pm"; "45 years old", "two people", "20 milligrams", "my son is ten" count
                                // something else

@@ -26,7 +26,7 @@ public final class NameParser {
             "it's", "its", "this", "that's", "is", "am", "and", "uh", "howdy", "hullo", "hallo", "me", "my", "name",
             "name's", "the", "full", "first", "i'm", "im", "i", "call",
             // regional greetings: "Howya, Padraig Murphy here", "G'day, Bronwyn Kelly", "top of the morning, …"
-            "howya", "howaya", "g'day", "gday", "aye", "cheers");
+            "howya", "howaya", "g'day", "gday", "aye", "cheers", "but");
 
     /** Multi-word introductions; a name follows. Longest first. */
     private static final String[][] INTROS = {
@@ -41,7 +41,8 @@ public final class NameParser {
             {"booked", "under"}, {"put", "it", "down", "for"}, {"put", "me", "down", "for"}, {"book", "it", "for"},
             {"put", "it", "in", "for"}, {"on", "behalf", "of"}, {"under"}, {"for"}, {"myself"}, {"here", "speaking"},
             {"you", "have", "me", "as"}, {"you", "have", "me", "down", "as"}, {"you", "have", "me", "under"},
-            {"top", "of", "the", "morning"}};
+            {"top", "of", "the", "morning"}, {"the", "patient", "is"}, {"the", "patient's", "name", "is"},
+            {"our", "patient"}, {"the", "owner", "is"}, {"the", "human", "is"}, {"mine's"}, {"mine", "is"}};
 
     /** Family members a caller books for ("for my son Tim"). */
     private static final Set<String> RELATIONS = Words.setOf("son", "daughter", "wife", "husband", "partner", "mother", "mom",
@@ -66,7 +67,7 @@ public final class NameParser {
 
     private static final Set<String> STOP = Words.setOf(
             // pronouns, articles, prepositions, conjunctions
-            "i", "me", "my", "mine", "myself", "you", "your", "yours", "we", "us", "our", "they", "them", "their",
+            "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves", "whatever", "whoever", "we", "us", "our", "they", "them", "their",
             "he", "him", "his", "she", "her", "it", "it's", "its", "this", "that", "that's", "these", "those",
             "a", "an", "the", "and", "or", "but", "if", "so", "because", "as", "at", "by", "for", "from", "in",
             "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "without", "about", "after",
@@ -244,9 +245,149 @@ public final class NameParser {
                 return full + known.substring(known.lastIndexOf(' '));
             }
         }
+        java.util.regex.Matcher fine = NAME_IS_FINE.matcher(text);
+        if (expected && fine.matches()) {
+            String alone = parse(Words.tokenize(fine.group(1)), true);
+            if (alone != null) {
+                return alone; // asked for a name: "Just Amira is fine."
+            }
+        }
         String restarted = repeatsDropped(text);
-        String name = parse(tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted), expected);
+        Tokens tk = tokens != null && restarted.equals(text) ? tokens : Words.tokenize(restarted);
+        String forBoss = bookedForEmployer(tk);
+        if (forBoss != null) {
+            return forBoss;
+        }
+        String name = parse(tk, expected);
+        if (name == null || name.indexOf(' ') < 0) {
+            String full = fullNameInAClause(restarted, name);
+            if (full != null) {
+                return full; // "it's for my son Liam, he's 7, my name's Priya Raman": who calls, by their full name
+            }
+        }
         return name != null || !expected ? name : sentenceAlone(text);
+    }
+
+    /** A name alone said to be enough: "just Amira is fine", "Amira's fine". */
+    private static final java.util.regex.Pattern NAME_IS_FINE = java.util.regex.Pattern.compile(
+            "\\s*(?:just\\s+)?(\\p{L}[\\p{L}'-]*)(?:\\s+is|'s)\\s+(?:fine|ok|okay|good|great|enough)\\W*",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    private static final java.util.regex.Pattern CLAUSE_END = java.util.regex.Pattern.compile("\\s*[,;.!?]+\\s*");
+
+    /**
+     * A full name said in a clause of its own, or introduced in one ("Nadia Petrova, calling for my son Sasha",
+     * "his name's Liam and I'm his dad, Omar Farouk", "this is Janet from the office, the patient is Tom Becker"),
+     * other than {@code besides}: the first; null when none.
+     */
+    private String fullNameInAClause(String text, String besides) {
+        String[] clauses = CLAUSE_END.split(text.strip());
+        if (clauses.length < 2) {
+            return null;
+        }
+        for (String clause : clauses) {
+            Tokens tk = Words.tokenize(clause);
+            String name = parse(tk, false);
+            if (name != null && name.indexOf(' ') > 0 && !name.equalsIgnoreCase(besides)
+                    && (introduced(tk) || writtenAsAName(clause, name))) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean introduced(Tokens tk) {
+        for (int i = 0; i < tk.n; i++) {
+            if (introAt(tk, i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every part of {@code name} is capitalised in {@code said}, as the recogniser writes a name. */
+    private static boolean writtenAsAName(String said, String name) {
+        for (String part : name.split(" ")) {
+            int at = said.toLowerCase(Locale.ROOT).indexOf(part.toLowerCase(Locale.ROOT));
+            if (at < 0 || !Character.isUpperCase(said.charAt(at))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a caller is to the one the appointment is for, said before their own name ("I'm the owner, Dana"). */
+    private static final Set<String> ROLES = Words.setOf("owner", "parent", "guardian", "mom", "mum", "dad", "mother",
+            "father", "caregiver", "carer", "grandmother", "grandfather", "grandma", "grandpa", "husband", "wife",
+            "partner", "son", "daughter", "aunt", "uncle");
+    private static final Set<String> ROLE_OWNERS = Words.setOf("the", "his", "her", "their");
+
+    /** Who a caller works for, as they say it: "Priyanka Desai's assistant". */
+    private static final Set<String> WORKS_FOR = Words.setOf("assistant", "secretary", "ea", "pa", "office",
+            "receptionist", "caregiver", "carer", "aide", "nurse", "nanny", "driver");
+
+    /**
+     * "I'm Tyler, Priyanka Desai's assistant, and the appointment is for her": the full name of whom the caller works
+     * for, when the appointment is said to be for them; null otherwise.
+     */
+    private String bookedForEmployer(Tokens tk) {
+        for (int k = 1; k + 1 < tk.n; k++) {
+            if (!tk.t[k].endsWith("'s") || !WORKS_FOR.contains(tk.t[k + 1])) {
+                continue;
+            }
+            boolean forThem = false;
+            for (int j = k + 2; j + 1 < tk.n && !forThem; j++) {
+                forThem = tk.is(j, "for") && (tk.is(j + 1, "her") || tk.is(j + 1, "him") || tk.is(j + 1, "them"))
+                        || (tk.is(j, "her") || tk.is(j, "his")) && tk.is(j + 1, "appointment");
+            }
+            if (!forThem) {
+                return null;
+            }
+            String last = tk.orig[k].substring(0, tk.orig[k].length() - 2);
+            String name = parse(Words.tokenize(tk.orig[k - 1] + " " + last), false);
+            return name != null && name.indexOf(' ') > 0 ? name : null;
+        }
+        return null;
+    }
+
+    /** Animals a caller books for, by kind or breed: "Biscuit, my cat", "Rosie, she's a beagle". */
+    private static final Set<String> PETS = Words.setOf("dog", "dogs", "cat", "cats", "puppy", "pup", "kitten", "kitty",
+            "pet", "beagle", "retriever", "lab", "labrador", "poodle", "terrier", "spaniel", "collie", "husky", "bulldog",
+            "dachshund", "chihuahua", "pug", "boxer", "rottweiler", "doberman", "schnauzer", "corgi", "doodle",
+            "goldendoodle", "labradoodle", "shepherd", "mutt", "bunny", "rabbit", "hamster", "parrot", "budgie", "bird",
+            "horse", "pony", "ferret", "gerbil", "guinea", "lizard", "snake", "turtle", "tortoise", "gecko", "iguana",
+            "tabby", "cockatiel", "greyhound", "pit", "pitbull", "shih", "maltese", "yorkie", "dalmatian");
+
+    /**
+     * Whether the one-word name at [from, end) is an animal's: a kind or breed within three words after it ("Biscuit,
+     * my cat", "Oscar, he's a golden retriever") or just before it ("the dog's name is Bear", "my cat Mittens").
+     */
+    private static boolean petNamed(Tokens tk, int from, int end) {
+        if (end - from != 1) {
+            return false;
+        }
+        for (int k = end; k < Math.min(tk.n, end + 4); k++) {
+            if (PETS.contains(bareOf(tk.t[k]))) {
+                return true;
+            }
+            if (k == end && !PET_LEAD.contains(tk.t[k])) {
+                break;
+            }
+        }
+        for (int k = from - 1; k >= Math.max(0, from - 4); k--) {
+            if (PETS.contains(bareOf(tk.t[k]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words after a name that may go on to say what kind of animal it is ("Max, he's a beagle", "Max the dog"). */
+    private static final Set<String> PET_LEAD = Words.setOf("my", "our", "the", "a", "an", "he's", "she's", "it's",
+            "is", "who's", "that's", "his", "her");
+
+    private static String bareOf(String w) {
+        return w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
     }
 
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]+\\s+");
@@ -312,9 +453,13 @@ public final class NameParser {
         return true;
     }
 
-    /** ", Mary Ellen is my first name", ", Carter is the last name": which part of the name said before is which. */
+    /**
+     * ", Mary Ellen is my first name", ", Carter is the last name", ", Mary Ellen is two words": which part of the name
+     * said before is which, or how it is written.
+     */
     private static final java.util.regex.Pattern PART_CONFIRMED = java.util.regex.Pattern.compile(
-            "[,.;]\\s*(\\p{L}+(?:[ -]\\p{L}+)?)\\s+is\\s+(?:my|the)\\s+(?:first|given|last|family|middle)\\s+name\\b.*$",
+            "[,.;]\\s*(\\p{L}+(?:[ -]\\p{L}+)?)\\s+is\\s+(?:(?:my|the)\\s+(?:first|given|last|family|middle)\\s+name"
+                    + "|(?:one|two|three)\\s+words?|(?:one|a)\\s+word|hyphenated|with\\s+a\\s+hyphen)\\b.*$",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     String parse(Tokens tk, boolean expected) {
@@ -340,9 +485,20 @@ public final class NameParser {
             if (len > 0) {
                 int from = skipHedge(tk, i + len);
                 from = afterRelation(tk, from);
+                if (ROLE_OWNERS.contains(tk.at(from)) && ROLES.contains(tk.at(from + 1))) {
+                    from += 2; // "I'm the owner, Dana", "I'm his dad, Omar Farouk"
+                }
                 Collected c = collect(tk, from, true, true);
                 if (c != null && ownerOfWhatFollows(tk, c.end)) {
                     continue; // "this is Mark Thompson's phone, but I'm Linda": the phone's owner is not the caller
+                }
+                if (c != null && petNamed(tk, from, c.end)) {
+                    continue; // "it's for Biscuit, my cat, I'm Dana Whitfield": an animal, not the one who books
+                }
+                if (c != null && c.name.indexOf(' ') > 0 && tk.at(c.end).endsWith("'s")
+                        && (WORKS_FOR.contains(tk.at(c.end + 1)) || RELATIONS.contains(tk.at(c.end + 1)))) {
+                    // "I'm Marco, Helena Brandt's assistant": the last part begins the other person's name
+                    c = new Collected(c.name.substring(0, c.name.lastIndexOf(' ')), c.end - 1);
                 }
                 if (c != null && !dosed(tk, c.end)) {
                     return fullerLater(tk, c).name;
@@ -361,6 +517,9 @@ public final class NameParser {
         // "my tooth hurts": a word after "my" is something the caller has, not their name
         boolean described = start > 0 && (ARTICLES.contains(tk.t[start - 1]) || tk.t[start - 1].equals("my"));
         Collected c = described ? null : collect(tk, start, false, expected);
+        if (c != null && petNamed(tk, start, c.end)) {
+            c = null; // "Rosie, she's a beagle"
+        }
         if (c != null && !dosed(tk, c.end)) {
             String lead = c.name;
             int end = c.end;
@@ -901,7 +1060,9 @@ public final class NameParser {
                 continue;
             }
             for (int j = 0; j < k; j++) {
-                if (!spelled.get(j) && sameLetters(parts.get(j), parts.get(k))) {
+                boolean withNext = j + 1 < k && !spelled.get(j + 1)
+                        && sameLetters(parts.get(j) + parts.get(j + 1), parts.get(k)); // "de Vries, D E, V R I E S"
+                if (!spelled.get(j) && (withNext || sameLetters(parts.get(j), parts.get(k)))) {
                     parts.remove(k); // "Lan Nguyen, L-A-N", "Wójcik, W-O-J-C-I-K": the word said, as said
                     spelled.remove(k);
                     break;
@@ -919,6 +1080,12 @@ public final class NameParser {
                 spelled.remove(spells);
                 k = Math.min(k, spells);
             }
+        }
+        int half = parts.size() / 2;
+        if (parts.size() >= 4 && parts.size() % 2 == 0
+                && String.join(" ", parts.subList(0, half)).equalsIgnoreCase(String.join(" ", parts.subList(half, 2 * half)))) {
+            parts.subList(half, 2 * half).clear(); // "Brenda Walsh. Brenda. Walsh.": said again, slowly
+            spelled.subList(half, 2 * half).clear();
         }
         if (parts.size() >= 3 && parts.get(0).equalsIgnoreCase(parts.get(parts.size() - 1))) {
             parts.remove(0); // "Smith, John Smith"

@@ -349,6 +349,9 @@ public final class PhoneParser {
                 || TIME_BEFORE.contains(tk.at(last.from() - 1))) {
             return null;
         }
+        if (tk.is(last.from() - 1, "not") && last.to() >= tk.n - 1) {
+            return null; // "It's 403-555-4127, not 4172": the ending said last is the one taken back
+        }
         boolean correcting = false;
         for (int k = best.to; k < last.from() && !correcting; k++) {
             correcting = Words.isCorrectionMarker(tk.t[k]) || CORRECTION.contains(tk.t[k]);

@@ -69,6 +69,11 @@ public final class Words {
     static final Set<String> DOSE_UNITS = setOf("mg", "milligrams", "milligram", "mcg", "micrograms", "ml",
             "millilitres", "milliliters", "units", "tablets", "tablet", "pills", "capsules");
 
+    /** Units a number may measure that are neither a time nor a length of time: "90 km on it", "he's 40 pounds". */
+    static final Set<String> MEASURES = setOf("k", "km", "kms", "kilometres", "kilometers", "klicks", "miles", "mi",
+            "pounds", "lbs", "lb", "kilos", "kg", "kgs", "grams", "feet", "foot", "inches", "cm", "metres", "meters",
+            "cents");
+
     /** Words right before an age ("I'm eighty two", "my daughter's 7", "aged 4"). */
     private static final Set<String> AGE_BEFORE = setOf("i'm", "im", "he's", "she's", "daughter's", "son's", "kid's",
             "age", "aged", "ages");
@@ -450,6 +455,17 @@ public final class Words {
 
     /** A misheard "to"/"for" between these is the clock's two or four ("at to pm", "around for thirty"). */
     private static final Set<String> CLOCK_BEFORE = Set.of("at", "around", "about", "by");
+    /** Minutes after an hour that a misheard "for"/"won"/"ate" opens an answer with ("for thirty on Thursday"). */
+    private static final Set<String> CLOCK_MINUTES = Set.of("thirty", "fifteen", "forty-five", "o'clock", "oclock", "pm",
+            "p.m.");
+    /** Words an answer may open with before its hour. */
+    private static final Set<String> FILLERS_BEFORE_CLOCK = Set.of("um", "uh", "er", "erm", "so", "maybe", "say", "like",
+            "well", "oh", "hmm");
+
+    private static boolean isUnitWord(String w) {
+        return w.startsWith("minute") || w.startsWith("min") || w.startsWith("hour") || w.equals("hr") || w.equals("hrs");
+    }
+
     /** Before "after noon" split by the recogniser, it is the afternoon ("in the after noon", "Friday after noon"). */
     private static final Set<String> AFTERNOON_BEFORE = Set.of("the", "this", "tomorrow", "today", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday");
@@ -493,6 +509,11 @@ public final class Words {
                     && CLOCK_BEFORE.contains(outL.get(outL.size() - 1)) && (CLOCK_AFTER.contains(next)
                     || (next.equals("a") || next.equals("p")) && i + 2 < n && low.get(i + 2).equals("m"))) {
                 merged = MISHEARD_DIGITS.get(w); // "at to pm", "at for thirty", "at won thirty": the number, misheard
+            } else if ((w.equals("for") || w.equals("fore") || w.equals("won") || w.equals("ate"))
+                    && (outL.isEmpty() || FILLERS_BEFORE_CLOCK.contains(outL.get(outL.size() - 1)))
+                    && CLOCK_MINUTES.contains(next) && !(i + 2 < n && isUnitWord(low.get(i + 2)))) {
+                merged = MISHEARD_DIGITS.get(w); // "for thirty on Thursday", "um, won fifteen": an answer that opens
+                                                 // with the hour ("for thirty minutes" stays a length)
             } else if (MISHEARD_DIGITS.containsKey(w) && outL.size() >= 2 && outL.get(outL.size() - 1).equals("at")
                     && DAY_BEFORE_AT.contains(outL.get(outL.size() - 2)) && (next.isEmpty() || next.equals("please"))) {
                 merged = MISHEARD_DIGITS.get(w); // "tomorrow at for", "thursday at to": the last word, a misheard hour

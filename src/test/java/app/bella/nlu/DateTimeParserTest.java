@@ -740,4 +740,51 @@ class DateTimeParserTest {
     void aDayGoneBySaidAloneOrAsACorrectionIsAskedAgain(String text) {
         assertTrue(parser.parse(text, CTX).isUnresolved(), text);
     }
+
+    /** Once a time was said, a later time of someone else's event is an aside: the booking keeps the first. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Friday at 10, he has swimming at 12                         | 2025-10-10 | 10:00
+            the 17th at 2, my daughter's bus gets in at 4               | 2025-10-17 | 14:00
+            Tuesday at 9:30, my shift starts at 1                       | 2025-10-14 | 09:30
+            Monday at 11, I've got a meeting at 2                       | 2025-10-13 | 11:00
+            Thursday at 3, the school closes at 5                       | 2025-10-09 | 15:00
+            Thursday at 1, or if he has an opening at 3                 | 2025-10-09 | 15:00
+            Thursday at 1, actually I've got to be there at 2           | 2025-10-09 | 14:00
+            Thursday at 1, no, can we start at 2                        | 2025-10-09 | 14:00
+            """)
+    void someoneElsesEventAfterTheTimeIsAnAside(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    /** Working hours, a weekday as a recogniser hears it, "one" as a pronoun, an hour misheard at the start. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            she works the 6 to 2 shift, so Friday at 3                  | 2025-10-10 | 15:00
+            I work 8 till 4, Thursday at 4:30 then                      | 2025-10-09 | 16:30
+            Mundy at 2                                                  | 2025-10-13 | 14:00
+            Toosday at ten                                              | 2025-10-14 | 10:00
+            Wensday the 15th at 11                                      | 2025-10-15 | 11:00
+            Thirsday at nine                                            | 2025-10-09 | 09:00
+            Fryday morning at 10                                        | 2025-10-10 | 10:00
+            Sat at 11                                                   | 2025-10-11 | 11:00
+            for thirty on Monday                                        | 2025-10-13 | 16:30
+            um, won fifteen Friday                                      | 2025-10-10 | 13:15
+            the twenty-first, one-ish                                   | 2025-10-21 | 13:00
+            Friday, the later one                                       | 2025-10-10 | -
+            """)
+    void wordsAroundATimeThatAreNotIt(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my husband works the 7 to 3 shift", "the 2015 Accord, the silver one",
+            "he works nine to five", "I sat in the waiting room for ages"})
+    void noTimeInWorkingHoursOrAPronoun(String text) {
+        assertNull(parser.parse(text, CTX));
+    }
 }

@@ -157,4 +157,12 @@ class DurationParserTest {
     void aLengthRunIntoTheNextWordOrBesideAnotherLength(String text, int minutes) {
         assertEquals(minutes, parser.parse(text, true));
     }
+
+    /** A distance, a weight, a mileage or the way to town is no length, and no bare number stands in for one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"it's got about 120 thousand kilometres on it", "she's maybe 50 pounds",
+            "we're about an hour out of town", "it's 40 minutes from here", "he's 30 kilos", "two hundred km a day"})
+    void aMeasureOrADistanceIsNoLength(String text) {
+        assertNull(parser.parse(text, true));
+    }
 }

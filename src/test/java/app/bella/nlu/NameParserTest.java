@@ -484,4 +484,66 @@ class NameParserTest {
     void aLastSentenceThatIsNoNameNamesNoOne(String utterance) {
         assertNull(parser.parse(utterance));
     }
+
+    /**
+     * Booking for someone else: the one who calls is the booking's name when they give their full name and the other
+     * only a first name; a full name of the one the appointment is for (a patient, the employer) is theirs.
+     */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            it's for my daughter Maya, she's nine, my name is Carla Mendes              | Carla Mendes
+            Helen Ashworth, phoning for my son Eli                                      | Helen Ashworth
+            this is Greg Tilley, the appointment's for my girl Sophie                   | Greg Tilley
+            her name's Ruby and I'm her mum, Joanne Pike                                | Joanne Pike
+            it's for Nana, but put it under me, Marcus Dube                             | Marcus Dube
+            Ethan's dad, Paolo Ricci                                                    | Paolo Ricci
+            hi, this is Kim from Riverbend Physio, the patient is Arthur Lowe           | Arthur Lowe
+            this is Deb from Dr. Ng's office, booking for our patient Lena Fischer      | Lena Fischer
+            I'm Marco, Helena Brandt's assistant, and the appointment is for her        | Helena Brandt
+            I'm Marco, Helena Brandt's assistant                                        | Marco
+            call me Liz, but it's Elizabeth Crowe                                       | Elizabeth Crowe
+            it's for my son Tim Burke                                                   | Tim Burke
+            the booking's for my husband, Raj Patel                                     | Raj Patel
+            my name is Olu Bankole and my son is Tobi                                   | Olu Bankole
+            I'm the parent, Ines, and it's for Mateo                                    | Ines
+            """)
+    void theCallerBooksUnderTheirFullNameUnlessTheyFullyNameAnother(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    /** An animal's name is no booking's name: by kind or breed said after it or before it. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            it's for Pickles, my rabbit, I'm Yara Haddad                  | Yara Haddad
+            Waffles, he's a dachshund                                     | -
+            Luna, she's a husky mix, about sixty pounds                   | -
+            the cat's name is Pepper and mine's Tom Eriksen               | Tom Eriksen
+            my puppy Bruno, and I'm Claire Dumont                         | Claire Dumont
+            the dog's Ziggy, the owner is Anton Weiss                     | Anton Weiss
+            Shepherd, Alan Shepherd                                       | Alan Shepherd
+            """)
+    void animalsAreNoBookingsName(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Rosa Lindgren. Rosa. Lindgren.                 | Rosa Lindgren
+            Paul Ng, Paul Ng                               | Paul Ng
+            Anne Marie Doyle, Anne Marie is two words      | Anne Marie Doyle
+            Mary-Kate Olsen, Mary-Kate is hyphenated       | Mary-Kate Olsen
+            Pieter van Dijk, V A N, D I J K                | Pieter van Dijk
+            just Omar is fine                              | Omar
+            Priya's fine                                   | Priya
+            """)
+    void aNameSaidAgainSlowlyOrExplained(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sure look, whatever suits yourselves", "that's fine", "Tuesday is fine",
+            "I'm her mom, she's six"})
+    void noNameInWordsAboutSomethingElse(String utterance) {
+        assertNull(parser.parse(utterance));
+    }
 }

@@ -150,4 +150,14 @@ class PhoneParserTest {
     void aLeadingOhThatDialsAbroadAndAnOhThatTakesBack(String said, String expected) {
         assertEquals(expected, new PhoneParser().parse(said));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no, it's 587 555 0192, not 0129        | +15875550192
+            780 555 3318, not 3381                 | +17805553318
+            780 555 3381, no, 3318                 | +17805553318
+            """)
+    void anEndingAfterNotIsTheOneTakenBack(String said, String expected) {
+        assertEquals(expected, parser.parse(said));
+    }
 }
