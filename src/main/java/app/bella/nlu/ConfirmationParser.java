@@ -40,6 +40,8 @@ public final class ConfirmationParser {
     /** Besides {@link Words#isCorrectionMarker}: "hold on", "scratch that". */
     private static final Set<String> CORRECTION = Words.setOf("hold", "scratch");
     private static final int NEGATION_WINDOW = 3;
+    /** A no this close after a "but" that follows a yes takes it back: "yes, but the time is wrong". */
+    private static final int BUT_WINDOW = 5;
     private static final int OPEN_WINDOW = 3;
     private static final int CLOSE_OVERRIDE = 3;
 
@@ -141,11 +143,15 @@ public final class ConfirmationParser {
         int decisionEnd = -1;
         int lastCorrection = -10;
         int negatorAt = -10;
+        int lastBut = -10;
         int i = 0;
         while (i < tk.n) {
             String w = tk.t[i];
             if (Words.isCorrectionMarker(w) || CORRECTION.contains(w)) {
                 lastCorrection = i;
+            }
+            if (w.equals("but")) {
+                lastBut = i;
             }
             Phrase p = match(tk, i);
             if (p == null) {
@@ -183,7 +189,9 @@ public final class ConfirmationParser {
             boolean cancelAfterYes = decision == Kind.YES && k == Kind.NO && tk.t[i].equals("cancel");
             boolean mayOverride = decision == null
                     || i - decisionEnd <= CLOSE_OVERRIDE && !cancelAfterYes // "yes, please cancel it" agrees
-                    || i - lastCorrection <= 2;
+                    || i - lastCorrection <= 2
+                    || decision == Kind.YES && k == Kind.NO && lastBut > decisionEnd - 1 && i - lastBut <= BUT_WINDOW
+                            && (negated || saysWrong(p)); // "yes, but the time is wrong" ("yes but no rush" agrees)
             if (mayOverride) {
                 decision = k;
                 decisionEnd = i + len;
@@ -197,6 +205,16 @@ public final class ConfirmationParser {
             return Confirmation.NO;
         }
         return null;
+    }
+
+    /** A no that says something is wrong ("wrong", "incorrect", "not my number"), not a no to something else. */
+    private static boolean saysWrong(Phrase p) {
+        for (String w : p.words) {
+            if (w.equals("wrong") || w.equals("incorrect") || w.equals("not") || w.equals("misspelled")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Phrase match(Tokens tk, int i) {

@@ -1269,10 +1269,12 @@ public final class DateTimeParser {
             s.setDate(s.today.plusDays(1 + days), j + 3);
             return j + 3 - i;
         }
-        s.shiftAt = j + 2; // the anchor day follows: applied once it is read
+        int anchor = weeks && rel.equals("on") && tk.is(j + 2, "the") && WEEKDAYS.containsKey(tk.at(j + 3))
+                ? j + 3 : j + 2; // "in two weeks, on the Wednesday"
+        s.shiftAt = anchor; // the anchor day follows: applied once it is read
         s.shiftDays = before ? -days : days;
         s.shiftFrom = i;
-        return j + 2 - i;
+        return anchor - i;
     }
 
     /**
@@ -1925,7 +1927,8 @@ public final class DateTimeParser {
 
     /** Words after which a number labels something: "unit 9", "policy number 4 4 1". */
     private static final Set<String> LABELS = Words.setOf("unit", "suite", "apartment", "apt", "room", "number", "no.",
-            "policy", "box", "floor", "ext", "extension", "account", "card", "id", "#");
+            "policy", "box", "floor", "ext", "extension", "account", "card", "id", "#", "highway", "hwy", "route",
+            "exit", "bus", "gate", "platform");
 
     /**
      * A bare number that is no time even when a time was asked for: after a label ("unit 9"), an age ("my son is 10",

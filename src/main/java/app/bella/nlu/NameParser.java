@@ -67,7 +67,8 @@ public final class NameParser {
 
     private static final Set<String> STOP = Words.setOf(
             // pronouns, articles, prepositions, conjunctions
-            "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves", "whatever", "whoever", "we", "us", "our", "they", "them", "their",
+            "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves", "we", "us", "our",
+            "they", "them", "their", "whatever", "whoever",
             "he", "him", "his", "she", "her", "it", "it's", "its", "this", "that", "that's", "these", "those",
             "a", "an", "the", "and", "or", "but", "if", "so", "because", "as", "at", "by", "for", "from", "in",
             "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "without", "about", "after",
@@ -308,8 +309,10 @@ public final class NameParser {
     /** Whether every part of {@code name} is capitalised in {@code said}, as the recogniser writes a name. */
     private static boolean writtenAsAName(String said, String name) {
         for (String part : name.split(" ")) {
-            int at = said.toLowerCase(Locale.ROOT).indexOf(part.toLowerCase(Locale.ROOT));
-            if (at < 0 || !Character.isUpperCase(said.charAt(at))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(part)
+                    + "(?!\\p{L})", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                    .matcher(said);
+            if (!m.find() || !Character.isUpperCase(said.charAt(m.start()))) {
                 return false;
             }
         }

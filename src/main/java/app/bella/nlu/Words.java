@@ -77,6 +77,9 @@ public final class Words {
     /** Words right before an age ("I'm eighty two", "my daughter's 7", "aged 4"). */
     private static final Set<String> AGE_BEFORE = setOf("i'm", "im", "he's", "she's", "daughter's", "son's", "kid's",
             "age", "aged", "ages");
+    /** Who ages are said of with "are" ("my kids are 7 and 9"). */
+    private static final Set<String> FAMILY_PLURAL = setOf("kids", "children", "boys", "girls", "twins", "sons",
+            "daughters", "they", "grandkids", "grandchildren");
     /** Who an age is said of with "is" ("my son is 10"). */
     private static final Set<String> FAMILY = setOf("son", "daughter", "kid", "child", "boy", "girl", "baby", "he", "she",
             "husband", "wife", "lad", "lass", "youngest", "eldest", "oldest", "toddler");
@@ -87,10 +90,12 @@ public final class Words {
      */
     static boolean saysAge(Tokens tk, int i) {
         String prev = tk.at(i - 1);
-        if (AGE_BEFORE.contains(prev) || prev.equals("is") && FAMILY.contains(tk.at(i - 2))) {
+        if (AGE_BEFORE.contains(prev) || prev.equals("is") && FAMILY.contains(tk.at(i - 2))
+                || prev.equals("are") && FAMILY_PLURAL.contains(tk.at(i - 2))) {
             return true;
         }
-        return prev.equals("and") && (tk.is(i - 3, "ages") || tk.is(i - 3, "aged"));
+        // "ages four and seven", "my kids are 7 and 9"
+        return prev.equals("and") && i >= 2 && (tk.is(i - 3, "ages") || tk.is(i - 3, "aged") || saysAge(tk, i - 2));
     }
 
     /** Words with which callers take back what they just said ("wait", "actually", "I mean", "sorry"). */
@@ -493,6 +498,9 @@ public final class Words {
                 skip = 1;
             } else if (w.equals("o") && next.equals("clock")) {
                 merged = "o'clock";
+                skip = 1;
+            } else if (w.equals("not") && next.equals("before")) {
+                merged = "after"; // "not before 11 on Thursday": from 11 on
                 skip = 1;
             } else if (w.equals("oclock")) {
                 merged = "o'clock";

@@ -118,4 +118,16 @@ class ConfirmationParserTest {
         assertEquals(Confirmation.NO, parser.parse("no I can do Thursday if that's ok"));
         assertEquals(Confirmation.YES, parser.parse("yes, and could you text me, is that ok, thanks"));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            yes, but the time is wrong                   | NO
+            yeah, but that's not my number               | NO
+            sure, but the name's spelled wrong           | NO
+            yes, that's right, but can I ask something   | YES
+            yes, but can you text me too                 | YES
+            """)
+    void aButClauseThatSaysSomethingIsWrongTakesTheYesBack(String text, Confirmation expected) {
+        assertEquals(expected, parser.parse(text));
+    }
 }

@@ -787,4 +787,25 @@ class DateTimeParserTest {
     void noTimeInWorkingHoursOrAPronoun(String text) {
         assertNull(parser.parse(text, CTX));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            in two weeks, on the Wednesday, at 11                       | 2025-10-22 | 11:00
+            in three weeks, on the Friday                               | 2025-10-31 | -
+            not before 11 on Thursday                                   | 2025-10-09 | 11:00
+            my girls are 6 and 8, so Monday the 20th at 3:30            | 2025-10-20 | 15:30
+            I'll take the bus 9 in, Friday at 1                         | 2025-10-10 | 13:00
+            """)
+    void relativeWeeksAnchoredAgesAndRoutes(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my kids are 7 and 9", "the twins are eleven", "we're just off Highway 2",
+            "take exit 4 and it's on the left"})
+    void agesAndRoadNumbersAreNoTime(String text) {
+        assertNull(parser.parse(text, CTX, true));
+    }
 }
