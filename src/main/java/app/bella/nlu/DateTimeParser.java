@@ -675,7 +675,8 @@ public final class DateTimeParser {
             return used;
         }
         boolean busyUntil = (tk.is(i - 1, "till") || tk.is(i - 1, "until") || tk.is(i - 1, "til")
-                || tk.is(i - 1, "at") && someoneElsesEventBefore(tk, i - 1)) && (s.fixedTime != null || s.hour >= 0);
+                || tk.is(i - 1, "at") && someoneElsesEventBefore(tk, i - 1) || timeTakenBack(tk, i))
+                && (s.fixedTime != null || s.hour >= 0);
         if ((used = busyUntil ? timePassedOver(s, i) : time(s, i)) > 0) {
             return used;
         }
@@ -696,6 +697,15 @@ public final class DateTimeParser {
     /** Words before "sat" that make it the verb: "I sat", "we've sat", "just sat". */
     private static final Set<String> SAT_AS_VERB = Words.setOf("i", "we", "he", "she", "they", "you", "i've", "we've",
             "just", "have", "had", "has", "was", "been", "it", "who", "and");
+
+    /**
+     * "the time should be 2, not 1", "make it 3 instead of 3:30", "4 rather than 4:30": after a time, one said after
+     * "not" or "instead of" is the one taken back.
+     */
+    private static boolean timeTakenBack(Tokens tk, int i) {
+        return tk.is(i - 1, "not") && !tk.is(i - 2, "if") || tk.is(i - 1, "of") && tk.is(i - 2, "instead")
+                || tk.is(i - 1, "than") && tk.is(i - 2, "rather");
+    }
 
     /** Verbs of something else that happens at a time: "she has piano at 4", "my mother's bus gets in at 12". */
     private static final Set<String> OTHER_EVENT = Words.setOf("has", "gets", "arrives", "lands", "finishes", "ends",
@@ -1904,6 +1914,11 @@ public final class DateTimeParser {
         }
         if (prev.equals("it") && tk.is(i - 2, "make")) {
             return true;
+        }
+        if (prev.equals("be") && (tk.is(i - 2, "should") || tk.is(i - 2, "would"))
+                && (tk.is(i - 3, "time") || tk.is(i - 3, "it")) || (prev.equals("is") || prev.equals("was"))
+                && tk.is(i - 2, "time") && tk.is(i - 3, "the")) {
+            return true; // "the time should be 2", "it should be 3", "the time is 2 not 1"
         }
         if (prev.equals("the") && tk.is(i - 2, "at")) {
             return true; // "at the 3": an hour

@@ -82,6 +82,8 @@ public final class CallState {
     public boolean keypad;
     /** The caller-ID number was offered back after spoken numbers failed (offered once per call). */
     public boolean callerIdOffered;
+    /** The caller asked for a person once and heard what Bella can do; asked again, they are handed over. */
+    public boolean personAsked;
 
     public int failuresOn(Step s) {
         return failures.getOrDefault(s.name(), 0);

@@ -11,6 +11,7 @@ import app.bella.nlu.DateRange;
 import app.bella.nlu.Expect;
 import app.bella.nlu.Extraction;
 import app.bella.nlu.Intent;
+import app.bella.nlu.IntentParser;
 import app.bella.nlu.NameParser;
 import app.bella.nlu.ParseContext;
 import app.bella.nlu.PhoneParser;
@@ -54,6 +55,22 @@ public final class Dialogue {
     private static final Pattern AGREEING = Pattern.compile(
             "\\b(yes|yeah|yep|yup|sure|ok(ay)?|great|perfect|sounds good|please|book it|that works)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** The caller asks for a person: "can I talk to a real person", "put me through to someone", "operator, please". */
+    private static final Pattern WANTS_PERSON = Pattern.compile(
+            "\\b(speak|talk|chat)(ing)?\\s+(to|with)\\s+(a\\s+|an\\s+|the\\s+|your\\s+)?(real\\s+|actual\\s+|live\\s+)?"
+                    + "(person|human|people|someone|somebody|anyone|anybody|receptionist|representative|agent|operator"
+                    + "|staff|front desk|nurse|doctor|dentist)\\b"
+                    + "|\\b(put|transfer|connect|patch)\\s+me\\s+(through|over|to)\\b"
+                    + "|\\b(a|an)\\s+(real|actual|live)\\s+(person|human)\\b"
+                    + "|^\\W*(human|person|operator|agent|representative|receptionist)(\\s+please)?\\W*$",
+            Pattern.CASE_INSENSITIVE);
+    /** A question about opening hours: "what time do you close on Fridays?", "are you open Saturday?". */
+    private static final Pattern HOURS_QUESTION = Pattern.compile(
+            "\\b(what|when)\\b[^.?!]*\\b(do|does|are|is)\\s+(you|y'all|the (clinic|office|practice))\\s+(open|close|closed)\\b"
+                    + "|\\b(are|is)\\s+(you|the (clinic|office|practice))\\s+(open|closed)\\b"
+                    + "|\\b(your|the|opening|office|business|clinic)\\s+hours\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final IntentParser INTENTS = new IntentParser();
     private static final PhoneParser PHONES = new PhoneParser();
     private static final Pattern DIGIT = Pattern.compile(
             "\\d|\\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b", Pattern.CASE_INSENSITIVE);
@@ -157,6 +174,20 @@ public final class Dialogue {
             s.outcome = s.outcome == null ? "abandoned" : s.outcome;
             return Reply.hangUp("No problem. Thank you for calling " + practiceName + ". Goodbye!");
         }
+        if (wantsPerson(s, in)) {
+            if (s.personAsked) {
+                return handToPerson(book, s);
+            }
+            s.personAsked = true; // once: what Bella can do, then the question again; asked again, a person
+            return Reply.ask("I can book, move or cancel an appointment for you right now. If you'd still rather speak"
+                    + " to someone, just say so again and I'll " + (transferNumber != null ? "put you through."
+                    : "have our team call you back."), s.lastAsk == null ? "How can I help?" : s.lastAsk,
+                    Reply.Input.SPEECH, List.of());
+        }
+        if (asksOpeningHours(s, in)) {
+            return Reply.ask("We're open " + HoursSpoken.describe(bookings.schedule().hours()) + ".",
+                    s.lastAsk == null ? "How can I help?" : s.lastAsk, Reply.Input.SPEECH, List.of());
+        }
         boolean serviceSaid = chooseService(book, s, in);
         if (serviceSaid && (s.step == Step.ASK_SERVICE || s.step == Step.CONFIRM)) {
             resetFailures(s);
@@ -204,6 +235,34 @@ public final class Dialogue {
                 || PARTING_LAST.matcher(speech).find() && !(yesAsked && AGREEING.matcher(speech).find());
     }
 
+    private static boolean wantsPerson(CallState s, TurnInput in) {
+        return s.step != Step.DONE && in.speech() != null && WANTS_PERSON.matcher(in.speech()).find();
+    }
+
+    /** A question about the hours and nothing to book in it ("are you open Friday? I'd like to come in at 10" books). */
+    private static boolean asksOpeningHours(CallState s, TurnInput in) {
+        return s.step != Step.DONE && in.speech() != null && HOURS_QUESTION.matcher(in.speech()).find()
+                && INTENTS.parse(in.speech()) == null;
+    }
+
+    /** Asked a second time for a person: put through when a transfer number is set, else a callback is asked for. */
+    private Reply handToPerson(PracticeBook book, CallState s) {
+        s.step = Step.DONE;
+        if (transferNumber != null) {
+            s.outcome = "transferred";
+            return Reply.transfer("Of course. Let me put you through to a member of our team.", transferNumber);
+        }
+        s.outcome = "callback";
+        String phone = s.phone != null ? s.phone : s.from;
+        if (phone == null) {
+            return Reply.hangUp("I'm sorry, no one can take your call right now, and I have no number to call you back"
+                    + " on. Please call us again during opening hours. Goodbye.");
+        }
+        book.requestCallback(s.callSid, phone, "the caller asked for a person");
+        return Reply.hangUp("Of course. I've asked our team to call you back at the number ending in "
+                + CallerNumbers.lastDigits(phone) + " as soon as they can. Thank you for calling, goodbye!");
+    }
+
     /** The Expect a turn's words are read for ({@code expect} null: open, every slot). */
     public record Listening(Expect expect) {
     }
@@ -215,7 +274,7 @@ public final class Dialogue {
      * call. Keep it in step with {@link #turn}.
      */
     public static Optional<Listening> listening(CallState s, TurnInput in) {
-        if (s.turn + 1 > MAX_TURNS || in.silent() || leaving(s, in)) {
+        if (s.turn + 1 > MAX_TURNS || in.silent() || leaving(s, in) || wantsPerson(s, in) || asksOpeningHours(s, in)) {
             return Optional.empty();
         }
         if (serviceNamed(s, in) != null && (s.step == Step.ASK_SERVICE || s.step == Step.CONFIRM)) {

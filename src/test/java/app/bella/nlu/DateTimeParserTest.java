@@ -808,4 +808,18 @@ class DateTimeParserTest {
     void agesAndRoadNumbersAreNoTime(String text) {
         assertNull(parser.parse(text, CTX, true));
     }
+
+    /** After a time, one said after "not", "instead of" or "rather than" is the one taken back. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the time should be 2, not 1                  | 14:00
+            make it 3 instead of 3:30                    | 15:00
+            half past 4 rather than 4                    | 16:30
+            not 1, 2                                     | 14:00
+            it should be 11, not 10                      | 11:00
+            no, the time was 4                           | 16:00
+            """)
+    void aTimeAfterNotIsTakenBack(String text, String time) {
+        assertEquals(time(time), parser.parse(text, CTX).time(), text);
+    }
 }

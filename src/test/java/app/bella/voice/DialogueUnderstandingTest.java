@@ -290,4 +290,58 @@ class DialogueUnderstandingTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
+
+    // ------------------------------------------------------------------------------------------------ asides
+
+    @Test
+    void aCallerAskingForAPersonHearsWhatBellaCanDoAndIsHandedOverWhenTheyAskAgain() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("can you put me through to a person please");
+        assertThat(c.lastPrompt()).contains("I can book, move or cancel an appointment")
+                .contains("have our team call you back").endsWith("May I have your first and last name, please?");
+        c.say("no, I really need to talk to someone");
+        assertThat(c.lastPrompt()).contains("call you back at the number ending in " + CallerNumbers.lastDigits(phone));
+        assertThat(c.ended).isEqualTo("hangup");
+        try (var db = bella.jdbc(); var st = db.prepareStatement("SELECT phone FROM callback_request WHERE call_sid = ?")) {
+            st.setString(1, c.callSid);
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(phone);
+            }
+        }
+    }
+
+    @Test
+    void aCallerWhoAsksForAPersonOnceCanStillBook() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("can I talk to a real person?", "oh okay, fine, Walter Nakamura",
+                "Thursday the 16th at 10:30", "yes");
+        assertThat(heard(c)).contains("You're all set");
+        assertThat(appointments(phone)).singleElement()
+                .satisfies(a -> assertThat(a.get("start").asText()).isEqualTo("2025-10-16T10:30:00-06:00"));
+    }
+
+    @Test
+    void aQuestionAboutTheHoursIsAnsweredAndTheQuestionAskedAgain() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("What time do you close on Fridays?");
+        assertThat(c.lastPrompt()).isEqualTo("We're open Monday to Friday, 9 AM to 5 PM. May I have your first and last name, please?");
+        c.say("okay thanks, that's all I wanted. Bye.");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(appointments(phone)).isEmpty();
+    }
+
+    @Test
+    void atTheReadBackATimeSaidAfterNotOrInsteadOfIsTheOneTakenBack() throws Exception {
+        String phone = newPhone();
+        TwilioCaller c = call(phone).say("Hi, I'm Jon Peterson, Thursday at 1 please");
+        assertThat(c.lastPrompt()).contains("at 1 PM").contains("Is that correct?");
+        c.say("no sorry, the time should be 2, not 1");
+        assertThat(c.lastPrompt()).contains("at 2 PM").contains("Is that correct?");
+        c.say("no, make it 3 instead of 2");
+        assertThat(c.lastPrompt()).contains("at 3 PM").contains("Is that correct?");
+        c.say("yes");
+        assertThat(appointments(phone)).singleElement()
+                .satisfies(a -> assertThat(a.get("start").asText()).isEqualTo("2025-10-09T15:00:00-06:00"));
+    }
 }
