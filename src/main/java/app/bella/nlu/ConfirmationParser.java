@@ -198,6 +198,9 @@ public final class ConfirmationParser {
             }
             i += len;
         }
+        if (decision == null && correctsWhatWasSaid(tk)) {
+            return Confirmation.NO; // "I said afternoon, not morning": what was read back is not what was said
+        }
         if (decision == Kind.YES) {
             return Confirmation.YES;
         }
@@ -205,6 +208,20 @@ public final class ConfirmationParser {
             return Confirmation.NO;
         }
         return null;
+    }
+
+    /** "I said afternoon, not morning", "I told you Tuesday, not Thursday". */
+    private static boolean correctsWhatWasSaid(Tokens tk) {
+        for (int i = 0; i + 2 < tk.n; i++) {
+            if (tk.is(i, "i") && (tk.is(i + 1, "said") || tk.is(i + 1, "told") || tk.is(i + 1, "asked"))) {
+                for (int j = i + 2; j < tk.n; j++) {
+                    if (tk.is(j, "not")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A no that says something is wrong ("wrong", "incorrect", "not my number"), not a no to something else. */

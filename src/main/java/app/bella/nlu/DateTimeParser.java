@@ -592,6 +592,11 @@ public final class DateTimeParser {
                 return 1;
             }
             case "after", "before", "by", "until", "till", "til" -> {
+                if (w.equals("after") && tk.is(i + 1, "tomorrow") && i == 0 && (tk.is(i + 2, "at")
+                        || readClockAhead(tk, i + 2))) {
+                    s.setDate(s.today.plusDays(2), i + 2); // "after tomorrow, at ten": the day after tomorrow, as
+                    return 2;                              // many first languages say it ("après-demain", "pasado mañana")
+                }
                 if ((w.equals("after") || w.equals("before")) && MEALTIME.contains(tk.at(i + 1))) {
                     boolean afterLunch = w.equals("after") && !tk.is(i + 1, "breakfast");
                     if (afterLunch) {
@@ -609,6 +614,9 @@ public final class DateTimeParser {
                 return 1;
             }
             case "same" -> {
+                if (tk.is(i + 1, "day") && s.date != null && !tk.is(i + 2, "next")) {
+                    return 2; // "in two weeks, same day, at ten": the day just said, not today
+                }
                 return sameTime(s, i);
             }
             case "noon", "midday", "midi", "lunchtime" -> {
@@ -1758,6 +1766,12 @@ public final class DateTimeParser {
             }
         }
         return false;
+    }
+
+    /** Whether a clock time begins at {@code i}: digits or a number word up to twelve. */
+    private static boolean readClockAhead(Tokens tk, int i) {
+        int r = Words.readNumber(tk, i);
+        return r >= 0 && r >> 2 >= 1 && r >> 2 <= 12 || tk.at(i).matches("\\d{1,2}:\\d{2}");
     }
 
     /** "first", "21st", "twenty-first": a day of the month. */

@@ -171,6 +171,9 @@ public final class DurationParser {
                 && isHourUnit(tk.at(i + used + 3))) {
             return pack(v + 1, used + 3); // "one and a half hours"
         }
+        if (tk.is(i + used, "and") && tk.is(i + used + 1, "half") && isHourUnit(tk.at(i + used + 2))) {
+            return pack(v + 1, used + 2); // "one and half hour", as a second language says it
+        }
         return pack(v, used);
     }
 
@@ -197,6 +200,9 @@ public final class DurationParser {
         if (w.equals("quarter") && tk.is(i + 1, "of") && (tk.is(i + 2, "an") || tk.is(i + 2, "a"))
                 && isHourUnit(tk.at(i + 3))) {
             return pack(15, 4);
+        }
+        if (w.equals("quarter") && tk.is(i + 1, "of") && isHourUnit(tk.at(i + 2))) {
+            return pack(15, 3); // "quarter of hour"
         }
         if (w.equals("quarter") && isHourUnit(tk.at(i + 1))) {
             return pack(15, 2);
@@ -248,6 +254,9 @@ public final class DurationParser {
         }
         if (tk.is(k, "a") && tk.is(k + 1, "quarter") && hours2 % 2 == 0) {
             return pack(minutes + 15, k + 2 - i);
+        }
+        if (tk.is(k, "quarter") && hours2 % 2 == 0 && k > j) {
+            return pack(minutes + 15, k + 1 - i); // "an hour and quarter"
         }
         if (tk.is(k, "half") && hours2 % 2 == 0 && k > j) {
             return pack(minutes + 30, k + 1 - i);

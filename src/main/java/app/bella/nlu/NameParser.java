@@ -389,6 +389,13 @@ public final class NameParser {
     private static final Set<String> PET_LEAD = Words.setOf("my", "our", "the", "a", "an", "he's", "she's", "it's",
             "is", "who's", "that's", "his", "her");
 
+    /** "… is my family doctor", "… is our dentist": the name before says who someone else is, not who calls. */
+    private static boolean describedAsAnother(Tokens tk, int end) {
+        return tk.is(end, "is") && (tk.is(end + 1, "my") || tk.is(end + 1, "our") || tk.is(end + 1, "the"))
+                && !tk.is(end + 2, "name") && !tk.is(end + 3, "name") && !tk.is(end + 2, "first")
+                && !tk.is(end + 2, "last") && !tk.is(end + 2, "full");
+    }
+
     private static String bareOf(String w) {
         return w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
     }
@@ -457,12 +464,13 @@ public final class NameParser {
     }
 
     /**
-     * ", Mary Ellen is my first name", ", Carter is the last name", ", Mary Ellen is two words": which part of the name
-     * said before is which, or how it is written.
+     * ", Mary Ellen is my first name", ", Gurpreet is first name", ", Mary Ellen is two words", ", Andreea with two E":
+     * which part of the name said before is which, or how it is written.
      */
     private static final java.util.regex.Pattern PART_CONFIRMED = java.util.regex.Pattern.compile(
-            "[,.;]\\s*(\\p{L}+(?:[ -]\\p{L}+)?)\\s+is\\s+(?:(?:my|the)\\s+(?:first|given|last|family|middle)\\s+name"
-                    + "|(?:one|two|three)\\s+words?|(?:one|a)\\s+word|hyphenated|with\\s+a\\s+hyphen)\\b.*$",
+            "[,.;]\\s*(\\p{L}+(?:[ -]\\p{L}+)?)\\s+(?:is\\s+(?:(?:(?:my|the)\\s+)?(?:first|given|last|family|middle)\\s+name"
+                    + "|(?:one|two|three)\\s+words?|(?:one|a)\\s+word|hyphenated|with\\s+a\\s+hyphen)"
+                    + "|(?:with|has)\\s+(?:two|double|one|a|an)\\s+\\p{L}(?:'?s)?)\\b.*$",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     String parse(Tokens tk, boolean expected) {
@@ -520,8 +528,8 @@ public final class NameParser {
         // "my tooth hurts": a word after "my" is something the caller has, not their name
         boolean described = start > 0 && (ARTICLES.contains(tk.t[start - 1]) || tk.t[start - 1].equals("my"));
         Collected c = described ? null : collect(tk, start, false, expected);
-        if (c != null && petNamed(tk, start, c.end)) {
-            c = null; // "Rosie, she's a beagle"
+        if (c != null && (petNamed(tk, start, c.end) || describedAsAnother(tk, c.end))) {
+            c = null; // "Rosie, she's a beagle", "Doctor Singh is my family doctor"
         }
         if (c != null && !dosed(tk, c.end)) {
             String lead = c.name;

@@ -130,4 +130,14 @@ class ConfirmationParserTest {
     void aButClauseThatSaysSomethingIsWrongTakesTheYesBack(String text, Confirmation expected) {
         assertEquals(expected, parser.parse(text));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I said afternoon, not morning         | NO
+            I told you Tuesday, not Thursday      | NO
+            I said yes                            | YES
+            """)
+    void whatTheCallerSaidCorrected(String text, Confirmation expected) {
+        assertEquals(expected, parser.parse(text));
+    }
 }

@@ -822,4 +822,24 @@ class DateTimeParserTest {
     void aTimeAfterNotIsTakenBack(String text, String time) {
         assertEquals(time(time), parser.parse(text, CTX).time(), text);
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            after tomorrow, at ten                   | 2025-10-10 | 10:00
+            after tomorrow 9:30                      | 2025-10-10 | 09:30
+            in two weeks, same day, at ten           | 2025-10-22 | 10:00
+            Friday, same day as my sister, at 2      | 2025-10-10 | 14:00
+            """)
+    void secondLanguageDays(String text, String date, String time) {
+        WhenPhrase w = parser.parse(text, CTX);
+        assertEquals(date(date), w.date(), text);
+        assertEquals(time(time), w.time(), text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anyTimeAfterTomorrowStaysARange() {
+        WhenPhrase w = parser.parse("anytime after tomorrow", CTX);
+        assertNull(w.date());
+        assertEquals(date("2025-10-10"), w.range().earliest());
+    }
 }

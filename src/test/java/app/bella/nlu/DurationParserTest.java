@@ -165,4 +165,17 @@ class DurationParserTest {
     void aMeasureOrADistanceIsNoLength(String text) {
         assertNull(parser.parse(text, true));
     }
+
+    /** Lengths said without their articles, as in a second language. */
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            one and half hour          | 90
+            two and half hours         | 150
+            an hour and quarter        | 75
+            hour and quarter           | 75
+            quarter of hour            | 15
+            """)
+    void lengthsWithoutArticles(String text, int minutes) {
+        assertEquals(minutes, parser.parse(text, true));
+    }
 }

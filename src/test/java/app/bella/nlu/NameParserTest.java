@@ -546,4 +546,17 @@ class NameParserTest {
     void noNameInWordsAboutSomethingElse(String utterance) {
         assertNull(parser.parse(utterance));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Harjit Kaur Gill, Harjit is first name                | Harjit Kaur Gill
+            my name is Ioana Popescu, Ioana with one N            | Ioana Popescu
+            it's Mattias Berg, Mattias with two T                 | Mattias Berg
+            Doctor Okafor is my family doctor                     | -
+            Dr. Lam is our dentist                                | -
+            Ana Lima is my full name                              | Ana Lima
+            """)
+    void secondLanguageNotesAndADoctorDescribed(String utterance, String expected) {
+        assertEquals(expected, parser.parse(utterance));
+    }
 }
