@@ -252,12 +252,13 @@ public final class Dialogue {
             s.outcome = "transferred";
             return Reply.transfer("Of course. Let me put you through to a member of our team.", transferNumber);
         }
-        s.outcome = "callback";
         String phone = s.phone != null ? s.phone : s.from;
         if (phone == null) {
+            s.outcome = "abandoned";
             return Reply.hangUp("I'm sorry, no one can take your call right now, and I have no number to call you back"
                     + " on. Please call us again during opening hours. Goodbye.");
         }
+        s.outcome = "callback";
         book.requestCallback(s.callSid, phone, "the caller asked for a person");
         return Reply.hangUp("Of course. I've asked our team to call you back at the number ending in "
                 + CallerNumbers.lastDigits(phone) + " as soon as they can. Thank you for calling, goodbye!");
