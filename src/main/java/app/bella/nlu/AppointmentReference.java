@@ -27,7 +27,31 @@ public final class AppointmentReference {
     private static final Pattern PERIOD = Pattern.compile("\\b(?:the one|appointment|appt|booking|cleaning|visit)"
             + "\\s+((?:next|this|the following|later this)\\s+(?:week|month))\\b", Pattern.CASE_INSENSITIVE);
 
+    /** "the later one", "the second appointment", "my first booking": which one by its place among the caller's. */
+    private static final Pattern POSITION = Pattern.compile("\\b(?:the|my)\\s+(first|earlier|earliest|next|second|third"
+            + "|later|latest|last)\\s+" + THING + "\\b", Pattern.CASE_INSENSITIVE);
+
     private final DateTimeParser dates = new DateTimeParser();
+
+    /**
+     * Which of the caller's upcoming appointments, by their order, the words name: 0 the first ("the earlier one",
+     * "the next one"), 1 the second, 2 the third, -1 the last ("the later one"); null when none is named so.
+     */
+    public Integer position(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = POSITION.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        return switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            case "second" -> 1;
+            case "third" -> 2;
+            case "later", "latest", "last" -> -1;
+            default -> 0;
+        };
+    }
 
     /** The days the appointment is named by ("the one next week"), or null when no such period names it. */
     public DateRange period(String text, ParseContext ctx) {

@@ -1276,7 +1276,8 @@ public final class DateTimeParser {
             return j + 2 - i;
         }
         boolean before = rel.equals("before");
-        if (!(rel.equals("from") || rel.equals("after") || before || weeks && rel.equals("on"))) {
+        if (!(rel.equals("from") || rel.equals("after") || before || weeks && rel.equals("on")
+                || weeks && WEEKDAYS.containsKey(rel) && tk.is(i - 1, "in"))) {
             return 0;
         }
         if (!before && (tk.is(j + 2, "today") || tk.is(j + 2, "now"))) {
@@ -1289,6 +1290,9 @@ public final class DateTimeParser {
         }
         int anchor = weeks && rel.equals("on") && tk.is(j + 2, "the") && WEEKDAYS.containsKey(tk.at(j + 3))
                 ? j + 3 : j + 2; // "in two weeks, on the Wednesday"
+        if (weeks && WEEKDAYS.containsKey(rel) && tk.is(i - 1, "in")) {
+            anchor = j + 1; // "in two weeks, Wednesday, at eleven thirty"
+        }
         s.shiftAt = anchor; // the anchor day follows: applied once it is read
         s.shiftDays = before ? -days : days;
         s.shiftFrom = i;
@@ -1674,7 +1678,7 @@ public final class DateTimeParser {
             return 0;
         }
         Tokens tk = s.tk;
-        int j = i;
+        int j = tk.is(i, "in") ? i + 1 : i; // "could I come in half an hour earlier": not half an hour from now
         long amount;
         if (tk.is(j, "half") && (tk.is(j + 1, "an") || tk.is(j + 1, "a")) && tk.is(j + 2, "hour")) {
             amount = 30;
@@ -1876,7 +1880,8 @@ public final class DateTimeParser {
                 }
                 case "day", "days", "jour", "jours" -> days = amount;
                 case "week", "weeks", "semaine", "semaines" -> {
-                    if (tk.is(j + 1, "tomorrow") || tk.is(j + 1, "today") || tk.is(j + 1, "on")) {
+                    if (tk.is(j + 1, "tomorrow") || tk.is(j + 1, "today") || tk.is(j + 1, "on")
+                            || WEEKDAYS.containsKey(tk.at(j + 1))) {
                         int anchored = fromAnchor(s, i + 1); // "come in a week tomorrow"
                         return anchored > 0 ? anchored + 1 : 0;
                     }
@@ -2414,7 +2419,13 @@ public final class DateTimeParser {
     private static WhenPhrase finish(Scan s) {
         if (s.shiftAt >= 0 && s.dateEnd <= s.shiftFrom) {
             LocalDate anchor = s.date != null ? s.date : s.negatedDate;
-            if (anchor != null && s.shiftDow == null && s.shiftDays > 0) {
+            LocalDate fromReference = s.ctx.sameAs() == null || s.shiftDow != null ? null
+                    : s.ctx.sameAs().toLocalDate().plusDays(s.shiftDays);
+            if (fromReference != null && !fromReference.isBefore(s.today) && (anchor == null
+                    || s.date != null && s.date.getDayOfWeek() == fromReference.getDayOfWeek())) {
+                // moving an appointment: "the day after" is the day after it ("do Thursday instead, so the day after")
+                s.setDate(fromReference, s.shiftAt);
+            } else if (anchor != null && s.shiftDow == null && s.shiftDays > 0) {
                 // "not tomorrow, the day after", "Monday, or a day after that": counted from the day said before
                 s.setDate(anchor.plusDays(s.shiftDays), s.shiftAt);
             } else {

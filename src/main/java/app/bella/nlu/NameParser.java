@@ -26,7 +26,9 @@ public final class NameParser {
             "it's", "its", "this", "that's", "is", "am", "and", "uh", "howdy", "hullo", "hallo", "me", "my", "name",
             "name's", "the", "full", "first", "i'm", "im", "i", "call",
             // regional greetings: "Howya, Padraig Murphy here", "G'day, Bronwyn Kelly", "top of the morning, …"
-            "howya", "howaya", "g'day", "gday", "aye", "cheers", "but");
+            "howya", "howaya", "g'day", "gday", "aye", "cheers", "but",
+            // Filipino politeness after a greeting ("good morning po, Maricel dela Cruz po")
+            "po", "opo");
 
     /** Multi-word introductions; a name follows. Longest first. */
     private static final String[][] INTROS = {

@@ -17,13 +17,14 @@ final class AppointmentAnswers {
     private static final Pattern KEEP = Pattern.compile(
             "\\b(keep|leave|stays?|that'?s (fine|good|ok|okay|perfect)|no change|as it is)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MOVE = Pattern.compile(
-            "\\b(move|change|reschedule|different|another (day|time)|bump|push)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(move|change|reschedule|different|another (day|time)|bump|push|make it|(?:hours?|minutes?|mins|days?|weeks?) (?:later|earlier))\\b",
+            Pattern.CASE_INSENSITIVE); // "could you make it an hour later?", "half an hour earlier"
     private static final Pattern CANCEL = Pattern.compile("\\bcancel\\b", Pattern.CASE_INSENSITIVE);
     /** Said with a day or time, another one than the appointment's: "can we do the 20th instead", "come in sooner". */
     private static final Pattern INSTEAD = Pattern.compile("\\b(instead|sooner)\\b", Pattern.CASE_INSENSITIVE);
     /** "bump it a week", "push it back two weeks": the same time, that many weeks on. */
     private static final Pattern WEEKS_ON = Pattern.compile(
-            "\\b(?:bump|push|move|put|shift)\\w* (?:it|that|my appointment|the appointment)(?: back| out)?(?: by)? "
+            "\\b(?:bump|push|move|put|shift)\\w* (?:it|that|my (?:\\w+ )?appointment|the (?:\\w+ )?appointment)(?: back| out)?(?: by)? "
                     + "(a|one|two|three|1|2|3) weeks?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANOTHER_BOOKING = Pattern.compile(
             "\\b(another|new|second|additional|extra|also) (one|appointment|booking|visit)\\b|\\bbook\\b",

@@ -706,6 +706,7 @@ public final class Dialogue {
             LocalDate named = references.day(text, context(s));
             a = named == null ? inNamedPeriod(book, s.from, references.period(text, context(s)), a) : a;
             a = onNamedDay(book, s.from, named != null ? named : ex.when() == null ? null : ex.when().date(), a, zone());
+            a = named == null ? atNamedPosition(book, s.from, references.position(text), a) : a; // "the later one"
             s.existingAppointmentId = a.id();
             s.existingStart = Times.iso(a.start(), zone());
             s.intent = "CANCEL";
@@ -719,6 +720,7 @@ public final class Dialogue {
             LocalDate named = references.day(text, context(s));
             a = named == null ? inNamedPeriod(book, s.from, references.period(text, context(s)), a) : a;
             a = onNamedDay(book, s.from, named, a, zone());
+            a = named == null ? atNamedPosition(book, s.from, references.position(text), a) : a; // "the second one"
             String told = s.existingStart;
             s.existingAppointmentId = a.id();
             s.existingStart = Times.iso(a.start(), zone());
@@ -1258,6 +1260,16 @@ public final class Dialogue {
         return book.upcomingAppointments(phone, 10).stream()
                 .filter(x -> period.contains(x.start().atZone(zone()).toLocalDate()))
                 .findFirst().orElse(fallback);
+    }
+
+    /** The caller's appointment at the place they named it by ("the later one", "the second one"); else {@code fallback}. */
+    private Appointment atNamedPosition(PracticeBook book, String phone, Integer position, Appointment fallback) {
+        if (position == null || phone == null) {
+            return fallback;
+        }
+        List<Appointment> upcoming = book.upcomingAppointments(phone, 10);
+        int at = position < 0 ? upcoming.size() - 1 : position;
+        return at >= 0 && at < upcoming.size() ? upcoming.get(at) : fallback;
     }
 
     /** The caller's appointment on the day they named, when they have one then; else {@code fallback}. */

@@ -52,4 +52,16 @@ class AppointmentReferenceTest {
     void noPeriod(String text) {
         assertNull(reference.period(text, CTX));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            I need to cancel the later one                   | -1
+            can you move the second appointment              | 1
+            the earlier one, please                          | 0
+            cancel my last booking                           | -1
+            I want to cancel my appointment                  | -
+            """)
+    void thePlaceThatNamesTheAppointment(String text, Integer position) {
+        assertEquals(position, reference.position(text));
+    }
 }

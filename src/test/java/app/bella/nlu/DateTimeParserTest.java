@@ -414,6 +414,10 @@ class DateTimeParserTest {
             can we make it a week later                    | 2025-10-17 | 13:00
             two hours later                                | 2025-10-10 | 15:00
             could you push it an hour later, I've got a meeting till 1:30 | 2025-10-10 | 14:00
+            could I come in half an hour earlier           | 2025-10-10 | 12:30
+            come in an hour later on the same day          | 2025-10-10 | 14:00
+            the day after                                  | 2025-10-11 | -
+            can we do the day after, same time             | 2025-10-11 | 13:00
             """)
     void aShiftCountsFromTheReference(String text, String date, String time) {
         WhenPhrase w = parser.parse(text, CTX.withSameAs(java.time.LocalDateTime.parse("2025-10-10T13:00")));
@@ -792,6 +796,8 @@ class DateTimeParserTest {
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             in two weeks, on the Wednesday, at 11                       | 2025-10-22 | 11:00
             in three weeks, on the Friday                               | 2025-10-31 | -
+            in two weeks, Wednesday, at eleven thirty                   | 2025-10-22 | 11:30
+            in two weeks, Friday at 9                                   | 2025-10-24 | 09:00
             not before 11 on Thursday                                   | 2025-10-09 | 11:00
             my girls are 6 and 8, so Monday the 20th at 3:30            | 2025-10-20 | 15:30
             I'll take the bus 9 in, Friday at 1                         | 2025-10-10 | 13:00

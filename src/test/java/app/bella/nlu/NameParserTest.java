@@ -423,6 +423,7 @@ class NameParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             Howya, Padraig Murphy here                                      | Padraig Murphy
             G'day, Bronwyn Kelly speaking                                   | Bronwyn Kelly
+            good morning po, Maricel dela Cruz po                           | Maricel Dela Cruz
             top of the morning, Ruairi Boyle here                           | Ruairi Boyle
             Darren Fitzgerald, mate                                         | Darren Fitzgerald
             John Smith, ta                                                  | John Smith

@@ -421,6 +421,39 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aCallerWithTwoAppointmentsCancelsTheLaterOne() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Liam Donnelly", phone, 30);
+        long earlier = seedAppointment("Liam Donnelly", phone, "2025-10-15T09:00:00-06:00", 30);
+        long later = seedAppointment("Liam Donnelly", phone, "2025-10-22T15:30:00-06:00", 30);
+        TwilioCaller c = call(phone).say("I've got two appointments booked and I need to cancel the later one");
+        assertThat(c.lastPrompt()).contains("Wednesday, October 22nd at 3:30 PM").contains("Shall I cancel it?");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("status").asText())
+                .containsExactlyInAnyOrder(earlier + " booked", later + " cancelled");
+    }
+
+    @Test
+    void anAppointmentMovedByASpanSaidWithMakeItOrEarlier() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Helen Kowalski", phone, 30);
+        long id = seedAppointment("Helen Kowalski", phone, "2025-10-10T13:00:00-06:00", 30);
+        TwilioCaller c = call(phone).say("my appointment on Friday, could you make it an hour later? Same day.");
+        assertThat(c.lastPrompt()).contains("Friday, October 10th at 2 PM");
+        c.say("yes please");
+        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
+                .containsExactly(id + " 2025-10-10T14:00:00-06:00");
+        String other = newPhone();
+        seedCustomer("Owen Fitzgerald", other, 30);
+        long second = seedAppointment("Owen Fitzgerald", other, "2025-10-17T11:00:00-06:00", 30);
+        TwilioCaller d = call(other).say("could I come in half an hour earlier for my appointment on the seventeenth?");
+        assertThat(d.lastPrompt()).contains("Friday, October 17th at 10:30 AM");
+        d.say("yes");
+        assertThat(appointments(other)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
+                .containsExactly(second + " 2025-10-17T10:30:00-06:00");
+    }
+
+    @Test
     void theDayThatNamesTheAppointmentIsNotWhereItGoes() throws Exception {
         String phone = newPhone();
         seedCustomer("Darnell Brooks", phone, 30);
