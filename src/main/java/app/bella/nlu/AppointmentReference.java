@@ -31,7 +31,16 @@ public final class AppointmentReference {
     private static final Pattern POSITION = Pattern.compile("\\b(?:the|my)\\s+(first|earlier|earliest|next|second|third"
             + "|later|latest|last)\\s+" + THING + "\\b", Pattern.CASE_INSENSITIVE);
 
+    /** "both", "all of them", "all three appointments", "every booking I have": every one the caller holds. */
+    private static final Pattern EVERY = Pattern.compile("\\b(?:both|all (?:of )?(?:them|those|these|my|the|two|three"
+            + "|four|[2-9])|(?:them|those|these) all|everything|every (?:one|single one|appointment|booking)|each (?:one|of them))\\b", Pattern.CASE_INSENSITIVE);
+
     private final DateTimeParser dates = new DateTimeParser();
+
+    /** Whether the words name every appointment the caller holds ("cancel both", "all three of them"). */
+    public boolean every(String text) {
+        return text != null && EVERY.matcher(text).find();
+    }
 
     /**
      * Which of the caller's upcoming appointments, by their order, the words name: 0 the first ("the earlier one",

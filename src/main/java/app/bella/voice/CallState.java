@@ -67,6 +67,12 @@ public final class CallState {
     public String appointmentDay;
     /** When the appointment was named by a period ("the one next week"): its last day, ISO; null for one day. */
     public String appointmentDayTo;
+    /** Where among the caller's appointments they named the one to move or cancel ("the later one"): 0 first, -1 last. */
+    public Integer appointmentPlace;
+    /** The caller asked to cancel every appointment they hold ("cancel both"). */
+    public boolean everyAppointment;
+    /** The appointments read out to be cancelled together, awaiting the caller's yes (empty: just the one). */
+    public List<Long> cancelIds = new ArrayList<>();
     /** Alternatives offered in the last prompt (ISO starts), for "yes", "the second one" or a time among them. */
     public List<String> offered = new ArrayList<>();
     /** The offer read back everything (name, day, time), so a plain "yes" books the first offered time. */

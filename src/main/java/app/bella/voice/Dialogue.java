@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The conversation policy: given the call's state and what the caller just said, fill every slot the caller
@@ -71,6 +72,9 @@ public final class Dialogue {
                     + "|\\b(your|the|opening|office|business|clinic)\\s+hours\\b",
             Pattern.CASE_INSENSITIVE);
     private static final IntentParser INTENTS = new IntentParser();
+    /** The most appointments one "cancel all of them" reads out and cancels. */
+    private static final int MOST_CANCELLED = 5;
+    private static final String[] COUNTED = {"no", "one", "two", "three", "four", "five"};
     private static final PhoneParser PHONES = new PhoneParser();
     private static final Pattern DIGIT = Pattern.compile(
             "\\d|\\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b", Pattern.CASE_INSENSITIVE);
@@ -460,6 +464,12 @@ public final class Dialogue {
         }
         if (answer == Confirmation.YES) {
             Appointment a = book.appointment(s.existingAppointmentId).orElse(null);
+            if (a != null && s.cancelIds.isEmpty() && in.text() != null && references.every(in.text())) {
+                s.cancelIds = ids(book.upcomingAppointments(a.phone(), MOST_CANCELLED)); // "yes, cancel both of them"
+            }
+            if (s.cancelIds.size() > 1) {
+                return cancelEvery(book, s);
+            }
             if (a != null && book.cancel(a.id(), s.callSid)) {
                 s.outcome = "cancelled";
                 s.appointmentId = a.id();
@@ -475,7 +485,9 @@ public final class Dialogue {
             resetFailures(s);
             s.intent = null;
             s.step = Step.ASK_INTENT;
-            return Reply.ask("All right, I've left your appointment as it is.", "Is there anything else I can do for you?",
+            boolean several = s.cancelIds.size() > 1;
+            s.cancelIds.clear();
+            return Reply.ask(several ? "All right, I've left your appointments as they are." : "All right, I've left your appointment as it is.", "Is there anything else I can do for you?",
                     Reply.Input.SPEECH, List.of());
         }
         return failed(book, s, "Sorry, was that a yes or a no?");
@@ -493,6 +505,58 @@ public final class Dialogue {
         List<String> days = coming.stream().map(x -> spoken(x.start())).toList();
         return "You have " + coming.size() + " appointments coming up: " + String.join(", ", days.subList(0, days.size() - 1))
                 + " and " + days.get(days.size() - 1) + ".";
+    }
+
+    /**
+     * "Cancel both": every coming appointment of the caller read out, and one yes cancels them all; null when they hold
+     * only one (then it is the usual single cancellation).
+     */
+    private Reply confirmCancelEvery(PracticeBook book, CallState s, String phone, String preface) {
+        List<Appointment> coming = book.upcomingAppointments(phone, MOST_CANCELLED);
+        if (coming.size() < 2) {
+            return null;
+        }
+        s.cancelIds = ids(coming);
+        s.existingAppointmentId = coming.get(0).id();
+        s.existingStart = Times.iso(coming.get(0).start(), zone());
+        s.intent = "CANCEL";
+        s.step = Step.CONFIRM_CANCEL;
+        String count = coming.size() < COUNTED.length ? COUNTED[coming.size()] : String.valueOf(coming.size());
+        List<String> days = coming.stream().map(x -> spoken(x.start())).toList();
+        return Reply.ask(Reply.join(preface, "You have " + count + " appointments: " + and(days) + "."),
+                coming.size() == 2 ? "Shall I cancel both?" : "Shall I cancel all " + count + "?",
+                Reply.Input.SPEECH, List.of("yes", "no"));
+    }
+
+    /** Cancels the appointments read out together; one already cancelled counts as done (a retried webhook). */
+    private Reply cancelEvery(PracticeBook book, CallState s) {
+        List<String> done = new ArrayList<>();
+        for (Long id : s.cancelIds) {
+            Optional<Appointment> a = book.appointment(id);
+            if (a.isPresent() && (book.cancel(id, s.callSid) || "cancelled".equals(a.get().status()))) {
+                done.add(spoken(a.get().start()));
+                s.appointmentId = s.appointmentId == null ? id : s.appointmentId;
+            }
+        }
+        s.cancelIds.clear();
+        s.step = Step.DONE;
+        s.outcome = done.isEmpty() ? "completed" : "cancelled";
+        if (done.isEmpty()) {
+            return Reply.hangUp("Those appointments were already cancelled. Thank you for calling, goodbye!");
+        }
+        return Reply.hangUp((done.size() == 1 ? "Your appointment " + done.get(0) + " is cancelled. We'll text you a note of it."
+                : "Your appointments " + and(done) + " are cancelled. We'll text you a note of each.")
+                + " Thank you for calling, goodbye!");
+    }
+
+    private static List<Long> ids(List<Appointment> appointments) {
+        return appointments.stream().map(Appointment::id).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** "A, B and C". */
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private Reply onAlternative(PracticeBook book, CallState s, TurnInput in, Heard heard) {
@@ -702,6 +766,11 @@ public final class Dialogue {
         AppointmentAnswers.KeepMoveCancel answer = AppointmentAnswers.keepMoveCancel(text, digits, ex.intent());
         if (answer.cancel() && !answer.move()) {
             resetFailures(s);
+            Reply every = references.every(text) ? confirmCancelEvery(book, s, a.phone(), "") : null;
+            if (every != null) {
+                return every; // "cancel both of them"
+            }
+            s.cancelIds.clear();
             // "cancel the one on the 16th": the caller may hold more than the appointment they were told of
             LocalDate named = references.day(text, context(s));
             a = named == null ? inNamedPeriod(book, s.from, references.period(text, context(s)), a) : a;
@@ -862,8 +931,15 @@ public final class Dialogue {
         // "move my Tuesday appointment to Friday": the day that names it; a cancellation has no new time, so any day said
         String namedDay = s.appointmentDay != null ? s.appointmentDay : "CANCEL".equals(s.intent) ? s.date : null;
         String namedTo = s.appointmentDayTo;
+        Integer place = s.appointmentPlace;
+        boolean every = s.everyAppointment;
         s.appointmentDay = null;
         s.appointmentDayTo = null;
+        s.appointmentPlace = null;
+        s.everyAppointment = false;
+        if (next.isPresent() && namedDay == null && place != null) {
+            next = Optional.of(atNamedPosition(book, phone, place, next.get())); // "cancel the later one"
+        }
         if (next.isPresent() && namedDay != null && namedTo != null) {
             DateRange period = new DateRange(LocalDate.parse(namedDay), LocalDate.parse(namedTo), Set.of(), "");
             next = Optional.of(inNamedPeriod(book, phone, period, next.get()));
@@ -895,6 +971,11 @@ public final class Dialogue {
                         Reply.Input.SPEECH, List.of());
             }
             case "CANCEL" -> {
+                Reply all = every ? confirmCancelEvery(book, s, phone, preface) : null;
+                if (all != null) {
+                    return all;
+                }
+                s.cancelIds.clear();
                 s.step = Step.CONFIRM_CANCEL;
                 return Reply.ask(Reply.join(preface, "I see your appointment " + when + "."), "Shall I cancel it?",
                         Reply.Input.SPEECH, List.of("yes", "no"));
@@ -1243,6 +1324,8 @@ public final class Dialogue {
         if (("CANCEL".equals(s.intent) || "RESCHEDULE".equals(s.intent)) && in.text() != null) {
             LocalDate day = references.day(in.text(), context(s));
             DateRange period = day == null ? references.period(in.text(), context(s)) : null;
+            s.everyAppointment |= "CANCEL".equals(s.intent) && references.every(in.text());
+            s.appointmentPlace = day == null && s.appointmentPlace == null ? references.position(in.text()) : s.appointmentPlace;
             if (day != null) {
                 s.appointmentDay = day.toString();
             } else if (period != null && period.latest() != null) {

@@ -2,7 +2,9 @@ package app.bella.nlu;
 
 import static app.bella.nlu.Fixtures.CTX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,5 +65,20 @@ class AppointmentReferenceTest {
             """)
     void thePlaceThatNamesTheAppointment(String text, Integer position) {
         assertEquals(position, reference.position(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I need to cancel both of my appointments", "cancel all three please", "can you cancel them all",
+            "cancel all of them", "I'd like to cancel everything I have booked", "every single one, cancel them",
+            "all my appointments need cancelling"})
+    void wordsThatNameEveryAppointment(String text) {
+        assertTrue(reference.every(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cancel my appointment", "that's all", "cancel the later one", "all good, cancel it",
+            "I want to cancel the one on Friday"})
+    void wordsThatNameOneAppointment(String text) {
+        assertFalse(reference.every(text), text);
     }
 }

@@ -434,6 +434,56 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aCallerWithSeveralAppointmentsCancelsThemAllWithOneYes() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Nadia Petrova", phone, 30);
+        long first = seedAppointment("Nadia Petrova", phone, "2025-10-29T16:00:00-06:00", 30);
+        long second = seedAppointment("Nadia Petrova", phone, "2025-11-05T16:00:00-07:00", 30);
+        TwilioCaller c = call(phone).say("we're moving away, so I need to cancel both of my appointments");
+        assertThat(c.lastPrompt()).contains("You have two appointments").contains("Wednesday, October 29th at 4 PM")
+                .contains("Wednesday, November 5th at 4 PM").contains("Shall I cancel both?");
+        c.say("yes please");
+        assertThat(c.ended).isEqualTo("hangup");
+        assertThat(c.lastPrompt()).contains("are cancelled");
+        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("status").asText())
+                .containsExactlyInAnyOrder(first + " cancelled", second + " cancelled");
+        assertThat(callState(c.callSid).get("outcome").asText()).isEqualTo("cancelled");
+
+        String other = newPhone();
+        seedCustomer("Tomas Reyes", other, 30);
+        seedAppointment("Tomas Reyes", other, "2025-11-18T15:00:00-07:00", 30);
+        seedAppointment("Tomas Reyes", other, "2025-11-25T15:00:00-07:00", 30);
+        seedAppointment("Tomas Reyes", other, "2025-12-02T15:00:00-07:00", 30);
+        TwilioCaller d = call(other).say("cancel all three of them");
+        assertThat(d.lastPrompt()).contains("You have three appointments").contains("Shall I cancel all three?");
+        d.say("no, actually leave them");
+        assertThat(d.lastPrompt()).contains("left your appointments as they are");
+        assertThat(bookedStarts(other)).hasSize(3);
+    }
+
+    @Test
+    void aYesThatNamesBothCancelsBothAndOneAppointmentIsJustCancelled() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Greta Lindqvist", phone, 30);
+        seedAppointment("Greta Lindqvist", phone, "2025-11-19T10:00:00-07:00", 30);
+        seedAppointment("Greta Lindqvist", phone, "2025-11-20T10:00:00-07:00", 30);
+        TwilioCaller c = call(phone).say("cancel it");
+        assertThat(c.lastPrompt()).contains("Shall I cancel it?");
+        c.say("yes, and cancel the other one too, cancel both of them");
+        assertThat(c.lastPrompt()).contains("Your appointments").contains("are cancelled");
+        assertThat(bookedStarts(phone)).isEmpty();
+
+        String single = newPhone();
+        seedCustomer("Ravi Menon", single, 30);
+        long only = seedAppointment("Ravi Menon", single, "2025-11-21T15:30:00-07:00", 30);
+        TwilioCaller d = call(single).say("please cancel all my appointments");
+        assertThat(d.lastPrompt()).contains("Friday, November 21st at 3:30 PM").contains("Shall I cancel it?");
+        d.say("yes");
+        assertThat(appointments(single)).extracting(a -> a.get("id").asLong() + " " + a.get("status").asText())
+                .containsExactly(only + " cancelled");
+    }
+
+    @Test
     void anAppointmentMovedByASpanSaidWithMakeItOrEarlier() throws Exception {
         String phone = newPhone();
         seedCustomer("Helen Kowalski", phone, 30);
