@@ -2382,6 +2382,15 @@ public final class DateTimeParser {
         }
         int m = 0;
         int mr = h <= 12 ? readMinutes(tk, j) : -1;
+        if (mr >= 0 && (mr >> 2) == h && tk.t[j].equals(tk.t[i]) && !Character.isDigit(tk.t[i].charAt(0))
+                && (readMinutes(tk, j + 1) >= 0 || isTimeFollower(tk.at(j + 1)))) {
+            int again = spokenOrDigitClock(s, j, h, used); // "eleven, eleven o'clock": the hour said again, not 11:11
+            int said = readMinutes(tk, j + used);
+            if (again == 0 && said >= 0 && hasCue(s, i)) {
+                return clock(s, i, j + used + (said & 3), h, said >> 2, false); // "at eleven, eleven fifteen"
+            }
+            return again > 0 ? j - i + again : 0;
+        }
         if (mr >= 0 && !UNITS.contains(tk.at(j + (mr & 3)))) {
             m = mr >> 2;
             j += mr & 3;

@@ -60,11 +60,13 @@ public final class DurationParser {
 
     /**
      * "2 hours? no, make it one", "45 minutes, sorry, 30": a bare number after a correction word that follows a
-     * length is that many of the same unit; -1 when there is none.
+     * length is that many of the same unit (after hours, 15 or more are minutes: "maybe an hour, let's say forty
+     * five"); -1 when there is none.
      */
     private static int correctedAmount(Tokens tk, int from, int unit) {
         for (int k = from; k < tk.n; k++) {
-            boolean marker = tk.t[k].equals("no") || tk.t[k].equals("make") || Words.isCorrectionMarker(tk.t[k]);
+            boolean marker = tk.t[k].equals("no") || tk.t[k].equals("make") || Words.isCorrectionMarker(tk.t[k])
+                    || tk.t[k].equals("say") && (tk.is(k - 1, "let's") || tk.is(k - 1, "lets")); // "let's say forty five"
             if (!marker) {
                 continue;
             }
@@ -75,7 +77,7 @@ public final class DurationParser {
                     int end = j + (r & 3);
                     boolean bare = end >= tk.n || !isHourUnit(tk.at(end)) && !isMinuteUnit(tk.at(end))
                             && !COUNTED.contains(tk.at(end));
-                    int minutes = n * unit;
+                    int minutes = unit == 60 && n >= 15 ? n : n * unit; // "an hour, no, forty five": minutes
                     return bare && minutes > 0 && minutes <= MAX_MINUTES ? minutes : -1;
                 }
             }

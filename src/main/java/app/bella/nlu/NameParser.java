@@ -37,7 +37,8 @@ public final class NameParser {
             {"my", "name's"}, {"name", "is"}, {"name's"}, {"they", "call", "me"}, {"call", "me"},
             {"this", "is"}, {"it's"}, {"it", "is"}, {"its"}, {"i'm"}, {"i", "am"}, {"im"},
             {"je", "m'appelle"}, {"mon", "nom", "est"}, {"moi", "c'est"}, {"c'est"}, {"je", "suis"},
-            {"here", "is"}, {"speaking", "to"}, {"name", "would", "be"}, {"name", "will", "be"},
+            {"here", "is"}, {"speaking", "to"}, {"you're", "speaking", "with"}, {"you", "are", "speaking", "with"},
+            {"speaking", "with"}, {"you've", "got"}, {"you", "have", "got"}, {"you", "got"}, {"name", "would", "be"}, {"name", "will", "be"},
             {"name", "should", "be"}, {"name", "is", "gonna", "be"}, {"put", "it", "under"}, {"put", "me", "down", "as"},
             {"put", "me", "down", "under"}, {"under", "the", "name", "of"}, {"under", "the", "name"},
             {"booked", "under"}, {"put", "it", "down", "for"}, {"put", "me", "down", "for"}, {"book", "it", "for"},
@@ -441,8 +442,14 @@ public final class NameParser {
         if (likeWords.find() && saidBefore(text.substring(0, likeWords.start()), likeWords.group(1))) {
             text = text.substring(0, likeWords.start()); // "Will Cook, like will and cook": how it is written
         }
+        text = FIRST_SAID_AFTER.matcher(text).replaceAll("$1");
         return RESTART.matcher(SAID_TWICE.matcher(text).replaceAll("$1")).replaceAll("$2");
     }
+
+    /** The first name said once more after the full name: "Walter Brzezinski, Walter" — no surname-first order. */
+    private static final java.util.regex.Pattern FIRST_SAID_AFTER = java.util.regex.Pattern.compile(
+            "\\b((\\p{L}{2,})\\s+\\p{L}[\\p{L}'-]*)\\s*,\\s*\\2\\W*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** A name part said, then again to begin the full name: "it's Hope, Hope Baker". */
     private static final java.util.regex.Pattern SAID_TWICE = java.util.regex.Pattern.compile(
@@ -1322,7 +1329,9 @@ public final class NameParser {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            if (k > 0 && k < parts.size() - 1 && PARTICLES.contains(lower) && !asian) {
+            if (k > 0 && k < parts.size() - 1 && (lower.equals("st") || lower.equals("ste"))) {
+                sb.append(titleCase(lower)).append('.'); // "Luc St. Pierre": Saint, abbreviated
+            } else if (k > 0 && k < parts.size() - 1 && PARTICLES.contains(lower) && !asian) {
                 sb.append(lower);
             } else if (k > 0 && (lower.startsWith("al-") || lower.startsWith("el-")) && lower.length() > 4) {
                 sb.append(lower, 0, 3).append(titleCase(lower.substring(3))); // "Fatima al-Hassan"

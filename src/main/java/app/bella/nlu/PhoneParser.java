@@ -195,6 +195,10 @@ public final class PhoneParser {
                         phone = validate(digits.substring(0, n - g), plus, defaultCountryCode, callerRegion, country);
                     }
                 }
+                if (phone == null && tk.is(runStart, "one") && digits.length() > 10) {
+                    // "the toll free one, 1-800-555-0199": "one" names which number, it is no digit
+                    phone = validate(new StringBuilder(digits.substring(1)), plus, defaultCountryCode, callerRegion, country);
+                }
                 String said = digits.toString();
                 for (int g = 4; phone == null && g >= 2; g--) {
                     // "… zero one two... zero one two five": a part broken off and said again from its start, once
@@ -261,7 +265,7 @@ public final class PhoneParser {
                 }
             }
             // "five eight seven, five five five, oh one... wait, no, it's oh two four six": the broken part replaced
-            for (int k = 1; k < again.digits().length() && k < said.length() - 3 && phone == null; k++) {
+            for (int k = 1; k < again.digits().length() && k <= said.length() - 3 && phone == null; k++) {
                 phone = validate(new StringBuilder(said.substring(0, said.length() - k)).append(again.digits()), false,
                         defaultCountryCode, callerRegion, country);
             }
@@ -375,8 +379,49 @@ public final class PhoneParser {
      * code is 587 and the number is 555 0131": parts of a number said with words between them, in one of the
      * {@link #GROUPINGS}; null when no parts make a valid number that way.
      */
-    private static Found partsApart(Tokens tk, java.util.List<Run> runs, String defaultCountryCode,
+    private static Found partsApart(Tokens tk, java.util.List<Run> said, String defaultCountryCode,
                                     String callerRegion, String country) {
+        Found found = inGroupings(said, defaultCountryCode, callerRegion, country);
+        java.util.List<Run> once = saidOnce(said);
+        if (found == null && !once.equals(said)) {
+            found = inGroupings(once, defaultCountryCode, callerRegion, country);
+        }
+        return found != null ? found : areaCodeLast(tk, said, defaultCountryCode, callerRegion, country);
+    }
+
+    /**
+     * The parts as if each were said once: "two eight nine, um, two eight nine" is one part, and "four four seven one,
+     * four four seven one" (a part said twice without a break) is its half — how a careful caller repeats as they go.
+     */
+    private static java.util.List<Run> saidOnce(java.util.List<Run> runs) {
+        java.util.List<Run> once = new java.util.ArrayList<>(runs.size());
+        for (Run run : runs) {
+            String d = run.digits();
+            int half = d.length() / 2;
+            if (d.length() % 2 == 0 && half >= 3 && d.substring(0, half).equals(d.substring(half))) {
+                run = new Run(d.substring(0, half), run.from(), run.to());
+                d = run.digits();
+            }
+            for (int g = 4; g >= 3; g--) {
+                int n = d.length();
+                if (n >= 2 * g + 3 && d.regionMatches(n - g, d, n - 2 * g, g)) {
+                    run = new Run(d.substring(0, n - g), run.from(), run.to()); // "four oh three, two eight nine, um, two eight nine"
+                    d = run.digits();
+                }
+            }
+            Run previous = once.isEmpty() ? null : once.get(once.size() - 1);
+            if (previous != null && d.length() >= 3 && previous.digits().length() > d.length()
+                    && previous.digits().endsWith(d) && run.from() - previous.to() <= 2) {
+                once.set(once.size() - 1, new Run(previous.digits(), previous.from(), run.to()));
+                continue; // said again at once, to be sure
+            }
+            once.add(run);
+        }
+        return once;
+    }
+
+    private static Found inGroupings(java.util.List<Run> runs, String defaultCountryCode, String callerRegion,
+                                     String country) {
         for (java.util.List<Integer> grouping : GROUPINGS) {
             for (int r = 0; r + grouping.size() <= runs.size(); r++) {
                 StringBuilder digits = new StringBuilder(10);
@@ -393,7 +438,7 @@ public final class PhoneParser {
                 }
             }
         }
-        return areaCodeLast(tk, runs, defaultCountryCode, callerRegion, country);
+        return null;
     }
 
     /** "it's 555 0148, area code 780", "five five five, zero one six three, and the area code's five eight seven". */

@@ -798,6 +798,9 @@ class DateTimeParserTest {
             in three weeks, on the Friday                               | 2025-10-31 | -
             in two weeks, Wednesday, at eleven thirty                   | 2025-10-22 | 11:30
             in two weeks, Friday at 9                                   | 2025-10-24 | 09:00
+            'Thursday, the ninth is it? the ninth, at around eleven, eleven o''clock' | 2025-10-09 | 11:00
+            'Thursday at eleven, eleven fifteen'                        | 2025-10-09 | 11:15
+            tomorrow at eleven eleven                                   | 2025-10-09 | 11:11
             not before 11 on Thursday                                   | 2025-10-09 | 11:00
             my girls are 6 and 8, so Monday the 20th at 3:30            | 2025-10-20 | 15:30
             I'll take the bus 9 in, Friday at 1                         | 2025-10-10 | 13:00

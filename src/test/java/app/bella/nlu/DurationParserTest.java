@@ -51,6 +51,9 @@ class DurationParserTest {
             une demi-heure                        | 30
             une heure                             | 60
             for 2 hours tomorrow at 3             | 120
+            'probably forty five, maybe an hour, let''s say forty five' | 45
+            'an hour, sorry, 90'                  | 90
+            'an hour, let''s say two'             | 120
             """)
     void parsesDurations(String input, int expected) {
         assertEquals(expected, parser.parse(input));

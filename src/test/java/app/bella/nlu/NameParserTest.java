@@ -435,6 +435,11 @@ class NameParserTest {
             it's Sean, no sorry, Shaun with a U, Shaun Kerr                 | Shaun Kerr
             this is Mark Thompson's phone but I'm Linda, Linda Thompson     | Linda Thompson
             aye, it's Morag Fraser                                          | Morag Fraser
+            you're speaking with Patrick O'Neill                            | Patrick O'Neill
+            'good morning, you''ve got Harold Jenkins here'                 | Harold Jenkins
+            this is Luc St. Pierre                                          | Luc St. Pierre
+            'hello? hello? yes this is Walter, Walter Brzezinski, Walter'   | Walter Brzezinski
+            'it''s John Smith, John'                                        | John Smith
             """)
     void regionalGreetingsAndSomeoneElsesPhone(String utterance, String expected) {
         assertEquals(expected, parser.parse(utterance));
