@@ -810,6 +810,10 @@ public final class Dialogue {
             if (answer.weeksOn() > 0) {
                 s.acceptStart(appointmentStart.plusWeeks(answer.weeksOn()), zone());
             }
+            if (s.start == null && s.date == null && s.rangeFrom == null && (s.time != null || s.dayPart != null)
+                    && !appointmentStart.toLocalDate().isBefore(now().toLocalDate())) {
+                s.date = appointmentStart.toLocalDate().toString(); // "push it to the afternoon, say 3": that same day
+            }
             s.intent = "RESCHEDULE";
             if (changed.unresolved != null) {
                 return reaskDay(book, s, changed.unresolved);

@@ -484,6 +484,18 @@ class VoiceBookingTest {
     }
 
     @Test
+    void aMoveThatSaysOnlyATimeKeepsTheAppointmentsDay() throws Exception {
+        String phone = newPhone();
+        seedCustomer("Linnea Park", phone, 30);
+        long id = seedAppointment("Linnea Park", phone, "2025-12-17T09:30:00-07:00", 30);
+        TwilioCaller c = call(phone).say("I'd like to push it to the afternoon, say 3");
+        assertThat(c.lastPrompt()).contains("December 17th at 3 PM");
+        c.say("yes");
+        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
+                .containsExactly(id + " 2025-12-17T15:00:00-07:00");
+    }
+
+    @Test
     void anAppointmentMovedByASpanSaidWithMakeItOrEarlier() throws Exception {
         String phone = newPhone();
         seedCustomer("Helen Kowalski", phone, 30);
