@@ -3,13 +3,9 @@ package app.bella.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.BellaServer;
+import app.bella.testing.PracticeData;
 import app.bella.testing.TwilioCaller;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +23,6 @@ class DialogueUnderstandingTest {
 
     static final String TOKEN = "understanding-auth-token";
     static final String KEY = "test-admin-key-0123456789abcdef0123456789";
-    static final ObjectMapper JSON = new ObjectMapper();
     static final AtomicInteger PHONES = new AtomicInteger(4000);
     static BellaServer bella;
 
@@ -269,26 +264,15 @@ class DialogueUnderstandingTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     static List<JsonNode> appointments(String phone) throws Exception {
-        String body = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments?phone="
-                + URLEncoder.encode(phone, StandardCharsets.UTF_8))).header("X-API-Key", KEY).GET()).body();
-        List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(body).forEach(out::add);
-        return out;
+        return new PracticeData(bella, KEY).appointments(phone);
     }
 
     static long seedAppointment(String name, String phone, String start, int minutes) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "start", start, "durationMinutes", minutes));
-        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments")).header("X-API-Key", KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("id").asLong();
+        return new PracticeData(bella, KEY).appointment(name, phone, start, minutes);
     }
 
     static void seedCustomer(String name, String phone, int preferred) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "preferredDurationMinutes", preferred));
-        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/customers")).header("X-API-Key", KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        new PracticeData(bella, KEY).customer(name, phone, preferred);
     }
 
     // ------------------------------------------------------------------------------------------------ asides

@@ -3,13 +3,12 @@ package app.bella.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.bella.testing.BellaServer;
+import app.bella.testing.PracticeData;
 import app.bella.testing.TwilioCaller;
 import app.bella.testing.TwilioCaller.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Complete phone calls through the signed webhooks, against the real application on PostgreSQL. "Now" is frozen at
@@ -378,17 +379,24 @@ class VoiceBookingTest {
         assertThat(appointments(phone)).extracting(a -> a.get("start").asText()).containsExactly("2025-10-24T14:00:00-06:00");
     }
 
-    @Test
-    void aCallerWithTwoAppointmentsCancelsTheOneNextWeek() throws Exception {
+    /** Which of two appointments is meant: by the week it is in, or by its place ("the later one", "the first one"). */
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            I've got two appointments and I need to cancel the one next week, the other one's fine | 2025-10-09T11:30 | 2025-10-15T11:30 | 1 | Wednesday, October 15th at 11:30 AM
+            I've got two appointments booked and I need to cancel the later one                  | 2025-10-15T09:00 | 2025-10-22T15:30 | 1 | Wednesday, October 22nd at 3:30 PM
+            cancel the first one please                                                          | 2025-10-16T15:30 | 2025-10-23T15:30 | 0 | Thursday, October 16th at 3:30 PM
+            """)
+    void aCallerWithTwoAppointmentsCancelsTheOneTheyName(String said, String first, String second, int cancelled,
+                                                         String heard) throws Exception {
         String phone = newPhone();
         seedCustomer("Helen Park", phone, 30);
-        long soon = seedAppointment("Helen Park", phone, "2025-10-09T11:30:00-06:00", 30);
-        long nextWeek = seedAppointment("Helen Park", phone, "2025-10-15T11:30:00-06:00", 30);
-        TwilioCaller c = call(phone).say("I've got two appointments and I need to cancel the one next week, the other one's fine");
-        assertThat(c.lastPrompt()).contains("Wednesday, October 15th at 11:30 AM").contains("Shall I cancel it?");
+        List<Long> ids = List.of(seedAppointment("Helen Park", phone, first + ":00-06:00", 30),
+                seedAppointment("Helen Park", phone, second + ":00-06:00", 30));
+        TwilioCaller c = call(phone).say(said);
+        assertThat(c.lastPrompt()).contains(heard).contains("Shall I cancel it?");
         c.say("yes");
         assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("status").asText())
-                .containsExactlyInAnyOrder(soon + " booked", nextWeek + " cancelled");
+                .containsExactlyInAnyOrder(ids.get(cancelled) + " cancelled", ids.get(1 - cancelled) + " booked");
     }
 
     @Test
@@ -418,19 +426,6 @@ class VoiceBookingTest {
         c.say("yes");
         assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
                 .containsExactlyInAnyOrder(first + " 2025-11-18T09:30:00-07:00", named + " 2025-11-20T14:00:00-07:00");
-    }
-
-    @Test
-    void aCallerWithTwoAppointmentsCancelsTheLaterOne() throws Exception {
-        String phone = newPhone();
-        seedCustomer("Liam Donnelly", phone, 30);
-        long earlier = seedAppointment("Liam Donnelly", phone, "2025-10-15T09:00:00-06:00", 30);
-        long later = seedAppointment("Liam Donnelly", phone, "2025-10-22T15:30:00-06:00", 30);
-        TwilioCaller c = call(phone).say("I've got two appointments booked and I need to cancel the later one");
-        assertThat(c.lastPrompt()).contains("Wednesday, October 22nd at 3:30 PM").contains("Shall I cancel it?");
-        c.say("yes");
-        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("status").asText())
-                .containsExactlyInAnyOrder(earlier + " booked", later + " cancelled");
     }
 
     @Test
@@ -483,36 +478,22 @@ class VoiceBookingTest {
                 .containsExactly(only + " cancelled");
     }
 
-    @Test
-    void aMoveThatSaysOnlyATimeKeepsTheAppointmentsDay() throws Exception {
-        String phone = newPhone();
-        seedCustomer("Linnea Park", phone, 30);
-        long id = seedAppointment("Linnea Park", phone, "2025-12-17T09:30:00-07:00", 30);
-        TwilioCaller c = call(phone).say("I'd like to push it to the afternoon, say 3");
-        assertThat(c.lastPrompt()).contains("December 17th at 3 PM");
-        c.say("yes");
-        assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
-                .containsExactly(id + " 2025-12-17T15:00:00-07:00");
-    }
-
-    @Test
-    void anAppointmentMovedByASpanSaidWithMakeItOrEarlier() throws Exception {
+    /** A move said against the appointment: only a time or a part of the day keeps its day; a span shifts it. */
+    @ParameterizedTest(name = "[{index}] \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            2025-12-17T09:30:00-07:00 | I'd like to push it to the afternoon, say 3                                | Wednesday, December 17th at 3 PM | 2025-12-17T15:00:00-07:00
+            2025-10-30T13:00:00-06:00 | my appointment on the 30th, could you make it an hour later? Same day.     | Thursday, October 30th at 2 PM | 2025-10-30T14:00:00-06:00
+            2025-10-17T11:00:00-06:00 | could I come in half an hour earlier for my appointment on the seventeenth? | Friday, October 17th at 10:30 AM | 2025-10-17T10:30:00-06:00
+            """)
+    void aMoveSaidAgainstTheAppointment(String booked, String said, String heard, String movedTo) throws Exception {
         String phone = newPhone();
         seedCustomer("Helen Kowalski", phone, 30);
-        long id = seedAppointment("Helen Kowalski", phone, "2025-10-10T13:00:00-06:00", 30);
-        TwilioCaller c = call(phone).say("my appointment on Friday, could you make it an hour later? Same day.");
-        assertThat(c.lastPrompt()).contains("Friday, October 10th at 2 PM");
+        long id = seedAppointment("Helen Kowalski", phone, booked, 30);
+        TwilioCaller c = call(phone).say(said);
+        assertThat(c.lastPrompt()).contains("to " + heard);
         c.say("yes please");
         assertThat(appointments(phone)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
-                .containsExactly(id + " 2025-10-10T14:00:00-06:00");
-        String other = newPhone();
-        seedCustomer("Owen Fitzgerald", other, 30);
-        long second = seedAppointment("Owen Fitzgerald", other, "2025-10-17T11:00:00-06:00", 30);
-        TwilioCaller d = call(other).say("could I come in half an hour earlier for my appointment on the seventeenth?");
-        assertThat(d.lastPrompt()).contains("Friday, October 17th at 10:30 AM");
-        d.say("yes");
-        assertThat(appointments(other)).extracting(a -> a.get("id").asLong() + " " + a.get("start").asText())
-                .containsExactly(second + " 2025-10-17T10:30:00-06:00");
+                .containsExactly(id + " " + movedTo);
     }
 
     @Test
@@ -731,11 +712,7 @@ class VoiceBookingTest {
     }
 
     static List<JsonNode> appointments(String phone) throws Exception {
-        String body = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments?phone="
-                + URLEncoder.encode(phone, StandardCharsets.UTF_8))).header("X-API-Key", KEY).GET()).body();
-        List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(body).forEach(out::add);
-        return out;
+        return new PracticeData(bella, KEY).appointments(phone);
     }
 
     /** The starts of the caller's appointments still booked (a cancelled one is left out). */
@@ -745,17 +722,10 @@ class VoiceBookingTest {
     }
 
     static long seedAppointment(String name, String phone, String start, int minutes) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "start", start, "durationMinutes", minutes));
-        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/appointments")).header("X-API-Key", KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("id").asLong();
+        return new PracticeData(bella, KEY).appointment(name, phone, start, minutes);
     }
 
     static void seedCustomer(String name, String phone, int preferred) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", name, "phone", phone, "preferredDurationMinutes", preferred));
-        var r = bella.send(HttpRequest.newBuilder(bella.uri("/api/customers")).header("X-API-Key", KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        new PracticeData(bella, KEY).customer(name, phone, preferred);
     }
 }
