@@ -53,7 +53,7 @@ public final class ConfirmationParser {
                 "perfect", "great", "good", "fine", "excellent", "awesome", "wonderful", "lovely", "fantastic",
                 "absolutely", "definitely", "exactly", "affirmative", "indeed", "uh-huh", "mm-hmm", "works",
                 "work", "suit", "suits", "fit", "fits", "make it", "suit me", "marche", "that works", "would work",
-                "will work", "that'll work", "that would work", "that suits me", "suits me", "works for me", "go ahead", "go for it", "please do", "book it",
+                "will work", "that'll work", "that would work", "that suits me", "suits me", "works for me", "go ahead", "go for it", "please do", "please proceed", "you may proceed", "proceed", "book it",
                 "do it", "let's do it", "let's do that", "of course", "for sure", "you got it", "you bet",
                 "that's it", "no problem", "no worries", "not a problem", "no doubt", "why not", "agreed",
                 "cool", "i think so", "i guess so", "i believe so", "that'd be great", "that would be great",

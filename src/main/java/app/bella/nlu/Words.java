@@ -456,7 +456,7 @@ public final class Words {
     /** Words the recogniser writes for a spoken digit ("won" for one, "tree" for three); only read as digits where a
      *  number must be. */
     static final java.util.Map<String, String> MISHEARD_DIGITS = java.util.Map.of("to", "two", "too", "two", "for",
-            "four", "fore", "four", "won", "one", "tree", "three", "ate", "eight");
+            "four", "fore", "four", "won", "one", "tree", "three", "ate", "eight", "fife", "five", "niner", "nine");
 
     /** A misheard "to"/"for" between these is the clock's two or four ("at to pm", "around for thirty"). */
     private static final Set<String> CLOCK_BEFORE = Set.of("at", "around", "about", "by");

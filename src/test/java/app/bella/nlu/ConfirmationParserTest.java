@@ -16,7 +16,7 @@ class ConfirmationParserTest {
     @ValueSource(strings = {
             "yes", "Yes.", "YES", "yeah", "yep", "yup", "sure", "yeah sure", "correct", "that's correct",
             "yes that's correct", "that's right", "right", "ok", "okay", "OK.", "sounds good", "perfect",
-            "that works", "Yes that works perfect", "Yes that time works for me", "absolutely", "please do",
+            "that works", "Yes that works perfect", "Yes that time works for me", "absolutely", "please do", "please proceed",
             "go ahead", "uh huh", "uh-huh", "mm-hmm", "mm hmm", "mhm", "book it", "yes please", "sure thing",
             "of course", "definitely", "that would be great", "yeah that's fine", "no problem", "no worries",
             "um yeah", "uh, yes", "yes, book it", "that works for me", "works for me", "you got it", "alright",

@@ -438,6 +438,8 @@ class NameParserTest {
             you're speaking with Patrick O'Neill                            | Patrick O'Neill
             'good morning, you''ve got Harold Jenkins here'                 | Harold Jenkins
             this is Luc St. Pierre                                          | Luc St. Pierre
+            'good afternoon, this side Meenakshi Iyer'                      | Meenakshi Iyer
+            my names are Emeka Obi                                          | Emeka Obi
             'hello? hello? yes this is Walter, Walter Brzezinski, Walter'   | Walter Brzezinski
             'it''s John Smith, John'                                        | John Smith
             """)
@@ -447,7 +449,8 @@ class NameParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"I'm grand thanks, how are you", "aye, that's grand", "I'm fixin to make an appointment",
-            "I reckon Tuesday week would be best", "cheers, mate", "oui, c'est parfait, merci", "c'est bon"})
+            "I reckon Tuesday week would be best", "cheers, mate", "oui, c'est parfait, merci", "c'est bon",
+            "kindly book me an appointment for tomorrow", "this side is fine"})
     void regionalWordsAreNoNames(String utterance) {
         assertNull(parser.parseOpen(utterance));
         assertNull(parser.parse(utterance));

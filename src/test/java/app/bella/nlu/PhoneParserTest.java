@@ -21,6 +21,7 @@ class PhoneParserTest {
             'seven eight oh four one two... sorry, four two one, three three oh nine' | +17804213309
             'it''s four oh three, two eight nine, um, two eight nine, and then four four seven one, four four seven one' | +14032894471
             'the toll free one, 1-800-555-0199'                  | +18005550199
+            for won six fife fife fife oh to for ate             | +14165550248
             'the work one, 780 555 0199'                         | +17805550199
             6475551234                                            | +16475551234
             +14165551234                                          | +14165551234
