@@ -803,7 +803,7 @@ public final class Dialogue {
             Changes changed = apply(s, ex, in);
             ZonedDateTime appointmentStart = a.start().atZone(zone());
             String appointmentTime = appointmentStart.toLocalTime().toString();
-            if (named != null && named.equals(appointmentStart.toLocalDate()) && named.toString().equals(s.date)
+            if (named != null && namesAppointment(named, a) && named.toString().equals(s.date)
                     && (s.time == null || s.time.equals(appointmentTime))) {
                 s.forgetWhen(); // "move my appointment on the 16th": which one, not where to ("an hour later" is where)
             }
@@ -1365,11 +1365,24 @@ public final class Dialogue {
             return fallback;
         }
         Optional<Appointment> on = book.appointmentOn(phone, day);
-        if (on.isEmpty() && day.equals(now().toLocalDate())) {
-            // "my Wednesday appointment" said on a Wednesday with none today: next Wednesday's
-            on = book.appointmentOn(phone, day.plusWeeks(1));
+        for (int weeks = 1; on.isEmpty() && weeks <= 2 && isWeekdayAhead(day); weeks++) {
+            // "cancel the one on Friday" with none this Friday: a later Friday's ("my Wednesday one" said on a Wednesday)
+            on = book.appointmentOn(phone, day.plusWeeks(weeks));
         }
         return on.orElse(fallback);
+    }
+
+    /** A day within the coming week: how a weekday said alone resolves, so a later one of that weekday may be meant. */
+    private boolean isWeekdayAhead(LocalDate day) {
+        LocalDate today = now().toLocalDate();
+        return !day.isBefore(today) && day.isBefore(today.plusWeeks(1));
+    }
+
+    /** Whether {@code day}, named as a weekday, is the one that names {@code a} (on it, or on that weekday after it). */
+    private boolean namesAppointment(LocalDate day, Appointment a) {
+        LocalDate on = a.start().atZone(zone()).toLocalDate();
+        return on.equals(day) || isWeekdayAhead(day) && on.getDayOfWeek() == day.getDayOfWeek()
+                && on.isAfter(day) && !on.isAfter(day.plusWeeks(2));
     }
 
     private static String firstName(CallState s) {

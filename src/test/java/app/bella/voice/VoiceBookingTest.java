@@ -385,6 +385,7 @@ class VoiceBookingTest {
             I've got two appointments and I need to cancel the one next week, the other one's fine | 2025-10-09T11:30 | 2025-10-15T11:30 | 1 | Wednesday, October 15th at 11:30 AM
             I've got two appointments booked and I need to cancel the later one                  | 2025-10-15T09:00 | 2025-10-22T15:30 | 1 | Wednesday, October 22nd at 3:30 PM
             cancel the first one please                                                          | 2025-10-16T15:30 | 2025-10-23T15:30 | 0 | Thursday, October 16th at 3:30 PM
+            I need to cancel the one on Friday                                                   | 2025-10-09T12:00 | 2025-10-24T12:00 | 1 | Friday, October 24th at noon
             """)
     void aCallerWithTwoAppointmentsCancelsTheOneTheyName(String said, String first, String second, int cancelled,
                                                          String heard) throws Exception {
