@@ -33,7 +33,8 @@ public final class AppointmentReference {
 
     /** "both", "all of them", "all three appointments", "every booking I have": every one the caller holds. */
     private static final Pattern EVERY = Pattern.compile("\\b(?:both|all (?:of )?(?:them|those|these|my|the|two|three"
-            + "|four|[2-9])|(?:them|those|these) all|everything|every (?:one|single one|appointment|booking)|each (?:one|of them))\\b", Pattern.CASE_INSENSITIVE);
+            + "|four|[2-9])|(?:them|those|these) all|everything|every (?:one|single one|appointment|booking)"
+            + "|each (?:one|of them))\\b", Pattern.CASE_INSENSITIVE);
 
     private final DateTimeParser dates = new DateTimeParser();
 

@@ -67,7 +67,7 @@ public final class CallState {
     public String appointmentDay;
     /** When the appointment was named by a period ("the one next week"): its last day, ISO; null for one day. */
     public String appointmentDayTo;
-    /** Where among the caller's appointments they named the one to move or cancel ("the later one"): 0 first, -1 last. */
+    /** Which of the caller's appointments they named by its place ("the later one"): 0 the first, -1 the last. */
     public Integer appointmentPlace;
     /** The caller asked to cancel every appointment they hold ("cancel both"). */
     public boolean everyAppointment;

@@ -74,7 +74,8 @@ public final class Dialogue {
     private static final IntentParser INTENTS = new IntentParser();
     /** The most appointments one "cancel all of them" reads out and cancels. */
     private static final int MOST_CANCELLED = 5;
-    private static final String[] COUNTED = {"no", "one", "two", "three", "four", "five"};
+    /** How many are read out together, in words ("two", "three" …; at least two are). */
+    private static final String[] COUNTED = {"", "", "two", "three", "four", "five"};
     private static final PhoneParser PHONES = new PhoneParser();
     private static final Pattern DIGIT = Pattern.compile(
             "\\d|\\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b", Pattern.CASE_INSENSITIVE);
@@ -487,7 +488,8 @@ public final class Dialogue {
             s.step = Step.ASK_INTENT;
             boolean several = s.cancelIds.size() > 1;
             s.cancelIds.clear();
-            return Reply.ask(several ? "All right, I've left your appointments as they are." : "All right, I've left your appointment as it is.", "Is there anything else I can do for you?",
+            return Reply.ask(several ? "All right, I've left your appointments as they are."
+                    : "All right, I've left your appointment as it is.", "Is there anything else I can do for you?",
                     Reply.Input.SPEECH, List.of());
         }
         return failed(book, s, "Sorry, was that a yes or a no?");
@@ -503,8 +505,7 @@ public final class Dialogue {
             return "Your next appointment is " + spoken(next.start()) + ".";
         }
         List<String> days = coming.stream().map(x -> spoken(x.start())).toList();
-        return "You have " + coming.size() + " appointments coming up: " + String.join(", ", days.subList(0, days.size() - 1))
-                + " and " + days.get(days.size() - 1) + ".";
+        return "You have " + coming.size() + " appointments coming up: " + SpokenDates.listed(days, "and") + ".";
     }
 
     /**
@@ -521,9 +522,10 @@ public final class Dialogue {
         s.existingStart = Times.iso(coming.get(0).start(), zone());
         s.intent = "CANCEL";
         s.step = Step.CONFIRM_CANCEL;
-        String count = coming.size() < COUNTED.length ? COUNTED[coming.size()] : String.valueOf(coming.size());
+        String count = COUNTED[coming.size()];
         List<String> days = coming.stream().map(x -> spoken(x.start())).toList();
-        return Reply.ask(Reply.join(preface, "You have " + count + " appointments: " + and(days) + "."),
+        String listed = "You have " + count + " appointments: " + SpokenDates.listed(days, "and") + ".";
+        return Reply.ask(Reply.join(preface, listed),
                 coming.size() == 2 ? "Shall I cancel both?" : "Shall I cancel all " + count + "?",
                 Reply.Input.SPEECH, List.of("yes", "no"));
     }
@@ -544,19 +546,13 @@ public final class Dialogue {
         if (done.isEmpty()) {
             return Reply.hangUp("Those appointments were already cancelled. Thank you for calling, goodbye!");
         }
-        return Reply.hangUp((done.size() == 1 ? "Your appointment " + done.get(0) + " is cancelled. We'll text you a note of it."
-                : "Your appointments " + and(done) + " are cancelled. We'll text you a note of each.")
-                + " Thank you for calling, goodbye!");
+        String cancelled = done.size() == 1 ? "Your appointment " + done.get(0) + " is cancelled. We'll text you a note of it."
+                : "Your appointments " + SpokenDates.listed(done, "and") + " are cancelled. We'll text you a note of each.";
+        return Reply.hangUp(cancelled + " Thank you for calling, goodbye!");
     }
 
     private static List<Long> ids(List<Appointment> appointments) {
         return appointments.stream().map(Appointment::id).collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    /** "A, B and C". */
-    private static String and(List<String> items) {
-        return items.size() == 1 ? items.get(0)
-                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private Reply onAlternative(PracticeBook book, CallState s, TurnInput in, Heard heard) {
@@ -1329,7 +1325,9 @@ public final class Dialogue {
             LocalDate day = references.day(in.text(), context(s));
             DateRange period = day == null ? references.period(in.text(), context(s)) : null;
             s.everyAppointment |= "CANCEL".equals(s.intent) && references.every(in.text());
-            s.appointmentPlace = day == null && s.appointmentPlace == null ? references.position(in.text()) : s.appointmentPlace;
+            if (day == null && s.appointmentPlace == null) {
+                s.appointmentPlace = references.position(in.text()); // "cancel the later one"
+            }
             if (day != null) {
                 s.appointmentDay = day.toString();
             } else if (period != null && period.latest() != null) {
@@ -1349,7 +1347,7 @@ public final class Dialogue {
                 .findFirst().orElse(fallback);
     }
 
-    /** The caller's appointment at the place they named it by ("the later one", "the second one"); else {@code fallback}. */
+    /** The caller's appointment at the place they named ("the later one", "the second one"); else {@code fallback}. */
     private Appointment atNamedPosition(PracticeBook book, String phone, Integer position, Appointment fallback) {
         if (position == null || phone == null) {
             return fallback;
@@ -1366,7 +1364,7 @@ public final class Dialogue {
         }
         Optional<Appointment> on = book.appointmentOn(phone, day);
         for (int weeks = 1; on.isEmpty() && weeks <= 2 && isWeekdayAhead(day); weeks++) {
-            // "cancel the one on Friday" with none this Friday: a later Friday's ("my Wednesday one" said on a Wednesday)
+            // "cancel the one on Friday", none this Friday: a later Friday's ("my Wednesday one" said on a Wednesday)
             on = book.appointmentOn(phone, day.plusWeeks(weeks));
         }
         return on.orElse(fallback);
@@ -1378,7 +1376,7 @@ public final class Dialogue {
         return !day.isBefore(today) && day.isBefore(today.plusWeeks(1));
     }
 
-    /** Whether {@code day}, named as a weekday, is the one that names {@code a} (on it, or on that weekday after it). */
+    /** Whether {@code day} names {@code a}: it is on that day, or (a weekday said alone) on that weekday after it. */
     private boolean namesAppointment(LocalDate day, Appointment a) {
         LocalDate on = a.start().atZone(zone()).toLocalDate();
         return on.equals(day) || isWeekdayAhead(day) && on.getDayOfWeek() == day.getDayOfWeek()

@@ -3,6 +3,7 @@ package app.bella.voice;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -45,6 +46,12 @@ public final class SpokenDates {
         return minute == 0
                 ? clock + " " + suffix
                 : clock + ":" + (minute < 10 ? "0" : "") + minute + " " + suffix;
+    }
+
+    /** "A, B and C" ({@code last} "and") or "A, B or C" ({@code last} "or"); a single item as it is. */
+    static String listed(List<String> items, String last) {
+        int end = items.size() - 1;
+        return end == 0 ? items.get(0) : String.join(", ", items.subList(0, end)) + " " + last + " " + items.get(end);
     }
 
     /** "30 minutes", "an hour", "an hour and a half", "2 hours", "2 hours and 15 minutes". */

@@ -350,10 +350,7 @@ final class TimeOffers {
             boolean sameDay = t.toLocalDate().equals(wish.toLocalDate());
             parts.add(sameDay ? SpokenDates.time(t) : SpokenDates.time(t) + " on " + SpokenDates.day(t));
         }
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+        return SpokenDates.listed(parts, "or");
     }
 
     private static String who(CallState s) {
