@@ -457,10 +457,7 @@ class VoiceBookingTest {
 
     @Test
     void aYesThatNamesBothCancelsBothAndOneAppointmentIsJustCancelled() throws Exception {
-        String phone = newPhone();
-        seedCustomer("Greta Lindqvist", phone, 30);
-        seedAppointment("Greta Lindqvist", phone, "2025-11-19T10:00:00-07:00", 30);
-        seedAppointment("Greta Lindqvist", phone, "2025-11-20T10:00:00-07:00", 30);
+        String phone = customerHolding("Greta Lindqvist", "2025-11-19T10:00:00-07:00", "2025-11-20T10:00:00-07:00");
         TwilioCaller c = call(phone).say("cancel it");
         assertThat(c.lastPrompt()).contains("Shall I cancel it?");
         c.say("yes, and cancel the other one too, cancel both of them");
@@ -495,10 +492,7 @@ class VoiceBookingTest {
 
     @Test
     void theDayThatNamesTheAppointmentIsNotWhereItGoes() throws Exception {
-        String phone = newPhone();
-        seedCustomer("Darnell Brooks", phone, 30);
-        seedAppointment("Darnell Brooks", phone, "2025-11-24T15:00:00-07:00", 30);
-        seedAppointment("Darnell Brooks", phone, "2025-11-25T10:00:00-07:00", 30);
+        String phone = customerHolding("Darnell Brooks", "2025-11-24T15:00:00-07:00", "2025-11-25T10:00:00-07:00");
         TwilioCaller c = call(phone).say("I need to move my appointment on November 25th");
         assertThat(c.lastPrompt()).contains("What day and time would you like to move it to?");
         c.say("November 26th at 9:30 am");
@@ -710,6 +704,16 @@ class VoiceBookingTest {
 
     static List<JsonNode> appointments(String phone) throws Exception {
         return new PracticeData(bella, KEY).appointments(phone);
+    }
+
+    /** A new known caller (30 minutes usually) holding 30-minute appointments at {@code starts}; their number. */
+    static String customerHolding(String name, String... starts) throws Exception {
+        String phone = newPhone();
+        seedCustomer(name, phone, 30);
+        for (String start : starts) {
+            seedAppointment(name, phone, start, 30);
+        }
+        return phone;
     }
 
     /** "id status" of each of the caller's appointments. */
